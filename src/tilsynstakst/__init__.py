@@ -1,0 +1,3 @@
+"""tilsynstakst: takstberegner for socialtilsynets budget (se DESIGN.md)."""
+
+__version__ = "0.1.0"

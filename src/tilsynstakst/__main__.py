@@ -1,0 +1,3 @@
+from tilsynstakst.cli import main
+
+main()

@@ -1,0 +1,114 @@
+"""Kommandolinjen: læser valg, kalder biblioteket og oversætter fejl til udgangskoder.
+
+0: alt i orden. 1: kontrollen fandt problemer. 2: input kunne ikke bruges.
+Tunge moduler (pydantic, rich-tabeller) indlæses først i den kommando, der bruger dem.
+"""
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tilsynstakst import __version__
+
+KODE_OK, KODE_FUND, KODE_INPUT = 0, 1, 2
+
+
+class Afrunding(str, Enum):
+    stoerste_rest = "stoerste-rest"
+    simpel = "simpel"
+
+
+class Format(str, Enum):
+    tabel = "tabel"
+    json = "json"
+
+
+def _dansk_hjaelp() -> None:
+    """Typers egne overskrifter i hjælpen på dansk."""
+    from typer import rich_utils
+
+    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
+    rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
+    rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
+    rich_utils.ERRORS_PANEL_TITLE = "Fejl"
+    rich_utils.DEFAULT_STRING = "[standard: {}]"
+    rich_utils.ENVVAR_STRING = "[miljøvariabel: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
+    rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+
+
+app = typer.Typer(
+    name="tilsynstakst",
+    help="Takstberegner for socialtilsynets budget: objektiv finansiering, takster og timepris.",
+    add_completion=False,
+    no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(vis: bool) -> None:
+    if vis:
+        typer.echo(f"tilsynstakst {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _hoved(
+    version: Annotated[
+        bool,
+        typer.Option("--version", "-V", help="Vis versionen og slut.", callback=_version,
+                     is_eager=True),
+    ] = False,
+) -> None:
+    """Takstberegner for socialtilsynets budget: objektiv finansiering, takster og timepris."""
+
+
+def _fejl(besked: str, kode: int = KODE_INPUT) -> typer.Exit:
+    typer.echo(f"Fejl: {besked}", err=True)
+    return typer.Exit(kode)
+
+
+@app.command()
+def beregn(
+    aar: Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=2100,
+                                       show_default=False)],
+    budgetmappe: Annotated[
+        Path,
+        typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE",
+                     help="Mappen med AAAA.toml og pl-indeks.toml."),
+    ] = Path("budgets"),
+    afrunding: Annotated[
+        Afrunding,
+        typer.Option(help="Fordeling af den objektive finansiering: største brøkdel (summer "
+                          "præcis til budgettet) eller simpel afrunding pr. kommune."),
+    ] = Afrunding.stoerste_rest,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Visning.")] = Format.tabel,
+) -> None:
+    """Beregn budgetårets tabeller, med året før i budgetårets priser."""
+    from tilsynstakst.load import Inputfejl
+    from tilsynstakst.service import beregn_rapport
+
+    try:
+        rapport = beregn_rapport(budgetmappe, aar, afrunding.value)
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    if format is Format.json:
+        from tilsynstakst.render.jsonformat import rapport_json
+
+        typer.echo(rapport_json(rapport), nl=False)
+    else:
+        from rich.console import Console
+
+        from tilsynstakst.render.terminal import vis
+
+        console = Console()
+        if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
+            console = Console(width=200)
+        vis(rapport, console)
+
+
+def main() -> None:
+    _dansk_hjaelp()
+    app()

@@ -1,0 +1,175 @@
+"""Find og læs budgetfiler og PL-indekset (tomllib med eksakte decimaltal).
+
+Alt, der går galt med en fil, bliver en ``Inputfejl`` med fil, linje, nøgle og en dansk
+besked; ``cli`` viser den på én linje og slutter med kode 2.
+"""
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from tilsynstakst.schema import Budget, PLIndeks
+
+PL_FILNAVN = "pl-indeks.toml"
+MILJOEVARIABEL = "TILSYNSTAKST_BUDGETMAPPE"
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Fund:
+    """Ét problem i én fil: hvor (fil, linje, nøgle) og hvad."""
+
+    fil: str
+    besked: str
+    noegle: str | None = None
+    linje: int | None = None
+
+    def __str__(self) -> str:
+        hvor = self.fil + (f":{self.linje}" if self.linje else "")
+        return f"{hvor}: {self.noegle}: {self.besked}" if self.noegle else f"{hvor}: {self.besked}"
+
+
+class Inputfejl(Exception):
+    """Input, der ikke kan bruges: én eller flere ``Fund``."""
+
+    def __init__(self, fund: list[Fund]):
+        super().__init__("\n".join(map(str, fund)))
+        self.fund = fund
+
+
+def budgetmappe(valgt: Path | None) -> Path:
+    """Budgetmappen: det valgte, ellers $TILSYNSTAKST_BUDGETMAPPE, ellers ./budgets."""
+    return valgt or Path(os.environ.get(MILJOEVARIABEL) or "budgets")
+
+
+def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
+    """Læs en TOML-fil eksakt (floats som Decimal); returnér data og teksten (til linjenumre)."""
+    fil = str(sti)
+    try:
+        tekst = sti.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise Inputfejl([Fund(fil, "filen findes ikke")]) from None
+    except IsADirectoryError:
+        raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")]) from None
+    except UnicodeDecodeError as e:
+        raise Inputfejl([Fund(fil, f"er ikke gyldig UTF-8 (byte {e.start})")]) from None
+    except OSError as e:
+        raise Inputfejl([Fund(fil, f"kan ikke læses: {e.strerror}")]) from None
+    try:
+        return tomllib.loads(tekst, parse_float=Decimal), tekst
+    except tomllib.TOMLDecodeError as e:
+        besked, linje = _toml_fejl(str(e))
+        raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None
+
+
+def _toml_fejl(besked: str) -> tuple[str, int | None]:
+    m = re.search(r"\s*\(at line (\d+), column \d+\)$", besked)
+    if m is None:
+        return besked, None
+    return besked[: m.start()], int(m.group(1))
+
+
+def valider(model: type[M], data: dict[str, Any], tekst: str, fil: str) -> M:
+    """Validér data mod modellen; alle fejl samles og meldes med nøgle og linje."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        raise Inputfejl([_fund(fil, tekst, fejl) for fejl in e.errors()]) from None
+
+
+_BESKEDER = {
+    "missing": "mangler",
+    "extra_forbidden": "ukendt nøgle (stavefejl?)",
+    "model_type": "skal være en tabel",
+    "dict_type": "skal være en tabel",
+    "tuple_type": "skal være en liste",
+    "string_type": "skal være en tekst",
+    "string_pattern_mismatch": "har ikke den rigtige form (fx 2023K2)",
+}
+
+
+def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
+    loc = tuple(fejl["loc"])
+    if fejl["type"] == "tilsynstakst":
+        besked = fejl["msg"]
+    elif fejl["type"] in ("too_short", "too_long"):
+        fire = isinstance(fejl.get("input"), (list, tuple))
+        besked = "skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"
+    else:
+        besked = _BESKEDER.get(fejl["type"], fejl["msg"])
+    return Fund(fil, besked, noegle=noeglenavn(loc) or None, linje=find_linje(tekst, loc))
+
+
+def noeglenavn(loc: tuple[Any, ...]) -> str:
+    """``('antal', 'pr_takstgruppe', 'tilbud', 2)`` → ``antal.pr_takstgruppe.tilbud[2]``."""
+    navn = ""
+    for del_ in loc:
+        if isinstance(del_, int):
+            navn += f"[{del_}]"
+        else:
+            navn += ("." if navn else "") + str(del_)
+    return navn
+
+
+_TABEL = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_NOEGLE = re.compile(r"""^\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=""")
+
+
+def _dele(noegle: str) -> tuple[str, ...]:
+    return tuple(d.strip().strip("\"'") for d in re.split(r"\.(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)", noegle))
+
+
+def find_linje(tekst: str, loc: tuple[Any, ...]) -> int | None:
+    """Linjen i TOML-teksten, hvor nøglen ``loc`` står, eller dens nærmeste forælder.
+
+    En lille linjescanner (tabeloverskrifter og ``nøgle =``), ikke en fuld TOML-parser: den
+    finder nøgler i almindelige tabeller; listeindeks peger på listens linje.
+    """
+    maal = tuple(d for d in loc if isinstance(d, str))
+    bedst: tuple[int, int | None] = (0, None)
+    tabel: tuple[str, ...] = ()
+    for nr, linje in enumerate(tekst.splitlines(), start=1):
+        if m := _TABEL.match(linje):
+            tabel = _dele(m.group(1))
+            sti = tabel
+        elif m := _NOEGLE.match(linje):
+            sti = tabel + _dele(m.group(1))
+        else:
+            continue
+        faelles = 0
+        while faelles < min(len(sti), len(maal)) and sti[faelles] == maal[faelles]:
+            faelles += 1
+        if faelles == len(sti) and faelles > bedst[0]:
+            bedst = (faelles, nr)
+    return bedst[1]
+
+
+def laes_model(model: type[M], sti: Path) -> M:
+    """Læs og validér én fil som ``model``."""
+    data, tekst = laes_toml(sti)
+    return valider(model, data, tekst, str(sti))
+
+
+def laes_budget(sti: Path) -> Budget:
+    """Læs og validér en budgetfil; året i filen skal passe med filnavnet (AAAA.toml)."""
+    budget = laes_model(Budget, sti)
+    if sti.stem.isdigit() and int(sti.stem) != budget.aar:
+        tekst = sti.read_text(encoding="utf-8")
+        raise Inputfejl([Fund(str(sti), f"året i filen er {budget.aar}, men filen hedder {sti.name}",
+                              noegle="aar", linje=find_linje(tekst, ("aar",)))])
+    return budget
+
+
+def budgetfil(mappe: Path, aar: int) -> Path:
+    return mappe / f"{aar}.toml"
+
+
+def laes_pl(mappe: Path) -> PLIndeks:
+    return laes_model(PLIndeks, mappe / PL_FILNAVN)

@@ -1,0 +1,41 @@
+"""Penge og afrunding (DESIGN.md §4).
+
+Alle beløb læses som ``Decimal`` og skrives som ``Decimal``. Mellemregninger, der deler
+(andele, timepris, takster), holdes som eksakte brøker (``fractions.Fraction``), så der kun
+afrundes én gang: her, med den regel der gælder for størrelsen. Ingen ``float`` nogen steder.
+"""
+
+from decimal import Decimal
+from fractions import Fraction
+
+Tal = Decimal | int | Fraction
+
+
+def eksakt(x: Tal) -> Fraction:
+    """Et tal som eksakt brøk; ``Fraction(Decimal("1.0445"))`` er præcis 2089/2000."""
+    return Fraction(x)
+
+
+def _afrund_halvt_op(x: Tal, decimaler: int) -> Decimal:
+    """Afrund til ``decimaler`` decimaler, 5-9 op (ROUND_HALF_UP, væk fra nul ved lige midt)."""
+    skaleret = Fraction(x) * 10**decimaler
+    hele, rest = divmod(abs(skaleret.numerator), skaleret.denominator)
+    if 2 * rest >= skaleret.denominator:
+        hele += 1
+    fortegn = -1 if skaleret < 0 and hele else 1
+    return Decimal(fortegn * hele).scaleb(-decimaler)
+
+
+def kroner(x: Tal) -> Decimal:
+    """Beløb og takster afrundes til hele kroner, ROUND_HALF_UP (DESIGN.md §4)."""
+    return _afrund_halvt_op(x, 0)
+
+
+def procent(forhold: Tal) -> Decimal:
+    """Et forhold (0,038) som procent med én decimal, ROUND_HALF_UP (DESIGN.md §4): 3,8."""
+    return _afrund_halvt_op(Fraction(forhold) * 100, 1)
+
+
+def decimaler(x: Tal, antal: int) -> Decimal:
+    """En forklarende mellemregning (fx uafrundet timepris) vist med ``antal`` decimaler."""
+    return _afrund_halvt_op(x, antal)

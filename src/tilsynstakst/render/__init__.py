@@ -1,0 +1,1 @@
+"""Visninger af et beregnet resultat. Her regnes intet; der vælges kun form."""

@@ -1,0 +1,38 @@
+"""Notatets tabeller i terminalen (rich), med dansk talformat."""
+
+from rich.console import Console
+from rich.table import Table
+
+from tilsynstakst.rapport import Rapport
+from tilsynstakst.tabeller import PCT, Celle, Tabel, alle
+from tilsynstakst.tal import procent, tal
+
+
+def celletekst(c: Celle) -> str:
+    """En celle i dansk format; tom celle som tom tekst."""
+    if c.vaerdi is None:
+        return ""
+    return procent(c.vaerdi) if c.enhed == PCT else tal(c.vaerdi)
+
+
+def _rich_tabel(t: Tabel) -> Table:
+    tabel = Table(title=t.titel, title_justify="left", title_style="bold", caption=t.note,
+                  caption_justify="left")
+    for i, navn in enumerate(t.kolonner):
+        tabel.add_column(navn, justify="left" if i == 0 else "right", no_wrap=i > 0)
+    for navn, celler in t.raekker:
+        tabel.add_row(navn, *map(celletekst, celler))
+    return tabel
+
+
+def vis(r: Rapport, console: Console) -> None:
+    nu = r.budgetaar
+    console.print(f"[bold]{r.tilsyn} – Budget {nu.aar}[/bold] (i {nu.prisniveau}-priser)")
+    if r.forrige_aar is None:
+        console.print(f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning.")
+    else:
+        console.print(f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor "
+                      f"{tal(r.pl_faktor)}).")
+    for t in alle(r):
+        console.print()
+        console.print(_rich_tabel(t))

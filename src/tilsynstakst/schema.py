@@ -1,0 +1,220 @@
+"""Budgetfilens form: pydantic-modeller (frosne, ingen ukendte nøgler).
+
+Hver værdi har en type med sin egen danske fejlbesked, så en fejl i filen kan meldes som
+``budgets/2024.toml:31: antal.pr_takstgruppe.tilbud[2]: skal være et helt tal ≥ 0, fik -3``.
+Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
+"""
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+MAKS_BELOEB = Decimal(10) ** 11  # 100 mia. kr.: langt over ethvert socialtilsyns budget
+MAKS_ANTAL = 1_000_000
+MAKS_TIMER = Decimal(10_000)
+
+
+def _fejl(besked: str, vaerdi: Any) -> PydanticCustomError:
+    return PydanticCustomError("tilsynstakst", besked + ", fik {fik}", {"fik": repr(vaerdi)})
+
+
+def _som_decimal(v: Any, besked: str) -> Decimal:
+    if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
+        raise _fejl(besked, v)
+    d = Decimal(v)
+    if not d.is_finite():
+        raise _fejl(besked + " (ikke nan eller inf)", v)
+    return d
+
+
+def _antal(v: Any) -> int:
+    besked = "skal være et helt tal ≥ 0"
+    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+        raise _fejl(besked, v)
+    if v > MAKS_ANTAL:
+        raise _fejl(f"er urealistisk stor (højst {MAKS_ANTAL})", v)
+    return v
+
+
+def _beloeb(v: Any) -> Decimal:
+    d = _som_decimal(v, "skal være et beløb i kr. ≥ 0")
+    if d < 0:
+        raise _fejl("skal være et beløb i kr. ≥ 0", v)
+    if d > MAKS_BELOEB:
+        raise _fejl("er urealistisk stort (over 100 mia. kr.)", v)
+    return d
+
+
+def _resultat(v: Any) -> Decimal:
+    d = _som_decimal(v, "skal være et beløb i kr. (overskud positivt, underskud negativt)")
+    if abs(d) > MAKS_BELOEB:
+        raise _fejl("er urealistisk stort (over 100 mia. kr.)", v)
+    return d
+
+
+def _timer(v: Any) -> Decimal:
+    d = _som_decimal(v, "skal være et antal timer > 0")
+    if d <= 0:
+        raise _fejl("skal være et antal timer > 0", v)
+    if d > MAKS_TIMER:
+        raise _fejl(f"er urealistisk mange timer (højst {MAKS_TIMER})", v)
+    return d
+
+
+def _indeks(v: Any) -> Decimal:
+    d = _som_decimal(v, "skal være et indekstal > 0")
+    if d <= 0 or d > 10_000:
+        raise _fejl("skal være et indekstal > 0 (og højst 10000)", v)
+    return d
+
+
+def _aar(v: Any) -> int:
+    if isinstance(v, bool) or not isinstance(v, int) or not 2000 <= v <= 2100:
+        raise _fejl("skal være et årstal mellem 2000 og 2100", v)
+    return v
+
+
+def _aarsnoegle(v: Any) -> int:
+    """En tabelnøgle som ``2024`` er en tekst i TOML; her bliver den et årstal."""
+    return _aar(int(v) if isinstance(v, str) and v.isdigit() else v)
+
+
+def _tekst(v: Any) -> str:
+    if not isinstance(v, str) or not v.strip():
+        raise _fejl("skal være en tekst, der ikke er tom", v)
+    return v
+
+
+Antal = Annotated[int, BeforeValidator(_antal), Field(ge=0, le=MAKS_ANTAL)]
+Beloeb = Annotated[Decimal, BeforeValidator(_beloeb), Field(ge=0, le=MAKS_BELOEB)]
+Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat)]
+Timer = Annotated[Decimal, BeforeValidator(_timer), Field(gt=0, le=MAKS_TIMER)]
+Indekstal = Annotated[Decimal, BeforeValidator(_indeks), Field(gt=0, le=10_000)]
+Aarstal = Annotated[int, BeforeValidator(_aar), Field(ge=2000, le=2100)]
+Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle)]
+Tekst = Annotated[str, BeforeValidator(_tekst), Field(min_length=1)]
+Kvartal = Annotated[str, Field(pattern=r"^\d{4}K[1-4]$")]
+Takstgrupper = tuple[Antal, Antal, Antal, Antal]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Budgetposter(_Model):
+    """De to afdelingers budget i budgetårets priser (hele kr.)."""
+
+    kilde: Tekst
+    tilbudsafdelingen: Beloeb
+    plejefamilieafdelingen: Beloeb
+
+
+class OverfoertResultat(_Model):
+    """Over-/underskud fra et tidligere regnskab, indregnet i budgettet (positivt = overskud)."""
+
+    kilde: Tekst
+    regnskabsaar: Aarstal
+    beloeb: Resultatbeloeb
+
+
+class PrTakstgruppe(_Model):
+    """Forventede antal fordelt på takstgruppe 1-4 (1-7, 8-24, 25-49, 50+ pladser; § 32)."""
+
+    tilbud: Takstgrupper
+    tilbud_nygodkendelser: Takstgrupper
+    vaesentlige_aendringer: Takstgrupper
+
+
+class Antalsforudsaetninger(_Model):
+    """Notatets antalsforudsætninger. Totaler for tilbud kan udelades; så tæller fordelingen."""
+
+    kilde: Tekst
+    plejefamilier: Antal
+    plejefamilier_nygodkendelser: Antal
+    tilbud: Antal | None = None
+    tilbud_nygodkendelser: Antal | None = None
+    vaesentlige_aendringer: Antal | None = None
+    bpa_tilsyn: Antal
+    bpa_nygodkendelser: Antal
+    pr_takstgruppe: PrTakstgruppe
+
+    @model_validator(mode="after")
+    def _totaler_passer(self) -> "Antalsforudsaetninger":
+        for navn in ("tilbud", "tilbud_nygodkendelser", "vaesentlige_aendringer"):
+            total = getattr(self, navn)
+            fordelt = sum(getattr(self.pr_takstgruppe, navn))
+            if total is not None and total != fordelt:
+                raise PydanticCustomError(
+                    "tilsynstakst",
+                    "{navn} = {total}, men pr_takstgruppe.{navn} summer til {fordelt}",
+                    {"navn": navn, "total": total, "fordelt": fordelt},
+                )
+        return self
+
+    def total(self, navn: str) -> int:
+        """Totalen for en tilbudsaktivitet: den angivne, ellers summen over takstgrupperne."""
+        total = getattr(self, navn)
+        return sum(getattr(self.pr_takstgruppe, navn)) if total is None else total
+
+
+class Normtimer(_Model):
+    """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (DESIGN.md §3)."""
+
+    kilde: Tekst
+    tilsyn: Timer
+    nygodkendelse: Timer
+    vaesentlig_aendring: Timer
+    bpa_tilsyn: Timer
+    bpa_nygodkendelse: Timer
+
+
+class Befolkning(_Model):
+    """0-17-årige pr. kommune i tilsynets område (Danmarks Statistik, FOLK1A)."""
+
+    kilde: Tekst
+    kvartal: Kvartal
+    kommuner: dict[Tekst, Antal] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _positiv_total(self) -> "Befolkning":
+        if sum(self.kommuner.values()) <= 0:
+            raise PydanticCustomError(
+                "tilsynstakst", "antallet af 0-17-årige i alt skal være større end 0", {}
+            )
+        return self
+
+
+class Budget(_Model):
+    """Én budgetfil: ét socialtilsyns budget for ét år, i årets priser."""
+
+    aar: Aarstal
+    tilsyn: Tekst
+    kilde: Tekst
+    kalibreret: tuple[str, ...] = ()
+    budget: Budgetposter
+    overfoert_resultat: OverfoertResultat | None = None
+    antal: Antalsforudsaetninger
+    normtimer: Normtimer
+    befolkning: Befolkning
+
+    @model_validator(mode="after")
+    def _kalibreret_findes(self) -> "Budget":
+        for sti in self.kalibreret:
+            node: Any = self
+            for del_ in sti.split("."):
+                if not isinstance(node, BaseModel) or del_ not in type(node).model_fields:
+                    raise PydanticCustomError(
+                        "tilsynstakst", "kalibreret nævner en nøgle, der ikke findes: {sti}",
+                        {"sti": sti},
+                    )
+                node = getattr(node, del_)
+        return self
+
+
+class PLIndeks(_Model):
+    """Pris- og lønfremskrivning som indeks pr. år; faktoren fra år a til b er indeks[b]/indeks[a]."""
+
+    kilde: Tekst
+    indeks: dict[Aarsnoegle, Indekstal] = Field(min_length=1)

@@ -1,0 +1,209 @@
+"""Notatets tabeller som data: rækker og kolonner med enheder, klar til enhver visning.
+
+Her vælges og ordnes kun tal, der allerede er beregnet (``rapport``); der regnes ikke. Alle
+visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabel``-objekter.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tilsynstakst.rapport import Aarsresultat, Rapport
+from tilsynstakst.sammenligning import Aendring
+from tilsynstakst.takster import TAKSTGRUPPER
+from tilsynstakst.tal import kroner, tal
+
+KR, PCT, ANTAL, TIMER = "kr.", "%", "antal", "timer"
+
+
+@dataclass(frozen=True)
+class Celle:
+    vaerdi: Decimal | int | None
+    enhed: str
+
+
+@dataclass(frozen=True)
+class Tabel:
+    noegle: str
+    titel: str
+    kolonner: tuple[str, ...]  # første kolonne er rækkens navn
+    raekker: tuple[tuple[str, tuple[Celle, ...]], ...]
+    note: str | None = None
+
+
+def _aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
+    if a is None:
+        return ()
+    return (Celle(a.forrige, enhed), Celle(a.budgetaar, enhed), Celle(a.aendring, enhed),
+            Celle(a.pct, PCT))
+
+
+def _kolonner(r: Rapport, foerste: str, enhed_tekst: str = "") -> tuple[str, ...]:
+    nu = r.budgetaar.aar
+    if r.forrige_aar is None:
+        return (foerste, f"År {nu}")
+    foer = f"År {r.forrige_aar.aar} (i {nu}-priser)" if enhed_tekst else f"År {r.forrige_aar.aar}"
+    return (foerste, foer, f"År {nu}", f"Ændring{enhed_tekst}", "Ændring i pct.")
+
+
+def _raekke(navn: str, r: Rapport, vaerdi: Decimal | int, a: Aendring | None, enhed: str):
+    return (navn, _aendringsceller(a, enhed) if r.aendringer else (Celle(vaerdi, enhed),))
+
+
+ANTAL_RAEKKER = (
+    ("plejefamilier", "Plejefamilier"),
+    ("plejefamilier_nygodkendelser", "Plejefamilier, nygodkendelser"),
+    ("plejefamilier_i_alt", "Plejefamilier i alt"),
+    ("tilbud", "Tilbud"),
+    ("tilbud_nygodkendelser", "Tilbud, nygodkendelser"),
+    ("tilbud_i_alt", "Tilbud i alt"),
+    ("vaesentlige_aendringer", "Væsentlige ændringer"),
+    ("bpa_tilsyn", "Tilsyn BPA-virksomheder"),
+    ("bpa_nygodkendelser", "BPA-virksomheder, nygodkendelser"),
+)
+
+
+def antalsforudsaetninger(r: Rapport) -> Tabel:
+    nu, ae = r.budgetaar, r.aendringer
+    raekker = tuple(
+        _raekke(navn, r, nu.antal[k], ae.antal[k] if ae else None, ANTAL)
+        for k, navn in ANTAL_RAEKKER
+    )
+    return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver"), raekker)
+
+
+def budgettet(r: Rapport) -> Tabel:
+    nu, ae = r.budgetaar, r.aendringer
+    navne = (("samlet", "Budget samlet"), ("tilbudsafdelingen", "Heraf Tilbudsafdelingen"),
+             ("plejefamilieafdelingen", "Heraf Plejefamilieafdelingen"))
+    raekker = tuple(
+        _raekke(navn, r, nu.budget[k], ae.budget[k] if ae else None, KR) for k, navn in navne
+    )
+    note = None
+    if nu.overfoert_resultat is not None:
+        note = f"Indregnet resultat fra et tidligere regnskab: {kroner(nu.overfoert_resultat)}."
+    return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr.", " i kr."), raekker,
+                 note)
+
+
+def _finansieringsceller(aar: Aarsresultat, navn: str | None) -> tuple[Celle, ...]:
+    f = aar.finansiering
+    if navn is None:
+        return (Celle(f.befolkning_i_alt, ANTAL), Celle(Decimal("100.0"), PCT),
+                Celle(f.sum_kommuner, KR))
+    k = next(k for k in f.kommuner if k.navn == navn)
+    return (Celle(k.befolkning, ANTAL), Celle(k.andel_pct, PCT), Celle(k.beloeb, KR))
+
+
+def objektiv_finansiering(r: Rapport) -> Tabel:
+    nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
+    aar = (foer, nu) if foer else (nu,)
+    kolonner = ["Kommune"]
+    for a in aar:
+        pris = f" (i {nu.aar}-priser)" if a is foer else ""
+        kolonner += [f"0-17-årige {a.finansiering.kvartal}", f"Andel {a.aar}",
+                     f"Beløb {a.aar}{pris}"]
+    if ae:
+        kolonner.append("Ændring i pct.")
+    foer_navne = {k.navn for k in foer.finansiering.kommuner} if foer else set()
+    raekker = []
+    for navn, noegle in [("I alt", None)] + [(k.navn, k.navn) for k in nu.finansiering.kommuner]:
+        celler: tuple[Celle, ...] = ()
+        for a in aar:
+            mangler = a is foer and noegle is not None and noegle not in foer_navne
+            celler += (Celle(None, ANTAL), Celle(None, PCT), Celle(None, KR)) if mangler \
+                else _finansieringsceller(a, noegle)
+        if ae:
+            aendr = ae.finansiering.get(noegle or "i_alt")
+            celler += (Celle(aendr.pct if aendr else None, PCT),)
+        raekker.append((navn, celler))
+    gns: tuple[Celle, ...] = ()
+    for a in aar:
+        gns += (Celle(None, ANTAL), Celle(None, PCT), Celle(a.gennemsnitspris, KR))
+    if ae:
+        gns += (Celle(ae.gennemsnitspris.pct, PCT),)
+    raekker.append(("Gennemsnitspris pr. plejefamilie", gns))
+    note = None
+    if nu.finansiering.sum_kommuner != nu.finansiering.budget:
+        note = (f"Kommunernes beløb summer til {kroner(nu.finansiering.sum_kommuner)}, budgettet "
+                f"er {kroner(nu.finansiering.budget)} (simpel afrunding).")
+    return Tabel("finansiering", "Udviklingen i objektiv finansiering", tuple(kolonner),
+                 tuple(raekker), note)
+
+
+def _gruppenavn(g: int) -> str:
+    return f"Takstgruppe {g + 1} ({TAKSTGRUPPER[g]})"
+
+
+def _uden_kr_aendring(r: Rapport, raekker):
+    """Notatets takst- og BPA-tabeller viser kun ændringen i procent."""
+    if not r.aendringer:
+        return raekker
+    return tuple((navn, (c[0], c[1], c[3])) for navn, c in raekker)
+
+
+def _kolonner_pct(r: Rapport, foerste: str) -> tuple[str, ...]:
+    k = _kolonner(r, foerste, " i kr.")
+    return k if len(k) == 2 else (k[0], k[1], k[2], k[4])
+
+
+def takst_pr_tilbud(r: Rapport) -> Tabel:
+    nu, ae = r.budgetaar, r.aendringer
+    raekker = tuple(
+        _raekke(_gruppenavn(g), r, nu.takster.tilsyn[g], ae.takster["tilsyn"][g] if ae else None,
+                KR)
+        for g in range(4)
+    )
+    return Tabel("takst_pr_tilbud", "Udvikling i takst pr. tilbud (årlig tilsynstakst)",
+                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker))
+
+
+def bpa(r: Rapport) -> Tabel:
+    nu, ae = r.budgetaar, r.aendringer
+    t = nu.takster
+    timer = t.normtimer
+    raekker = (
+        _raekke("Timepris", r, t.timepris, ae.timepris if ae else None, KR),
+        _raekke(f"Tilsyn med godkendt BPA-virksomhed ({tal(timer['bpa_tilsyn'])} timer)", r,
+                t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR),
+        _raekke(f"Nygodkendelse af BPA-virksomhed ({tal(timer['bpa_nygodkendelse'])} timer)", r,
+                t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR),
+    )
+    return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
+                 _uden_kr_aendring(r, raekker))
+
+
+def takstblad(r: Rapport) -> Tabel:
+    t = r.budgetaar.takster
+    raekker = tuple(
+        (_gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.nygodkendelse[g], KR),
+                          Celle(t.vaesentlig_aendring[g], KR),
+                          Celle(t.skaerpet_tilsyn_pr_maaned[g], KR)))
+        for g in range(4)
+    )
+    return Tabel("takstblad", f"Takstblad {r.budgetaar.aar} for tilbud",
+                 ("Kr.", "Tilsyn (årlig)", "Nygodkendelse", "Væsentlig ændring",
+                  "Skærpet tilsyn pr. påbegyndt måned"), raekker,
+                 "Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
+                 "(socialtilsynsbekendtgørelsen § 33).")
+
+
+def omkostningsmodel(r: Rapport) -> Tabel:
+    t = r.budgetaar.takster
+    d = t.daekning
+    raekker = (
+        ("Tilbudsafdelingens budget", (Celle(d.budget, KR),)),
+        ("Normtimer i alt (vægtet)", (Celle(t.timer_i_alt, TIMER),)),
+        ("Timepris, uafrundet (budget ÷ timer)", (Celle(t.timepris_uafrundet, KR),)),
+        ("Timepris", (Celle(t.timepris, KR),)),
+        ("Indtægt ved takster (Σ antal × takst)", (Celle(d.indtaegt, KR),)),
+        ("Afrundingsrest (indtægt - budget)", (Celle(d.rest, KR),)),
+    )
+    return Tabel("omkostningsmodel", "Omkostningsmodel og omkostningsdækning", ("", "Værdi"),
+                 raekker, "Takst = vægt (1 : 1,2 : 2 : 3) × normtimer × timepris, afrundet "
+                 "til hele kroner (socialtilsynsbekendtgørelsen § 32).")
+
+
+def alle(r: Rapport) -> list[Tabel]:
+    """Notatets tabeller i notatets rækkefølge, derefter takstbladet og modellen."""
+    return [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r), takst_pr_tilbud(r),
+            bpa(r), takstblad(r), omkostningsmodel(r)]
