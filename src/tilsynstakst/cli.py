@@ -4,6 +4,8 @@
 Tunge moduler (pydantic, rich-tabeller) indlæses først i den kommando, der bruger dem.
 """
 
+import os
+import sys
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -103,12 +105,16 @@ def beregn(
 
         from tilsynstakst.render.terminal import vis
 
-        console = Console()
+        console = Console(highlight=False)
         if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
-            console = Console(width=200)
+            console = Console(highlight=False, width=200)
         vis(rapport, console)
 
 
 def main() -> None:
-    _dansk_hjaelp()
+    # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
+    if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
+        _dansk_hjaelp()
+    # Vi bruger ingen pydantic-plugins; at lede efter dem koster importlib.metadata (25 ms).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()

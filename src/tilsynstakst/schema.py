@@ -151,6 +151,13 @@ class Antalsforudsaetninger(_Model):
                     "{navn} = {total}, men pr_takstgruppe.{navn} summer til {fordelt}",
                     {"navn": navn, "total": total, "fordelt": fordelt},
                 )
+        opgaver = sum(sum(getattr(self.pr_takstgruppe, n)) for n in PrTakstgruppe.model_fields)
+        if opgaver + self.bpa_tilsyn + self.bpa_nygodkendelser == 0:
+            raise PydanticCustomError(
+                "tilsynstakst",
+                "der er ingen tilsyn eller godkendelser at fordele tilbudsafdelingens budget på",
+                {},
+            )
         return self
 
     def total(self, navn: str) -> int:

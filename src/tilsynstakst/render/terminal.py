@@ -2,6 +2,7 @@
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from tilsynstakst.rapport import Rapport
 from tilsynstakst.tabeller import PCT, Celle, Tabel, alle
@@ -21,7 +22,7 @@ def _rich_tabel(t: Tabel) -> Table:
     for i, navn in enumerate(t.kolonner):
         tabel.add_column(navn, justify="left" if i == 0 else "right", no_wrap=i > 0)
     for navn, celler in t.raekker:
-        tabel.add_row(navn, *map(celletekst, celler))
+        tabel.add_row(Text(navn), *(Text(celletekst(c)) for c in celler))
     return tabel
 
 
