@@ -90,9 +90,16 @@ def test_manglende_mappe_og_aar(tmp_path):
 
 
 def test_version_og_hjaelp_paa_dansk():
+    from tilsynstakst.cli import _dansk_hjaelp
+
     assert kør("--version").stdout.strip() == f"tilsynstakst {__version__}"
+    _dansk_hjaelp()  # main() gør det, når hjælpen bedes om
     r = kør("beregn", "--help")
-    assert r.exit_code == 0 and "Budgetåret" in r.stdout and "TILSYNSTAKST_BUDGETMAPPE" in r.stdout
+    assert r.exit_code == 0
+    for tekst in ("Budgetåret", "TILSYNSTAKST_BUDGETMAPPE", "Tilvalg", "Vis denne hjælp og slut.",
+                  "miljøvariabel"):
+        assert tekst in r.stdout, tekst
+    assert "Show this message" not in r.stdout
 
 
 def test_alle_kommandoer_har_hjaelpetekst():

@@ -39,6 +39,19 @@ def _dansk_hjaelp() -> None:
     rich_utils.ENVVAR_STRING = "[miljøvariabel: {}]"
     rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
     rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
+    try:  # hjælpetilvalgets egen tekst er fast i Typers indbyggede Click
+        from typer._click.core import Command
+    except ImportError:
+        return
+    original = Command.get_help_option
+
+    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
+        tilvalg = original(self, ctx)
+        if tilvalg is not None:
+            tilvalg.help = "Vis denne hjælp og slut."
+        return tilvalg
+
+    Command.get_help_option = get_help_option  # type: ignore[method-assign]
 
 
 app = typer.Typer(

@@ -4,7 +4,6 @@ Alt, der går galt med en fil, bliver en ``Inputfejl`` med fil, linje, nøgle og
 besked; ``cli`` viser den på én linje og slutter med kode 2.
 """
 
-import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -17,7 +16,6 @@ from pydantic import BaseModel, ValidationError
 from tilsynstakst.schema import Budget, PLIndeks
 
 PL_FILNAVN = "pl-indeks.toml"
-MILJOEVARIABEL = "TILSYNSTAKST_BUDGETMAPPE"
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -42,11 +40,6 @@ class Inputfejl(Exception):
     def __init__(self, fund: list[Fund]):
         super().__init__("\n".join(map(str, fund)))
         self.fund = fund
-
-
-def budgetmappe(valgt: Path | None) -> Path:
-    """Budgetmappen: det valgte, ellers $TILSYNSTAKST_BUDGETMAPPE, ellers ./budgets."""
-    return valgt or Path(os.environ.get(MILJOEVARIABEL) or "budgets")
 
 
 def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
