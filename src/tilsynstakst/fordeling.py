@@ -10,6 +10,13 @@ SIMPEL = "simpel"
 METODER = (STOERSTE_REST, SIMPEL)
 
 
+def _sum(vaegte: Mapping[str, int]) -> int:
+    sum_vaegte = sum(vaegte.values())
+    if sum_vaegte <= 0:
+        raise ValueError("vægtene skal have en positiv sum")
+    return sum_vaegte
+
+
 def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     """Største brøkdels metode (largest remainder): delene summer præcis til ``total``.
 
@@ -17,9 +24,7 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     der mangler, går én ad gangen til de største brøkdele. Lighed brydes af større vægt, så
     af navn, så resultatet er det samme hver gang. Ren heltalsregning (DESIGN.md §7).
     """
-    sum_vaegte = sum(vaegte.values())
-    if sum_vaegte <= 0:
-        raise ValueError("vægtene skal have en positiv sum")
+    sum_vaegte = _sum(vaegte)
     dele: dict[str, int] = {}
     rester: dict[str, int] = {}
     for navn, vaegt in vaegte.items():
@@ -32,9 +37,7 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
 
 def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     """Hver andel afrundet for sig til hele kroner (ROUND_HALF_UP); summen kan afvige fra total."""
-    sum_vaegte = sum(vaegte.values())
-    if sum_vaegte <= 0:
-        raise ValueError("vægtene skal have en positiv sum")
+    sum_vaegte = _sum(vaegte)
     return {navn: int(kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
 
 

@@ -152,9 +152,9 @@ def laes_model(model: type[M], sti: Path) -> M:
 
 def laes_budget(sti: Path) -> Budget:
     """Læs og validér en budgetfil; året i filen skal passe med filnavnet (AAAA.toml)."""
-    budget = laes_model(Budget, sti)
+    data, tekst = laes_toml(sti)
+    budget = valider(Budget, data, tekst, str(sti))
     if sti.stem.isdigit() and int(sti.stem) != budget.aar:
-        tekst = sti.read_text(encoding="utf-8")
         raise Inputfejl([Fund(str(sti), f"året i filen er {budget.aar}, men filen hedder {sti.name}",
                               noegle="aar", linje=find_linje(tekst, ("aar",)))])
     return budget

@@ -37,12 +37,13 @@ def _aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
             Celle(a.pct, PCT))
 
 
-def _kolonner(r: Rapport, foerste: str, enhed_tekst: str = "") -> tuple[str, ...]:
+def _kolonner(r: Rapport, foerste: str, beloeb: bool = True) -> tuple[str, ...]:
+    """Årskolonnerne; for beløb står det forrige år i budgetårets priser, for antal ikke."""
     nu = r.budgetaar.aar
     if r.forrige_aar is None:
         return (foerste, f"År {nu}")
-    foer = f"År {r.forrige_aar.aar} (i {nu}-priser)" if enhed_tekst else f"År {r.forrige_aar.aar}"
-    return (foerste, foer, f"År {nu}", f"Ændring{enhed_tekst}", "Ændring i pct.")
+    foer = f"År {r.forrige_aar.aar}" + (f" (i {nu}-priser)" if beloeb else "")
+    return (foerste, foer, f"År {nu}", "Ændring i kr." if beloeb else "Ændring", "Ændring i pct.")
 
 
 def _raekke(navn: str, r: Rapport, vaerdi: Decimal | int, a: Aendring | None, enhed: str):
@@ -68,7 +69,7 @@ def antalsforudsaetninger(r: Rapport) -> Tabel:
         _raekke(navn, r, nu.antal[k], ae.antal[k] if ae else None, ANTAL)
         for k, navn in ANTAL_RAEKKER
     )
-    return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver"), raekker)
+    return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker)
 
 
 def budgettet(r: Rapport) -> Tabel:
@@ -81,7 +82,7 @@ def budgettet(r: Rapport) -> Tabel:
     note = None
     if nu.overfoert_resultat is not None:
         note = f"Indregnet resultat fra et tidligere regnskab: {kroner(nu.overfoert_resultat)}."
-    return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr.", " i kr."), raekker,
+    return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr."), raekker,
                  note)
 
 
@@ -142,7 +143,7 @@ def _uden_kr_aendring(r: Rapport, raekker):
 
 
 def _kolonner_pct(r: Rapport, foerste: str) -> tuple[str, ...]:
-    k = _kolonner(r, foerste, " i kr.")
+    k = _kolonner(r, foerste)
     return k if len(k) == 2 else (k[0], k[1], k[2], k[4])
 
 
