@@ -124,6 +124,25 @@ def beregn(
         vis(rapport, console)
 
 
+@app.command()
+def tjek(
+    stier: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Budgetfiler og mapper, der skal tjekkes [standard: budgets].",
+                       show_default=False),
+    ] = None,
+) -> None:
+    """Tjek budgetfiler og PL-indeks: læs alle, meld hvert problem på én linje."""
+    from tilsynstakst.kontrol import tjek as tjek_filer
+
+    fund = tjek_filer(stier or [Path("budgets")])
+    for f in fund:
+        typer.echo(str(f), err=True)
+    if fund:
+        raise typer.Exit(KODE_INPUT)
+    typer.echo("Alle budgetfiler er gyldige.")
+
+
 def main() -> None:
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
