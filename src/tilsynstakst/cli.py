@@ -4,7 +4,6 @@
 Tunge moduler (pydantic, rich-tabeller) indlæses først i den kommando, der bruger dem.
 """
 
-import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -147,6 +146,4 @@ def main() -> None:
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
         _dansk_hjaelp()
-    # Vi bruger ingen pydantic-plugins; at lede efter dem koster importlib.metadata (25 ms).
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
