@@ -108,3 +108,15 @@ def test_alle_kommandoer_har_hjaelpetekst():
     gruppe = typer.main.get_command(app)
     for navn, kommando in gruppe.commands.items():
         assert kommando.help, navn
+
+
+def test_main_viser_dansk_hjaelp_naar_den_bedes_om():
+    # main() sætter de danske overskrifter kun, når hjælpen vises; kør den som brugeren gør.
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, "-m", "tilsynstakst", "-h"], capture_output=True,
+                       text=True, env={"COLUMNS": "100", "PATH": ""})
+    assert r.returncode == 0
+    assert "Tilvalg" in r.stdout and "Vis denne hjælp og slut." in r.stdout
+    assert "Options" not in r.stdout
