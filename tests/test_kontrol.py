@@ -1,40 +1,183 @@
-"""``tjek``: alle filer læses, alle fund meldes, én linje hver."""
+"""``tjek``: alle filer læses, alle fund meldes, og de offentliggjorte tal afstemmes (DESIGN.md §5)."""
 
+import json
 import shutil
+from decimal import Decimal
 
+import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS
+from tilsynstakst.afstemning import AFRUNDING, AFVIGELSE, ENS, UBEREGNELIG, Beregnet, klassificer
 from tilsynstakst.cli import app
+from tilsynstakst.fund import ADVARSEL, INPUTFEJL, Fund, udgangskode
 from tilsynstakst.kontrol import tjek
+from tilsynstakst.money import ANTAL, KR, PCT
 
 runner = CliRunner()
 
+NOTATETS_SLIP = {  # DESIGN.md §5: (offentliggjort, beregnet)
+    "offentliggjort.antal.vaesentlige_aendringer.pct": (Decimal("-14.2"), Decimal("-14.3")),
+    "offentliggjort.finansiering.Rebild.beloeb.budgetaar": (1152027, 1152028),
+    "offentliggjort.gennemsnitspris.forrige": (18627, 18626),
+}
 
-def test_de_leverede_budgetfiler_er_gyldige():
-    assert tjek([BUDGETS]) == []
-    r = runner.invoke(app, ["tjek", str(BUDGETS)])
-    assert r.exit_code == 0 and "Alle budgetfiler er gyldige." in r.stdout
 
-
-def test_alle_filer_laeses_selv_efter_en_fejl(tmp_path):
+@pytest.fixture
+def mappe(tmp_path):
     shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
-    (tmp_path / "2023.toml").write_text("aar = \n", encoding="utf-8")
-    tekst = (tmp_path / "2024.toml").read_text(encoding="utf-8")
-    (tmp_path / "2024.toml").write_text(tekst.replace("bpa_tilsyn = 19", "bpa_tilsyn = -1"),
-                                        encoding="utf-8")
-    (tmp_path / "pl-indeks.toml").write_text('kilde = "x"\n[indeks]\n2024 = 0\n', encoding="utf-8")
-    r = runner.invoke(app, ["tjek", str(tmp_path)])
-    assert r.exit_code == 2 and "Traceback" not in r.stderr
-    linjer = r.stderr.splitlines()
-    assert len(linjer) == 3
-    assert linjer[0].startswith(f"{tmp_path}/2023.toml:1: ugyldig TOML")
-    assert "2024.toml:" in linjer[1] and "antal.bpa_tilsyn: skal være et helt tal ≥ 0, fik -1" in linjer[1]
-    assert linjer[2] == (f"{tmp_path}/pl-indeks.toml:3: indeks.2024: "
-                         "skal være et indekstal > 0 (og højst 10000), fik 0")
+    return tmp_path
+
+
+def ret(fil, gammel: str, ny: str) -> None:
+    tekst = fil.read_text(encoding="utf-8")
+    assert gammel in tekst, gammel
+    fil.write_text(tekst.replace(gammel, ny, 1), encoding="utf-8")
+
+
+def kør(*args: str):
+    return runner.invoke(app, ["tjek", *args])
+
+
+@pytest.mark.parametrize("forskel, enhed, klasse", [
+    (0, KR, ENS), (1, KR, AFRUNDING), (-1, KR, AFRUNDING), (2, KR, AFVIGELSE),
+    (Decimal("0.1"), PCT, AFRUNDING), (Decimal("0.2"), PCT, AFVIGELSE), (1, ANTAL, AFVIGELSE),
+])
+def test_klasser(forskel, enhed, klasse):
+    assert klassificer(Decimal(100), Beregnet(Decimal(100) + forskel, enhed)) == klasse
+
+
+def test_uberegnelig_naar_tallet_ikke_findes():
+    assert klassificer(Decimal(1), None) == UBEREGNELIG
+    assert klassificer(Decimal(1), Beregnet(None, KR, "året før mangler")) == UBEREGNELIG
+
+
+def test_de_leverede_filer_er_gyldige_og_notatets_tre_slip_er_afrundingsforskelle():
+    k = tjek([BUDGETS])
+    assert {f.noegle: (f.forventet, f.beregnet) for f in k.fund} == NOTATETS_SLIP
+    assert {f.alvor for f in k.fund} == {AFRUNDING}
+    assert k.afstemt[str(BUDGETS / "2024.toml")] == {ENS: 120, AFRUNDING: 3}
+    r = kør(str(BUDGETS))
+    assert r.exit_code == 0
+    assert "Alle budgetfiler er gyldige" in r.stdout and "3 afrundingsforskelle" in r.stdout
+    assert "Rebild.beloeb.budgetaar: afrundingsforskel: offentliggjort 1.152.027, beregnet " \
+        "1.152.028 (forskel 1 kr.)" in r.stdout
+
+
+def test_streng_goer_afrundingsforskelle_til_fejl():
+    r = kør(str(BUDGETS), "--streng")
+    assert r.exit_code == 1 and "✗ fejler" in r.stdout
+
+
+def test_json_et_objekt_pr_fund_med_forventet_og_beregnet():
+    r = kør(str(BUDGETS), "--format", "json")
+    assert r.exit_code == 0
+    fund = json.loads(r.stdout, parse_float=Decimal)
+    assert len(fund) == 3
+    rebild = next(f for f in fund if "Rebild" in f["key"])
+    assert rebild == {
+        "file": str(BUDGETS / "2024.toml"), "line": rebild["line"],
+        "key": "offentliggjort.finansiering.Rebild.beloeb.budgetaar", "severity": "afrunding",
+        "message": "afrundingsforskel: offentliggjort 1.152.027, beregnet 1.152.028 (forskel 1 kr.)",
+        "expected": 1152027, "computed": 1152028, "fails": False,
+    }
+    tekst = (BUDGETS / "2024.toml").read_text(encoding="utf-8").splitlines()
+    assert tekst[rebild["line"] - 1].startswith("beloeb = { forrige = 1106250")
+
+
+def test_et_forkert_offentliggjort_tal_er_en_afvigelse_med_kode_1(mappe):
+    ret(mappe / "2024.toml", "budgetaar = 43852", "budgetaar = 43000")
+    r = kør(str(mappe), "-f", "json")
+    assert r.exit_code == 1
+    afv = [f for f in json.loads(r.stdout) if f["severity"] == "afvigelse"]
+    assert len(afv) == 1
+    assert afv[0]["key"] == "offentliggjort.takster.tilsyn.takstgruppe_1.budgetaar"
+    assert (afv[0]["expected"], afv[0]["computed"], afv[0]["fails"]) == (43000, 43852, True)
+    r = kør(str(mappe))
+    assert "afviger: offentliggjort 43.000, beregnet 43.852 (forskel 852 kr.)" in r.stdout
+
+
+def test_procent_uden_for_tolerancen_er_en_afvigelse(mappe):
+    ret(mappe / "2024.toml", "pct = -13.6", "pct = -13.4")
+    k = tjek([mappe])
+    afv = [f for f in k.fund if f.alvor == AFVIGELSE]
+    assert [f.noegle for f in afv] == ["offentliggjort.antal.bpa_tilsyn.pct"]
+    assert "(forskel 0,2 procentpoint)" in afv[0].besked
+
+
+def test_uden_aaret_foer_kan_tallene_for_aaret_foer_ikke_afstemmes(mappe):
+    (mappe / "2023.toml").unlink()
+    k = tjek([mappe])
+    assert udgangskode(k.fund) == 2
+    [f] = [f for f in k.fund if f.alvor == INPUTFEJL]
+    assert f.fil.endswith("2024.toml") and f.linje is not None
+    assert f.besked.startswith("kan ikke afstemmes: budgetfilen for 2023 findes ikke (")
+
+
+def test_en_ukendt_kommune_blandt_de_offentliggjorte_tal(mappe):
+    ret(mappe / "2024.toml", "[offentliggjort.finansiering.Thisted]",
+        "[offentliggjort.finansiering.Tisted]")
+    r = kør(str(mappe))
+    assert r.exit_code == 2
+    assert "offentliggjort.finansiering.Tisted: kommunen findes ikke i " \
+        "befolkning.kommuner (6 offentliggjorte tal)" in r.stdout
+
+
+def test_pl_indekset_mangler_aaret_foer(mappe):
+    ret(mappe / "pl-indeks.toml", "2023 = 100", "2022 = 100")
+    r = kør(str(mappe))
+    assert r.exit_code == 2
+    assert "pl-indeks.toml:" in r.stdout and "indeks.2023: PL-indekset mangler året 2023" in r.stdout
+
+
+def test_kvartalet_skal_vaere_andet_kvartal_aaret_foer_ellers_en_advarsel(mappe):
+    ret(mappe / "2024.toml", 'kvartal = "2023K2"', 'kvartal = "2023K3"')
+    k = tjek([mappe])
+    [f] = [f for f in k.fund if f.alvor == ADVARSEL]
+    assert str(f).endswith('befolkning.kvartal: er 2023K3, men reglen er 2. kvartal året før '
+                           'budgetåret: 2023K2')
+    assert kør(str(mappe)).exit_code == 0
+    assert kør(str(mappe), "--streng").exit_code == 1
+
+
+def test_kommunerne_skal_vaere_de_samme_to_aar_i_traek(mappe):
+    ret(mappe / "2023.toml", '"Læsø" = ', '"Samsø" = ')
+    k = tjek([mappe])
+    [f] = [f for f in k.fund if f.noegle == "befolkning.kommuner"]
+    assert f.alvor == AFVIGELSE and f.fil.endswith("2024.toml")
+    assert "(nye: Læsø; mangler: Samsø)" in f.besked
+    [laesoe] = [f for f in k.fund if "Læsø" in (f.noegle or "")]  # notatets tal for 2023
+    assert laesoe.alvor == AFVIGELSE
+    assert laesoe.besked == "kommunen findes ikke i budgetfilen for 2023 (3 offentliggjorte tal)"
+    assert udgangskode(k.fund) == 1
+
+
+def test_en_enkelt_fil_tjekkes_med_aaret_foer_og_pl_indekset_ved_siden_af():
+    k = tjek([BUDGETS / "2024.toml"])
+    assert len(k.fund) == 3 and str(BUDGETS / "2023.toml") in k.filer
+
+
+def test_alle_filer_laeses_selv_efter_en_fejl(mappe):
+    (mappe / "2023.toml").write_text("aar = \n", encoding="utf-8")
+    ret(mappe / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -1")
+    (mappe / "pl-indeks.toml").write_text('kilde = "x"\n[indeks]\n2024 = 0\n', encoding="utf-8")
+    r = kør(str(mappe))
+    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert f"{mappe}/2023.toml:1: ugyldig TOML" in r.stdout
+    assert "2024.toml:34: antal.bpa_tilsyn: skal være et helt tal ≥ 0, fik -1" in r.stdout
+    assert (f"{mappe}/pl-indeks.toml:3: indeks.2024: "
+            "skal være et indekstal > 0 (og højst 10000), fik 0") in r.stdout
+    assert r.stdout.count("✗ kan ikke bruges") == 3
 
 
 def test_tom_mappe_og_manglende_sti(tmp_path):
-    r = runner.invoke(app, ["tjek", str(tmp_path), str(tmp_path / "nej.toml")])
+    r = kør(str(tmp_path), str(tmp_path / "nej.toml"))
     assert r.exit_code == 2
-    assert "mappen indeholder ingen budgetfiler" in r.stderr and "nej.toml: findes ikke" in r.stderr
+    assert "mappen indeholder ingen budgetfiler" in r.stdout and "nej.toml: findes ikke" in r.stdout
+
+
+def test_udgangskode():
+    afr = Fund("f", "x", alvor=AFRUNDING)
+    assert udgangskode([]) == 0 and udgangskode([afr]) == 0 and udgangskode([afr], True) == 1
+    assert udgangskode([afr, Fund("f", "x", alvor=AFVIGELSE)]) == 1
+    assert udgangskode([Fund("f", "x", alvor=AFVIGELSE), Fund("f", "x")]) == 2

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from conftest import BUDGETS
-from tilsynstakst.load import Inputfejl, find_linje, laes_budget
+from tilsynstakst.fund import Inputfejl
+from tilsynstakst.load import find_linje, laes_budget
 
 GYLDIG = (BUDGETS / "2024.toml").read_text(encoding="utf-8")
 

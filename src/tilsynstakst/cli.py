@@ -13,7 +13,7 @@ import typer
 
 from tilsynstakst import __version__
 
-KODE_OK, KODE_FUND, KODE_INPUT = 0, 1, 2
+KODE_INPUT = 2  # som tilsynstakst.fund, uden at indlæse den før der er brug for det
 
 
 class Afrunding(str, Enum):
@@ -101,7 +101,7 @@ def beregn(
     format: Annotated[Format, typer.Option("--format", "-f", help="Visning.")] = Format.tabel,
 ) -> None:
     """Beregn budgetårets tabeller, med året før i budgetårets priser."""
-    from tilsynstakst.load import Inputfejl
+    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.service import beregn_rapport
 
     try:
@@ -113,14 +113,14 @@ def beregn(
 
         typer.echo(rapport_json(rapport), nl=False)
     else:
-        from rich.console import Console
-
         from tilsynstakst.render.terminal import vis
 
-        console = Console(highlight=False)
-        if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
-            console = Console(highlight=False, width=200)
-        vis(rapport, console)
+        vis(rapport, _konsol())
+
+
+class Kontrolformat(str, Enum):
+    tekst = "tekst"
+    json = "json"
 
 
 @app.command()
@@ -130,16 +130,40 @@ def tjek(
         typer.Argument(help="Budgetfiler og mapper, der skal tjekkes [standard: budgets].",
                        show_default=False),
     ] = None,
+    format: Annotated[
+        Kontrolformat,
+        typer.Option("--format", "-f", help="tekst: rapport pr. fil. json: ét objekt pr. fund."),
+    ] = Kontrolformat.tekst,
+    streng: Annotated[
+        bool, typer.Option("--streng", help="Afrundingsforskelle og advarsler fejler også.")
+    ] = False,
 ) -> None:
-    """Tjek budgetfiler og PL-indeks: læs alle, meld hvert problem på én linje."""
+    """Tjek budgetfiler og PL-indeks: validér, afstem de offentliggjorte tal, meld hvert fund.
+
+    Udgangskode 0: ingen fejl. 1: en kontrol fejlede (afvigelse). 2: en fil kunne ikke bruges.
+    """
+    from tilsynstakst.fund import udgangskode
     from tilsynstakst.kontrol import tjek as tjek_filer
 
-    fund = tjek_filer(stier or [Path("budgets")])
-    for f in fund:
-        typer.echo(str(f), err=True)
-    if fund:
-        raise typer.Exit(KODE_INPUT)
-    typer.echo("Alle budgetfiler er gyldige.")
+    kontrol = tjek_filer(stier or [Path("budgets")])
+    if format is Kontrolformat.json:
+        from tilsynstakst.render.kontrolrapport import kontrol_json
+
+        typer.echo(kontrol_json(kontrol, streng), nl=False)
+    else:
+        from tilsynstakst.render.kontrolrapport import vis_kontrol
+
+        vis_kontrol(kontrol, _konsol(), streng)
+    raise typer.Exit(udgangskode(kontrol.fund, streng))
+
+
+def _konsol():  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
+        console = Console(highlight=False, width=200)
+    return console
 
 
 def main() -> None:

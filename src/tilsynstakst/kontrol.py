@@ -1,14 +1,38 @@
-"""Kontrol af budgetfiler (``tjek``): find filerne, læs hver enkelt og saml alle fund.
+"""Kontrol af budgetfiler (``tjek``): find filerne, læs hver enkelt, afstem, og saml alle fund.
 
 Som beancounts checker: en fejl i én fil stopper ikke læsningen af de andre, og hvert fund er en
-værdi (fil, linje, nøgle, besked), ikke en undtagelse, der bobler op.
+værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. Kontrollerne:
+
+- hver fil valideres (``load``, samme regler og beskeder som ``beregn``);
+- kvartalet for befolkningstallet er 2. kvartal året før budgetåret (LOST § 23; DESIGN.md §2);
+- to på hinanden følgende år har de samme kommuner;
+- de offentliggjorte tal afstemmes med beregningen (DESIGN.md §5).
 """
 
+from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
-from tilsynstakst.load import PL_FILNAVN, Fund, Inputfejl, laes_budget, laes_model
-from tilsynstakst.schema import PLIndeks
+from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
+from tilsynstakst.afstemning import ENS, afstem
+from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
+from tilsynstakst.load import PL_FILNAVN, budgetfil, find_linje, laes_budget, laes_model, noeglenavn
+from tilsynstakst.money import KR, PCT
+from tilsynstakst.rapport import lav_rapport
+from tilsynstakst.schema import Budget, PLIndeks
+from tilsynstakst.service import faktor_fra_pl
+from tilsynstakst.tal import tal
+
+
+@dataclass(frozen=True)
+class Kontrol:
+    """Resultatet af ``tjek``: de læste filer, alle fund, og afstemte tal pr. fil og klasse."""
+
+    filer: tuple[str, ...]
+    fund: tuple[Fund, ...]
+    afstemt: dict[str, Counter] = field(default_factory=dict)
 
 
 def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
@@ -29,21 +53,137 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
     return filer, fund
 
 
-def laes_fil(sti: Path) -> list[Fund]:
-    """Læs og validér én fil; returnér dens fund (tom liste: filen er gyldig)."""
-    try:
-        if sti.name == PL_FILNAVN:
-            laes_model(PLIndeks, sti)
-        else:
-            laes_budget(sti)
-    except Inputfejl as e:
-        return e.fund
-    return []
+class _Filer:
+    """Læser hver fil højst én gang; en ugyldig fil giver ``None`` og sine fund."""
+
+    def __init__(self) -> None:
+        self.modeller: dict[Path, Budget | PLIndeks | None] = {}
+        self.fund: dict[Path, list[Fund]] = {}
+        self._tekster: dict[Path, str] = {}
+
+    def laes(self, sti: Path) -> Budget | PLIndeks | None:
+        if sti not in self.modeller:
+            try:
+                model = laes_model(PLIndeks, sti) if sti.name == PL_FILNAVN else laes_budget(sti)
+            except Inputfejl as e:
+                model, self.fund[sti] = None, e.fund
+            self.modeller[sti] = model
+        return self.modeller[sti]
+
+    def linje(self, sti: Path, *loc: str) -> int | None:
+        if sti not in self._tekster:
+            self._tekster[sti] = sti.read_text(encoding="utf-8")
+        return find_linje(self._tekster[sti], loc)
 
 
-def tjek(stier: Iterable[Path]) -> list[Fund]:
-    """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
-    filer, fund = find_filer(stier)
-    for sti in filer:
-        fund += laes_fil(sti)
+def _kvartal(sti: Path, budget: Budget, filer: _Filer) -> list[Fund]:
+    """Befolkningstallet skal være fra 2. kvartal året før budgetåret (LOST § 23)."""
+    forventet = f"{budget.aar - 1}K2"
+    if budget.befolkning.kvartal == forventet:
+        return []
+    return [Fund(str(sti), f"er {budget.befolkning.kvartal}, men reglen er 2. kvartal året før "
+                 f"budgetåret: {forventet}", "befolkning.kvartal",
+                 filer.linje(sti, "befolkning", "kvartal"), ADVARSEL)]
+
+
+def _kommuner(sti: Path, budget: Budget, forrige: Budget, filer: _Filer) -> list[Fund]:
+    """To på hinanden følgende år skal finansieres af de samme kommuner."""
+    nu, foer = set(budget.befolkning.kommuner), set(forrige.befolkning.kommuner)
+    if nu == foer:
+        return []
+    dele = []
+    if nu - foer:
+        dele.append("nye: " + ", ".join(sorted(nu - foer)))
+    if foer - nu:
+        dele.append("mangler: " + ", ".join(sorted(foer - nu)))
+    return [Fund(str(sti), f"kommunerne er ikke de samme som i {forrige.aar}.toml ("
+                 + "; ".join(dele) + ")", "befolkning.kommuner",
+                 filer.linje(sti, "befolkning", "kommuner"), AFVIGELSE)]
+
+
+def _vist(vaerdi: Decimal, enhed: str) -> str:
+    return f"{tal(vaerdi)} %" if enhed == PCT else tal(vaerdi)
+
+
+def _forskel(forskel: Decimal, enhed: str) -> str:
+    enhedstekst = {KR: " kr.", PCT: " procentpoint"}.get(enhed, "")
+    return f"{tal(abs(forskel))}{enhedstekst}"
+
+
+def _afstemning(sti: Path, budget: Budget, forrige: Budget | None, filer: _Filer,
+                optalt: Counter) -> list[Fund]:
+    """Hvert offentliggjort tal mod beregningen (DESIGN.md §5)."""
+    assert budget.offentliggjort is not None
+    if forrige is None:
+        rapport = lav_rapport(budget)
+    else:
+        pl_sti = sti.parent / PL_FILNAVN
+        pl = filer.laes(pl_sti)
+        if not isinstance(pl, PLIndeks):  # dens fund meldes ved filen selv
+            return []
+        try:
+            faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
+        except Inputfejl as e:
+            return e.fund
+        rapport = lav_rapport(budget, forrige, faktor)
+    fund: list[Fund] = []
+    # Tal, der ikke kan beregnes, meldes én gang pr. grund (og pr. ukendt kommune).
+    uberegnelige: dict[tuple[str, tuple[str, ...] | None, str], list] = {}
+    for a in afstem(budget.offentliggjort, rapport):
+        optalt[a.klasse] += 1
+        loc = ("offentliggjort",) + a.sti
+        if a.klasse == ENS:
+            continue
+        if a.beregnet is None or a.beregnet.vaerdi is None:
+            if a.beregnet is None:  # kun kommunerne er frie nøgler; resten afviser skemaet
+                grund, hvor, alvor = "kommunen findes ikke i befolkning.kommuner", loc[:3], INPUTFEJL
+            else:
+                grund, hvor = a.beregnet.grund or "kan ikke beregnes", None
+                alvor = INPUTFEJL if a.beregnet.fil_mangler else AFVIGELSE
+            uberegnelige.setdefault((grund, hvor, alvor), [hvor or loc, 0])[1] += 1
+            continue
+        enhed = a.beregnet.enhed
+        hvad = "afrundingsforskel" if a.klasse == KL_AFRUNDING else "afviger"
+        besked = (f"{hvad}: offentliggjort {_vist(a.offentliggjort, enhed)}, beregnet "
+                  f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})")
+        fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc),
+                         AFRUNDING if a.klasse == KL_AFRUNDING else AFVIGELSE,
+                         a.offentliggjort, a.beregnet.vaerdi))
+    for (grund, _, alvor), (loc, antal) in uberegnelige.items():
+        flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
+        fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
     return fund
+
+
+def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
+    fund = _kvartal(sti, budget, filer)
+    forrige_sti = budgetfil(sti.parent, budget.aar - 1)
+    forrige = filer.laes(forrige_sti) if forrige_sti.exists() else None
+    if forrige_sti.exists() and not isinstance(forrige, Budget):
+        return fund  # året før er ugyldigt; dets fund meldes ved filen selv
+    if isinstance(forrige, Budget):
+        fund += _kommuner(sti, budget, forrige, filer)
+    if budget.offentliggjort is not None:
+        fund += _afstemning(sti, budget, forrige if isinstance(forrige, Budget) else None,
+                            filer, optalt)
+    return fund
+
+
+def tjek(stier: Iterable[Path]) -> Kontrol:
+    """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
+    stier_, fund = find_filer(stier)
+    filer = _Filer()
+    afstemt: dict[str, Counter] = {}
+    for sti in stier_:
+        model = filer.laes(sti)
+        if isinstance(model, Budget):
+            afstemt[str(sti)] = Counter()
+            fund += _kontroller_budget(sti, model, filer, afstemt[str(sti)])
+    for laest in filer.fund.values():
+        fund += laest
+    laeste = tuple(str(s) for s in dict.fromkeys([*stier_, *filer.modeller]))
+    return Kontrol(laeste, tuple(sorted(fund, key=_orden)), afstemt)
+
+
+def _orden(f: Fund) -> tuple[str, int]:
+    return (f.fil, f.linje or 0)

@@ -6,40 +6,18 @@ besked; ``cli`` viser den på én linje og slutter med kode 2.
 
 import re
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.schema import Budget, PLIndeks
 
 PL_FILNAVN = "pl-indeks.toml"
 
 M = TypeVar("M", bound=BaseModel)
-
-
-@dataclass(frozen=True)
-class Fund:
-    """Ét problem i én fil: hvor (fil, linje, nøgle) og hvad."""
-
-    fil: str
-    besked: str
-    noegle: str | None = None
-    linje: int | None = None
-
-    def __str__(self) -> str:
-        hvor = self.fil + (f":{self.linje}" if self.linje else "")
-        return f"{hvor}: {self.noegle}: {self.besked}" if self.noegle else f"{hvor}: {self.besked}"
-
-
-class Inputfejl(Exception):
-    """Input, der ikke kan bruges: én eller flere ``Fund``."""
-
-    def __init__(self, fund: list[Fund]):
-        super().__init__("\n".join(map(str, fund)))
-        self.fund = fund
 
 
 def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:

@@ -10,6 +10,9 @@ from fractions import Fraction
 
 Tal = Decimal | int | Fraction
 
+# Enheder for tal i tabeller og afstemning.
+KR, PCT, ANTAL, TIMER = "kr.", "%", "antal", "timer"
+
 
 def eksakt(x: Tal) -> Fraction:
     """Et tal som eksakt brøk; ``Fraction(Decimal("1.0445"))`` er præcis 2089/2000."""

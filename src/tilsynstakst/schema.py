@@ -54,6 +54,13 @@ def _resultat(v: Any) -> Decimal:
     return d
 
 
+def _tal(v: Any) -> Decimal:
+    d = _som_decimal(v, "skal være et tal")
+    if abs(d) > MAKS_BELOEB:
+        raise _fejl("er urealistisk stort (over 100 mia.)", v)
+    return d
+
+
 def _timer(v: Any) -> Decimal:
     d = _som_decimal(v, "skal være et antal timer > 0")
     if d <= 0:
@@ -90,6 +97,7 @@ def _tekst(v: Any) -> str:
 Antal = Annotated[int, BeforeValidator(_antal), Field(ge=0, le=MAKS_ANTAL)]
 Beloeb = Annotated[Decimal, BeforeValidator(_beloeb), Field(ge=0, le=MAKS_BELOEB)]
 Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat)]
+Tal = Annotated[Decimal, BeforeValidator(_tal)]
 Timer = Annotated[Decimal, BeforeValidator(_timer), Field(gt=0, le=MAKS_TIMER)]
 Indekstal = Annotated[Decimal, BeforeValidator(_indeks), Field(gt=0, le=10_000)]
 Aarstal = Annotated[int, BeforeValidator(_aar), Field(ge=2000, le=2100)]
@@ -193,6 +201,80 @@ class Befolkning(_Model):
         return self
 
 
+class Figur(_Model):
+    """Et offentliggjort tal: året før (i budgetårets priser), budgetåret, ændring og procent.
+
+    Kun de dele, notatet viser, skrives; procenter med fortegn (et fald er negativt).
+    """
+
+    forrige: Tal | None = None
+    budgetaar: Tal | None = None
+    aendring: Tal | None = None
+    pct: Tal | None = None
+
+
+class OffentliggjortAntal(_Model):
+    """Notatets antalsforudsætninger (s. 1-2)."""
+
+    plejefamilier: Figur | None = None
+    plejefamilier_nygodkendelser: Figur | None = None
+    plejefamilier_i_alt: Figur | None = None
+    tilbud: Figur | None = None
+    tilbud_nygodkendelser: Figur | None = None
+    tilbud_i_alt: Figur | None = None
+    vaesentlige_aendringer: Figur | None = None
+    bpa_tilsyn: Figur | None = None
+    bpa_nygodkendelser: Figur | None = None
+
+
+class OffentliggjortBudget(_Model):
+    samlet: Figur | None = None
+    tilbudsafdelingen: Figur | None = None
+    plejefamilieafdelingen: Figur | None = None
+
+
+class OffentliggjortKommune(_Model):
+    """Én række i tabellen over objektiv finansiering: 0-17-årige, andel i pct. og beløb."""
+
+    befolkning: Figur | None = None
+    andel: Figur | None = None
+    beloeb: Figur | None = None
+
+
+class OffentliggjortTakstgrupper(_Model):
+    takstgruppe_1: Figur | None = None
+    takstgruppe_2: Figur | None = None
+    takstgruppe_3: Figur | None = None
+    takstgruppe_4: Figur | None = None
+
+
+class OffentliggjorteTakster(_Model):
+    tilsyn: OffentliggjortTakstgrupper | None = None
+    nygodkendelse: OffentliggjortTakstgrupper | None = None
+    vaesentlig_aendring: OffentliggjortTakstgrupper | None = None
+
+
+class OffentliggjortBPA(_Model):
+    timepris: Figur | None = None
+    tilsyn: Figur | None = None
+    nygodkendelse: Figur | None = None
+
+
+class Offentliggjort(_Model):
+    """De tal, budgettets notat offentliggjorde; ``tjek`` afstemmer dem med beregningen (§5).
+
+    ``finansiering`` har en nøgle pr. kommune og ``i_alt``.
+    """
+
+    kilde: Tekst
+    antal: OffentliggjortAntal | None = None
+    budget: OffentliggjortBudget | None = None
+    finansiering: dict[Tekst, OffentliggjortKommune] = {}
+    gennemsnitspris: Figur | None = None
+    takster: OffentliggjorteTakster | None = None
+    bpa: OffentliggjortBPA | None = None
+
+
 class Budget(_Model):
     """Én budgetfil: ét socialtilsyns budget for ét år, i årets priser."""
 
@@ -205,6 +287,7 @@ class Budget(_Model):
     antal: Antalsforudsaetninger
     normtimer: Normtimer
     befolkning: Befolkning
+    offentliggjort: Offentliggjort | None = None
 
     @model_validator(mode="after")
     def _kalibreret_findes(self) -> "Budget":

@@ -4,11 +4,14 @@ Det eneste sted, hvor indlæsning og beregning mødes; ``cli`` kalder det, og de
 bibliotek. Alt input-problem bliver en ``Inputfejl`` med filens navn.
 """
 
+from fractions import Fraction
 from pathlib import Path
 
-from tilsynstakst.load import PL_FILNAVN, Fund, Inputfejl, budgetfil, find_linje, laes_budget, laes_pl
+from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.load import PL_FILNAVN, budgetfil, find_linje, laes_budget, laes_pl
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
+from tilsynstakst.schema import PLIndeks
 
 
 def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
@@ -20,12 +23,15 @@ def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
     if not forrige_sti.exists():
         return lav_rapport(budget, afrunding=afrunding)
     forrige = laes_budget(forrige_sti)
-    pl = laes_pl(mappe)
+    faktor = faktor_fra_pl(laes_pl(mappe), mappe / PL_FILNAVN, forrige.aar, budget.aar)
+    return lav_rapport(budget, forrige, faktor, afrunding)
+
+
+def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
+    """PL-faktoren fra ``fra``- til ``til``-priser; et år, indekset mangler, er en ``Inputfejl``."""
     try:
-        faktor = pl_faktor(pl, forrige.aar, budget.aar)
+        return pl_faktor(pl, fra, til)
     except ManglendePL as e:
-        sti = mappe / PL_FILNAVN
         linje = find_linje(sti.read_text(encoding="utf-8"), ("indeks",))
         raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}",
                               noegle=f"indeks.{e.aar}", linje=linje)]) from None
-    return lav_rapport(budget, forrige, faktor, afrunding)

@@ -7,12 +7,12 @@ visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabe
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.takster import TAKSTGRUPPER
 from tilsynstakst.tal import kroner, tal
 
-KR, PCT, ANTAL, TIMER = "kr.", "%", "antal", "timer"
 
 
 @dataclass(frozen=True)

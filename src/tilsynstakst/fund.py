@@ -1,0 +1,57 @@
+"""Fund: ét problem i én fil, med alvor, og udgangskoden for en samling fund.
+
+Udgangskoder (DESIGN.md §6): 0 i orden, 1 en kontrol fejlede, 2 input kunne ikke bruges.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Alvor, fra værst til mildest.
+INPUTFEJL = "inputfejl"  # filen kan ikke læses, fortolkes eller valideres: kode 2
+AFVIGELSE = "afvigelse"  # et tal eller en sammenhæng passer ikke: kode 1
+AFRUNDING = "afrunding"  # et offentliggjort tal afviger med højst en afrunding: meldes
+ADVARSEL = "advarsel"  # afviger fra en regel, men kan bruges: meldes
+ALVOR = (INPUTFEJL, AFVIGELSE, AFRUNDING, ADVARSEL)
+
+KODE_OK, KODE_FUND, KODE_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Fund:
+    """Ét problem i én fil: hvor (fil, linje, nøgle), hvad, og hvor alvorligt.
+
+    Ved afstemning også det offentliggjorte (``forventet``) og det beregnede tal.
+    """
+
+    fil: str
+    besked: str
+    noegle: str | None = None
+    linje: int | None = None
+    alvor: str = INPUTFEJL
+    forventet: Decimal | None = None
+    beregnet: Decimal | None = None
+
+    def __str__(self) -> str:
+        hvor = self.fil + (f":{self.linje}" if self.linje else "")
+        return f"{hvor}: {self.noegle}: {self.besked}" if self.noegle else f"{hvor}: {self.besked}"
+
+    def fejler(self, streng: bool = False) -> bool:
+        """Får fundet kørslen til at fejle? Med ``streng`` også afrundinger og advarsler."""
+        return streng or self.alvor in (INPUTFEJL, AFVIGELSE)
+
+
+class Inputfejl(Exception):
+    """Input, der ikke kan bruges: én eller flere ``Fund``."""
+
+    def __init__(self, fund: list[Fund]):
+        super().__init__("\n".join(map(str, fund)))
+        self.fund = fund
+
+
+def udgangskode(fund: Iterable[Fund], streng: bool = False) -> int:
+    """2 hvis noget input ikke kunne bruges, ellers 1 hvis et fund fejler, ellers 0."""
+    fund = list(fund)
+    if any(f.alvor == INPUTFEJL for f in fund):
+        return KODE_INPUT
+    return KODE_FUND if any(f.fejler(streng) for f in fund) else KODE_OK
