@@ -181,3 +181,15 @@ def test_udgangskode():
     assert udgangskode([]) == 0 and udgangskode([afr]) == 0 and udgangskode([afr], True) == 1
     assert udgangskode([afr, Fund("f", "x", alvor=AFVIGELSE)]) == 1
     assert udgangskode([Fund("f", "x", alvor=AFVIGELSE), Fund("f", "x")]) == 2
+
+
+def test_uden_plejefamilier_er_der_ingen_gennemsnitspris_men_ingen_traceback(mappe):
+    ret(mappe / "2024.toml", "plejefamilier = 860", "plejefamilier = 0")
+    ret(mappe / "2024.toml", "plejefamilier_nygodkendelser = 90", "plejefamilier_nygodkendelser = 0")
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(mappe)])
+    assert r.exit_code == 0 and "Gennemsnitspris pr. plejefamilie" in r.stdout
+    k = tjek([mappe])
+    [f] = [f for f in k.fund if f.noegle.startswith("offentliggjort.gennemsnitspris")
+           and f.alvor == AFVIGELSE]
+    assert f.noegle == "offentliggjort.gennemsnitspris.budgetaar"
+    assert f.besked == "der er ingen plejefamilier i budgetåret (2 offentliggjorte tal)"

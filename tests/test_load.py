@@ -73,7 +73,7 @@ def test_totaler_skal_passe_med_fordelingen(tmp_path):
 
 def test_kalibreret_skal_naevne_eksisterende_noegler(tmp_path):
     tekst = GYLDIG.replace('"normtimer.tilsyn",', '"normtimer.tilsyyn",')
-    assert "kalibreret nævner en nøgle, der ikke findes: normtimer.tilsyyn" in fejl(
+    assert "kalibreret: nævner en nøgle, der ikke findes: normtimer.tilsyyn" in fejl(
         skriv(tmp_path, tekst))
 
 

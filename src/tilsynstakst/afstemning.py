@@ -96,7 +96,14 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     for k, v in nu.budget.items():
         figur(("budget", k), v, ae.budget[k] if ae else None, KR)
     tal.update(_finansiering(r, mangler))
-    figur(("gennemsnitspris",), nu.gennemsnitspris, ae.gennemsnitspris if ae else None, KR)
+    if nu.gennemsnitspris is not None:
+        figur(("gennemsnitspris",), nu.gennemsnitspris, ae.gennemsnitspris if ae else None, KR)
+    else:  # uden plejefamilier i budgetåret
+        foer = r.forrige_aar.gennemsnitspris if r.forrige_aar else None
+        tal[("gennemsnitspris", "forrige")] = Beregnet(foer, KR, None if foer else mangler)
+        for del_ in ("budgetaar", "aendring", "pct"):
+            tal[("gennemsnitspris", del_)] = Beregnet(
+                None, PCT if del_ == "pct" else KR, "der er ingen plejefamilier i budgetåret")
     for aktivitet in AKTIVITETER:
         for g, takst in enumerate(getattr(nu.takster, aktivitet)):
             a = ae.takster[aktivitet][g] if ae else None

@@ -48,9 +48,13 @@ def objektiv_finansiering(
     return Finansiering(befolkning.kvartal, i_alt, budget, andele, Decimal(sum(beloeb.values())))
 
 
-def gennemsnitspris(budget_pleje: Fraction, plejefamilier: int, nygodkendelser: int) -> Decimal:
+def gennemsnitspris(
+    budget_pleje: Fraction, plejefamilier: int, nygodkendelser: int
+) -> Decimal | None:
     """Gennemsnitspris pr. plejefamilie = budget ÷ (plejefamilier + nygodkendelser) (DESIGN.md §3).
 
     Regnes af det eksakte budget i prisniveauet, ikke af et afrundet tal (DESIGN.md §5).
+    Uden plejefamilier er der ingen gennemsnitspris (``None``).
     """
-    return kroner(budget_pleje / (plejefamilier + nygodkendelser))
+    i_alt = plejefamilier + nygodkendelser
+    return kroner(budget_pleje / i_alt) if i_alt else None

@@ -20,7 +20,7 @@ from tilsynstakst.afstemning import ENS, afstem
 from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
 from tilsynstakst.load import PL_FILNAVN, budgetfil, find_linje, laes_budget, laes_model, noeglenavn
 from tilsynstakst.money import KR, PCT
-from tilsynstakst.rapport import lav_rapport
+from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.service import faktor_fra_pl
 from tilsynstakst.tal import tal
@@ -110,22 +110,10 @@ def _forskel(forskel: Decimal, enhed: str) -> str:
     return f"{tal(abs(forskel))}{enhedstekst}"
 
 
-def _afstemning(sti: Path, budget: Budget, forrige: Budget | None, filer: _Filer,
+def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
                 optalt: Counter) -> list[Fund]:
     """Hvert offentliggjort tal mod beregningen (DESIGN.md §5)."""
     assert budget.offentliggjort is not None
-    if forrige is None:
-        rapport = lav_rapport(budget)
-    else:
-        pl_sti = sti.parent / PL_FILNAVN
-        pl = filer.laes(pl_sti)
-        if not isinstance(pl, PLIndeks):  # dens fund meldes ved filen selv
-            return []
-        try:
-            faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
-        except Inputfejl as e:
-            return e.fund
-        rapport = lav_rapport(budget, forrige, faktor)
     fund: list[Fund] = []
     # Tal, der ikke kan beregnes, meldes én gang pr. grund (og pr. ukendt kommune).
     uberegnelige: dict[tuple[str, tuple[str, ...] | None, str], list] = {}
@@ -156,16 +144,24 @@ def _afstemning(sti: Path, budget: Budget, forrige: Budget | None, filer: _Filer
 
 
 def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
+    """Reglerne for én budgetfil; med året før også kommunerne, PL-faktoren og afstemningen."""
     fund = _kvartal(sti, budget, filer)
     forrige_sti = budgetfil(sti.parent, budget.aar - 1)
-    forrige = filer.laes(forrige_sti) if forrige_sti.exists() else None
-    if forrige_sti.exists() and not isinstance(forrige, Budget):
-        return fund  # året før er ugyldigt; dets fund meldes ved filen selv
-    if isinstance(forrige, Budget):
+    if not forrige_sti.exists():
+        rapport = lav_rapport(budget)
+    else:
+        forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
+        pl = filer.laes(pl_sti)
+        if not isinstance(forrige, Budget) or not isinstance(pl, PLIndeks):
+            return fund  # deres fund meldes ved filerne selv
         fund += _kommuner(sti, budget, forrige, filer)
+        try:  # som beregn: året før skal kunne vises i budgetårets priser
+            faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
+        except Inputfejl as e:
+            return fund + e.fund
+        rapport = lav_rapport(budget, forrige, faktor)
     if budget.offentliggjort is not None:
-        fund += _afstemning(sti, budget, forrige if isinstance(forrige, Budget) else None,
-                            filer, optalt)
+        fund += _afstemning(sti, budget, rapport, filer, optalt)
     return fund
 
 

@@ -24,27 +24,58 @@ def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
     """Læs en TOML-fil eksakt (floats som Decimal); returnér data og teksten (til linjenumre)."""
     fil = str(sti)
     try:
-        tekst = sti.read_bytes().decode("utf-8")
+        tekst = sti.read_bytes().decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
     except FileNotFoundError:
         raise Inputfejl([Fund(fil, "filen findes ikke")]) from None
     except IsADirectoryError:
         raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")]) from None
     except UnicodeDecodeError as e:
-        raise Inputfejl([Fund(fil, f"er ikke gyldig UTF-8 (byte {e.start})")]) from None
+        linje = e.object[: e.start].count(b"\n") + 1
+        raise Inputfejl([Fund(fil, f"er ikke gyldig UTF-8 (byte {e.start}); gem filen som UTF-8",
+                              linje=linje)]) from None
     except OSError as e:
         raise Inputfejl([Fund(fil, f"kan ikke læses: {e.strerror}")]) from None
     try:
         return tomllib.loads(tekst, parse_float=Decimal), tekst
     except tomllib.TOMLDecodeError as e:
-        besked, linje = _toml_fejl(str(e))
+        besked, linje = _toml_fejl(str(e), tekst)
         raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None
 
 
-def _toml_fejl(besked: str) -> tuple[str, int | None]:
-    m = re.search(r"\s*\(at line (\d+), column \d+\)$", besked)
-    if m is None:
-        return besked, None
-    return besked[: m.start()], int(m.group(1))
+# tomllibs beskeder på dansk; en ukendt besked vises, som den er.
+_TOML_BESKEDER = (
+    (r"Cannot declare (.*) twice", r"tabellen \1 er angivet to gange"),
+    (r"Cannot overwrite a value", "nøglen er angivet to gange"),
+    (r"Cannot (?:mutate immutable|redefine) namespace (.*)", r"\1 er allerede angivet"),
+    (r"Duplicate inline table key (.*)", r"nøglen \1 er angivet to gange"),
+    (r"Expected '=' after a key in a key/value pair", "mangler '=' efter nøglen"),
+    (r"Expected '\]' at the end of a table declaration", "mangler ']' efter tabelnavnet"),
+    (r"Invalid statement", "ugyldig linje"),
+    (r"Invalid value", "ugyldig værdi"),
+    (r"Invalid initial character for a key part", "ugyldigt tegn i en nøgle"),
+    (r"Unterminated string", "teksten mangler sit afsluttende anførselstegn"),
+    (r"Unclosed array", "listen mangler sit afsluttende ']'"),
+    (r"Unclosed inline table", "tabellen mangler sit afsluttende '}'"),
+    (r"Illegal character (.*)", r"ulovligt tegn \1"),
+    (r"Found invalid character (.*)", r"ulovligt tegn \1"),
+    (r"Expected newline or end of document after a statement",
+     "forventede linjeskift efter værdien"),
+)
+
+
+def _toml_fejl(besked: str, tekst: str) -> tuple[str, int | None]:
+    """tomllibs besked på dansk, og linjen (ved 'end of document': den sidste linje)."""
+    linje = None
+    if m := re.search(r"\s*\(at line (\d+), column \d+\)$", besked):
+        besked, linje = besked[: m.start()], int(m.group(1))
+    elif m := re.search(r"\s*\(at end of document\)$", besked):
+        besked, linje = besked[: m.start()], max(1, len(tekst.splitlines()))
+    besked = re.sub(r"\(((?:'[^']*',? ?)+)\)", lambda m: ".".join(re.findall(r"'([^']*)'", m.group(1))),
+                    besked)  # ('antal', 'tilbud') → antal.tilbud
+    for moenster, dansk in _TOML_BESKEDER:
+        if re.fullmatch(moenster, besked):
+            return re.sub(moenster, dansk, besked), linje
+    return besked, linje
 
 
 def valider(model: type[M], data: dict[str, Any], tekst: str, fil: str) -> M:
@@ -68,8 +99,12 @@ _BESKEDER = {
 
 def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
     loc = tuple(fejl["loc"])
-    if fejl["type"] == "tilsynstakst":
+    if fejl["type"] == "missing" and loc and isinstance(loc[-1], int):  # for kort liste
+        loc, besked = loc[:-1], "skal have præcis fire tal (takstgruppe 1-4)"
+    elif fejl["type"] == "tilsynstakst":
         besked = fejl["msg"]
+        if felt := (fejl.get("ctx") or {}).get("felt"):  # en modelregel peger på sit felt
+            loc += (felt,)
     elif fejl["type"] in ("too_short", "too_long"):
         fire = isinstance(fejl.get("input"), (list, tuple))
         besked = "skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"

@@ -22,7 +22,7 @@ class Aarsresultat:
     overfoert_resultat: Decimal | None
     antal: dict[str, int]
     finansiering: Finansiering
-    gennemsnitspris: Decimal
+    gennemsnitspris: Decimal | None  # None: ingen plejefamilier
     takster: Takstresultat
 
 
@@ -33,7 +33,7 @@ class Aendringer:
     budget: dict[str, Aendring]
     antal: dict[str, Aendring]
     finansiering: dict[str, Aendring]  # kommuner i begge år, og "i_alt"
-    gennemsnitspris: Aendring
+    gennemsnitspris: Aendring | None  # None: et af årene har ingen plejefamilier
     takster: dict[str, tuple[Aendring, ...]]  # tilsyn, nygodkendelse, vaesentlig_aendring
     timepris: Aendring
     bpa: dict[str, Aendring]
@@ -113,7 +113,9 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
         budget={k: aendring(forrige.budget[k], v) for k, v in nu.budget.items()},
         antal={k: aendring(forrige.antal[k], v) for k, v in nu.antal.items()},
         finansiering=finansiering,
-        gennemsnitspris=aendring(forrige.gennemsnitspris, nu.gennemsnitspris),
+        gennemsnitspris=(aendring(forrige.gennemsnitspris, nu.gennemsnitspris)
+                         if forrige.gennemsnitspris is not None and nu.gennemsnitspris is not None
+                         else None),
         takster={a: _parvis(getattr(ft, a), getattr(nt, a)) for a in AKTIVITETER},
         timepris=aendring(ft.timepris, nt.timepris),
         bpa={

@@ -17,7 +17,18 @@ MAKS_TIMER = Decimal(10_000)
 
 
 def _fejl(besked: str, vaerdi: Any) -> PydanticCustomError:
-    return PydanticCustomError("tilsynstakst", besked + ", fik {fik}", {"fik": repr(vaerdi)})
+    return PydanticCustomError("tilsynstakst", besked + ", fik {fik}", {"fik": _som_toml(vaerdi)})
+
+
+def _som_toml(v: Any) -> str:
+    """Værdien, som den stod i filen: 100.5, inf, true, 'tekst'."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, Decimal):
+        return "nan" if v.is_nan() else ("inf" if v > 0 else "-inf") if v.is_infinite() else str(v)
+    if isinstance(v, (dict, list)):
+        return "en tabel" if isinstance(v, dict) else "en liste"
+    return repr(v)
 
 
 def _som_decimal(v: Any, besked: str) -> Decimal:
@@ -157,7 +168,7 @@ class Antalsforudsaetninger(_Model):
                 raise PydanticCustomError(
                     "tilsynstakst",
                     "{navn} = {total}, men pr_takstgruppe.{navn} summer til {fordelt}",
-                    {"navn": navn, "total": total, "fordelt": fordelt},
+                    {"navn": navn, "total": total, "fordelt": fordelt, "felt": navn},
                 )
         opgaver = sum(sum(getattr(self.pr_takstgruppe, n)) for n in PrTakstgruppe.model_fields)
         if opgaver + self.bpa_tilsyn + self.bpa_nygodkendelser == 0:
@@ -196,7 +207,8 @@ class Befolkning(_Model):
     def _positiv_total(self) -> "Befolkning":
         if sum(self.kommuner.values()) <= 0:
             raise PydanticCustomError(
-                "tilsynstakst", "antallet af 0-17-årige i alt skal være større end 0", {}
+                "tilsynstakst", "antallet af 0-17-årige i alt skal være større end 0",
+                {"felt": "kommuner"},
             )
         return self
 
@@ -296,8 +308,8 @@ class Budget(_Model):
             for del_ in sti.split("."):
                 if not isinstance(node, BaseModel) or del_ not in type(node).model_fields:
                     raise PydanticCustomError(
-                        "tilsynstakst", "kalibreret nævner en nøgle, der ikke findes: {sti}",
-                        {"sti": sti},
+                        "tilsynstakst", "nævner en nøgle, der ikke findes: {sti}",
+                        {"sti": sti, "felt": "kalibreret"},
                     )
                 node = getattr(node, del_)
         return self

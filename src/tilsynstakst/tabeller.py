@@ -121,7 +121,7 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
     for a in aar:
         gns += (Celle(None, ANTAL), Celle(None, PCT), Celle(a.gennemsnitspris, KR))
     if ae:
-        gns += (Celle(ae.gennemsnitspris.pct, PCT),)
+        gns += (Celle(ae.gennemsnitspris.pct if ae.gennemsnitspris else None, PCT),)
     raekker.append(("Gennemsnitspris pr. plejefamilie", gns))
     note = None
     if nu.finansiering.sum_kommuner != nu.finansiering.budget:

@@ -44,7 +44,10 @@ def _afstemt(optalt: Counter | None) -> str:
         dele.append(_antal(optalt["afrunding"], AFRUNDING))
     if optalt["afvigelse"]:
         dele.append(_antal(optalt["afvigelse"], AFVIGELSE))
-    return f"; {i_alt} offentliggjorte tal afstemt: " + ", ".join(dele)
+    if optalt["uberegnelig"]:
+        dele.append(f"{optalt['uberegnelig']} kan ikke afstemmes")
+    tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
+    return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
 
 
 def vis_kontrol(k: Kontrol, console: Console, streng: bool = False) -> None:
