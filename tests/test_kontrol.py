@@ -164,7 +164,7 @@ def test_alle_filer_laeses_selv_efter_en_fejl(mappe):
     r = kør(str(mappe))
     assert r.exit_code == 2 and "Traceback" not in r.output
     assert f"{mappe}/2023.toml:1: ugyldig TOML" in r.stdout
-    assert "2024.toml:34: antal.bpa_tilsyn: skal være et helt tal ≥ 0, fik -1" in r.stdout
+    assert "2024.toml:35: antal.bpa_tilsyn: skal være et helt tal ≥ 0, fik -1" in r.stdout
     assert (f"{mappe}/pl-indeks.toml:3: indeks.2024: "
             "skal være et indekstal > 0 (og højst 10000), fik 0") in r.stdout
     assert r.stdout.count("✗ kan ikke bruges") == 3
@@ -193,3 +193,31 @@ def test_uden_plejefamilier_er_der_ingen_gennemsnitspris_men_ingen_traceback(map
            and f.alvor == AFVIGELSE]
     assert f.noegle == "offentliggjort.gennemsnitspris.budgetaar"
     assert f.besked == "der er ingen plejefamilier i budgetåret (2 offentliggjorte tal)"
+
+
+def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkeypatch):
+    import tilsynstakst.kontrol as kontrol
+
+    mapper = []
+    for navn in ("a", "b", "c"):
+        shutil.copytree(BUDGETS, tmp_path / navn)
+        mapper.append(tmp_path / navn)
+    ret(tmp_path / "b" / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -1")
+    seriel = tjek(mapper)
+    monkeypatch.setattr(kontrol, "PARALLEL_FRA", 1)
+    parallel = tjek(mapper)
+    assert parallel == seriel
+    assert len(seriel.filer) == 9 and udgangskode(seriel.fund) == 2
+
+
+def test_rapporten_i_en_terminal_har_farver_og_status():
+    import io
+
+    from rich.console import Console
+
+    from tilsynstakst.render.kontrolrapport import vis_kontrol
+
+    ud = io.StringIO()
+    vis_kontrol(tjek([BUDGETS]), Console(file=ud, force_terminal=True, width=300))
+    tekst = ud.getvalue()
+    assert "\x1b[" in tekst and "✓ gyldig" in tekst and "3 afrundingsforskelle" in tekst

@@ -9,8 +9,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pydantic import BaseModel
-
 from tilsynstakst.money import ANTAL, KR, PCT
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
@@ -115,16 +113,19 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     return tal
 
 
-def offentliggjorte_tal(o: BaseModel | dict, sti: Sti = ()) -> Iterator[tuple[Sti, Decimal]]:
+def offentliggjorte_tal(o: Offentliggjort) -> list[tuple[Sti, Decimal]]:
     """De offentliggjorte tal som (sti, tal), i filens rækkefølge; ``kilde`` er ikke et tal."""
-    felter = o.items() if isinstance(o, dict) else ((n, getattr(o, n)) for n in type(o).model_fields)
-    for navn, vaerdi in felter:
-        if vaerdi is None or navn == "kilde":
-            continue
-        if isinstance(vaerdi, Decimal):
-            yield sti + (navn,), vaerdi
-        else:
-            yield from offentliggjorte_tal(vaerdi, sti + (navn,))
+    tal: list[tuple[Sti, Decimal]] = []
+
+    def fladgoer(d: dict, sti: Sti) -> None:
+        for navn, vaerdi in d.items():
+            if isinstance(vaerdi, dict):
+                fladgoer(vaerdi, sti + (navn,))
+            else:
+                tal.append((sti + (navn,), vaerdi))
+
+    fladgoer(o.model_dump(exclude_none=True, exclude={"kilde"}), ())
+    return tal
 
 
 def klassificer(offentliggjort: Decimal, beregnet: Beregnet | None) -> str:

@@ -166,6 +166,21 @@ def _konsol():  # type: ignore[no-untyped-def]
     return console
 
 
+class Skema(str, Enum):
+    budget = "budget"
+    pl_indeks = "pl-indeks"
+
+
+@app.command()
+def skema(
+    hvilket: Annotated[Skema, typer.Argument(help="budget (AAAA.toml) eller pl-indeks.")] = Skema.budget,
+) -> None:
+    """Skriv JSON Schema for en budgetfil, så editoren kan tjekke filen, mens der skrives."""
+    from tilsynstakst.skema import skema_json
+
+    typer.echo(skema_json(hvilket.value), nl=False)
+
+
 def main() -> None:
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):

@@ -9,6 +9,7 @@ værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. K
 - de offentliggjorte tal afstemmes med beregningen (DESIGN.md §5).
 """
 
+import os
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,7 +19,8 @@ from pathlib import Path
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
 from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
-from tilsynstakst.load import PL_FILNAVN, budgetfil, find_linje, laes_budget, laes_model, noeglenavn
+from tilsynstakst.load import (PL_FILNAVN, budgetfil, laes_budget, laes_model, linjeindeks,
+                               noeglenavn, slaa_op)
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.schema import Budget, PLIndeks
@@ -59,7 +61,7 @@ class _Filer:
     def __init__(self) -> None:
         self.modeller: dict[Path, Budget | PLIndeks | None] = {}
         self.fund: dict[Path, list[Fund]] = {}
-        self._tekster: dict[Path, str] = {}
+        self._linjer: dict[Path, dict[tuple[str, ...], int]] = {}
 
     def laes(self, sti: Path) -> Budget | PLIndeks | None:
         if sti not in self.modeller:
@@ -71,9 +73,9 @@ class _Filer:
         return self.modeller[sti]
 
     def linje(self, sti: Path, *loc: str) -> int | None:
-        if sti not in self._tekster:
-            self._tekster[sti] = sti.read_text(encoding="utf-8")
-        return find_linje(self._tekster[sti], loc)
+        if sti not in self._linjer:
+            self._linjer[sti] = linjeindeks(sti.read_text(encoding="utf-8-sig"))
+        return slaa_op(self._linjer[sti], loc)
 
 
 def _kvartal(sti: Path, budget: Budget, filer: _Filer) -> list[Fund]:
@@ -148,7 +150,7 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
     fund = _kvartal(sti, budget, filer)
     forrige_sti = budgetfil(sti.parent, budget.aar - 1)
     if not forrige_sti.exists():
-        rapport = lav_rapport(budget)
+        forrige, faktor = None, None
     else:
         forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
         pl = filer.laes(pl_sti)
@@ -159,26 +161,54 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
             faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
         except Inputfejl as e:
             return fund + e.fund
-        rapport = lav_rapport(budget, forrige, faktor)
-    if budget.offentliggjort is not None:
-        fund += _afstemning(sti, budget, rapport, filer, optalt)
+    if budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
+        fund += _afstemning(sti, budget, lav_rapport(budget, forrige, faktor), filer, optalt)
     return fund
 
 
-def tjek(stier: Iterable[Path]) -> Kontrol:
-    """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
-    stier_, fund = find_filer(stier)
+def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, Counter]]:
+    """Kontrollér filerne; året før og PL-indekset hentes fra samme mappe som filen."""
     filer = _Filer()
+    fund: list[Fund] = []
     afstemt: dict[str, Counter] = {}
-    for sti in stier_:
+    for sti in filer_:
         model = filer.laes(sti)
         if isinstance(model, Budget):
             afstemt[str(sti)] = Counter()
             fund += _kontroller_budget(sti, model, filer, afstemt[str(sti)])
     for laest in filer.fund.values():
         fund += laest
-    laeste = tuple(str(s) for s in dict.fromkeys([*stier_, *filer.modeller]))
-    return Kontrol(laeste, tuple(sorted(fund, key=_orden)), afstemt)
+    return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
+
+
+# Over så mange filer deles mapperne mellem processerne (hver mappe er uafhængig af de andre).
+PARALLEL_FRA = 100
+
+
+def tjek(stier: Iterable[Path]) -> Kontrol:
+    """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
+    filer_, fund = find_filer(stier)
+    filer_ = list(dict.fromkeys(filer_))
+    mapper: dict[Path, list[Path]] = {}
+    for sti in filer_:
+        mapper.setdefault(sti.parent, []).append(sti)
+    processer = min(os.cpu_count() or 1, len(mapper))
+    if len(filer_) < PARALLEL_FRA or processer < 2:
+        dele = [_tjek_mapper(filer_)]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        grupper = list(mapper.values())
+        bunker = [[f for g in grupper[i::processer] for f in g] for i in range(processer)]
+        with ProcessPoolExecutor(processer) as udfoerer:
+            dele = list(udfoerer.map(_tjek_mapper, bunker))
+    laeste: dict[str, None] = {}
+    afstemt: dict[str, Counter] = {}
+    for laest, del_fund, del_afstemt in dele:
+        laeste.update(dict.fromkeys(laest))
+        fund += del_fund
+        afstemt.update(del_afstemt)
+    return Kontrol(tuple(sorted(laeste)), tuple(sorted(fund, key=_orden)), afstemt)
 
 
 def _orden(f: Fund) -> tuple[str, int]:

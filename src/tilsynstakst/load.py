@@ -132,29 +132,35 @@ def _dele(noegle: str) -> tuple[str, ...]:
     return tuple(d.strip().strip("\"'") for d in re.split(r"\.(?=(?:[^\"']|\"[^\"]*\"|'[^']*')*$)", noegle))
 
 
-def find_linje(tekst: str, loc: tuple[Any, ...]) -> int | None:
-    """Linjen i TOML-teksten, hvor nøglen ``loc`` står, eller dens nærmeste forælder.
+def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
+    """Hver tabel og nøgle i TOML-teksten → linjen, hvor den først står.
 
     En lille linjescanner (tabeloverskrifter og ``nøgle =``), ikke en fuld TOML-parser: den
-    finder nøgler i almindelige tabeller; listeindeks peger på listens linje.
+    finder nøgler i almindelige tabeller og inline-tabellens egen nøgle.
     """
-    maal = tuple(d for d in loc if isinstance(d, str))
-    bedst: tuple[int, int | None] = (0, None)
+    indeks: dict[tuple[str, ...], int] = {}
     tabel: tuple[str, ...] = ()
     for nr, linje in enumerate(tekst.splitlines(), start=1):
         if m := _TABEL.match(linje):
             tabel = _dele(m.group(1))
-            sti = tabel
+            indeks.setdefault(tabel, nr)
         elif m := _NOEGLE.match(linje):
-            sti = tabel + _dele(m.group(1))
-        else:
-            continue
-        faelles = 0
-        while faelles < min(len(sti), len(maal)) and sti[faelles] == maal[faelles]:
-            faelles += 1
-        if faelles == len(sti) and faelles > bedst[0]:
-            bedst = (faelles, nr)
-    return bedst[1]
+            indeks.setdefault(tabel + _dele(m.group(1)), nr)
+    return indeks
+
+
+def slaa_op(indeks: dict[tuple[str, ...], int], loc: tuple[Any, ...]) -> int | None:
+    """Linjen for ``loc``, eller for dens nærmeste forælder; listeindeks peger på listens linje."""
+    maal = tuple(d for d in loc if isinstance(d, str))
+    for n in range(len(maal), 0, -1):
+        if maal[:n] in indeks:
+            return indeks[maal[:n]]
+    return None
+
+
+def find_linje(tekst: str, loc: tuple[Any, ...]) -> int | None:
+    """Linjen i TOML-teksten, hvor nøglen ``loc`` står, eller dens nærmeste forælder."""
+    return slaa_op(linjeindeks(tekst), loc)
 
 
 def laes_model(model: type[M], sti: Path) -> M:

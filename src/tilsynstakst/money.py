@@ -21,11 +21,12 @@ def eksakt(x: Tal) -> Fraction:
 
 def _afrund_halvt_op(x: Tal, decimaler: int) -> Decimal:
     """Afrund til ``decimaler`` decimaler, 5-9 op (ROUND_HALF_UP, væk fra nul ved lige midt)."""
-    skaleret = Fraction(x) * 10**decimaler
-    hele, rest = divmod(abs(skaleret.numerator), skaleret.denominator)
-    if 2 * rest >= skaleret.denominator:
+    brok = x if isinstance(x, Fraction) else Fraction(x)
+    taeller, naevner = brok.numerator * 10**decimaler, brok.denominator  # heltal: hurtigt og eksakt
+    hele, rest = divmod(abs(taeller), naevner)
+    if 2 * rest >= naevner:
         hele += 1
-    fortegn = -1 if skaleret < 0 and hele else 1
+    fortegn = -1 if taeller < 0 and hele else 1
     return Decimal(fortegn * hele).scaleb(-decimaler)
 
 
@@ -36,7 +37,7 @@ def kroner(x: Tal) -> Decimal:
 
 def procent(forhold: Tal) -> Decimal:
     """Et forhold (0,038) som procent med én decimal, ROUND_HALF_UP (DESIGN.md §4): 3,8."""
-    return _afrund_halvt_op(Fraction(forhold) * 100, 1)
+    return _afrund_halvt_op(forhold, 3).scaleb(2)  # forhold × 100 med én decimal
 
 
 def decimaler(x: Tal, antal: int) -> Decimal:

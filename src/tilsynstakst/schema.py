@@ -8,7 +8,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 MAKS_BELOEB = Decimal(10) ** 11  # 100 mia. kr.: langt over ethvert socialtilsyns budget
@@ -105,15 +105,26 @@ def _tekst(v: Any) -> str:
     return v
 
 
-Antal = Annotated[int, BeforeValidator(_antal), Field(ge=0, le=MAKS_ANTAL)]
-Beloeb = Annotated[Decimal, BeforeValidator(_beloeb), Field(ge=0, le=MAKS_BELOEB)]
-Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat)]
-Tal = Annotated[Decimal, BeforeValidator(_tal)]
-Timer = Annotated[Decimal, BeforeValidator(_timer), Field(gt=0, le=MAKS_TIMER)]
-Indekstal = Annotated[Decimal, BeforeValidator(_indeks), Field(gt=0, le=10_000)]
-Aarstal = Annotated[int, BeforeValidator(_aar), Field(ge=2000, le=2100)]
-Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle)]
-Tekst = Annotated[str, BeforeValidator(_tekst), Field(min_length=1)]
+# Hver type: validatoren (med dansk besked) og JSON Schema'et, editorer tjekker filen med.
+Antal = Annotated[int, BeforeValidator(_antal),
+                  WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAKS_ANTAL})]
+Beloeb = Annotated[Decimal, BeforeValidator(_beloeb),
+                   WithJsonSchema({"type": "number", "minimum": 0, "maximum": int(MAKS_BELOEB)})]
+Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat),
+                           WithJsonSchema({"type": "number", "minimum": -int(MAKS_BELOEB),
+                                           "maximum": int(MAKS_BELOEB)})]
+Tal = Annotated[Decimal, BeforeValidator(_tal), WithJsonSchema({"type": "number"})]
+Timer = Annotated[Decimal, BeforeValidator(_timer),
+                  WithJsonSchema({"type": "number", "exclusiveMinimum": 0,
+                                  "maximum": int(MAKS_TIMER)})]
+Indekstal = Annotated[Decimal, BeforeValidator(_indeks),
+                      WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 10_000})]
+Aarstal = Annotated[int, BeforeValidator(_aar),
+                    WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100})]
+Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle),
+                       WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
+Tekst = Annotated[str, BeforeValidator(_tekst),
+                  WithJsonSchema({"type": "string", "pattern": r"\S"})]
 Kvartal = Annotated[str, Field(pattern=r"^\d{4}K[1-4]$")]
 Takstgrupper = tuple[Antal, Antal, Antal, Antal]
 

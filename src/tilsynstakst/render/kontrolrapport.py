@@ -6,7 +6,7 @@ Her tælles og ordnes kun fund, der allerede er fundet (``kontrol``); der kontro
 from collections import Counter
 
 from rich.console import Console
-from rich.markup import escape
+from rich.text import Text
 
 from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, INPUTFEJL, Fund
 from tilsynstakst.kontrol import Kontrol
@@ -26,13 +26,12 @@ def _antal(n: int, alvor: str) -> str:
     return f"{n} {ental if n == 1 else flertal}"
 
 
-def _status(fund: list[Fund], streng: bool) -> str:
-    alvor = {f.alvor for f in fund}
-    if INPUTFEJL in alvor:
-        return "[red]✗ kan ikke bruges[/]"
+def _status(fund: list[Fund], streng: bool) -> tuple[str, str]:
+    if any(f.alvor == INPUTFEJL for f in fund):
+        return "✗ kan ikke bruges", "red"
     if any(f.fejler(streng) for f in fund):
-        return "[red]✗ fejler[/]"
-    return "[green]✓ gyldig[/]"
+        return "✗ fejler", "red"
+    return "✓ gyldig", "green"
 
 
 def _afstemt(optalt: Counter | None) -> str:
@@ -51,27 +50,38 @@ def _afstemt(optalt: Counter | None) -> str:
 
 
 def vis_kontrol(k: Kontrol, console: Console, streng: bool = False) -> None:
-    """Én overskrift pr. fil med status, derunder filens fund, én linje hver; til sidst en sum."""
+    """Én overskrift pr. fil med status, derunder filens fund, én linje hver; til sidst en sum.
+
+    Rapporten bygges som én ``Text`` uden markup og skrives på én gang: hurtigt, også med
+    tusinder af fund, og en besked kan ikke tolkes som markup.
+    """
     pr_fil: dict[str, list[Fund]] = {fil: [] for fil in k.filer}
     for f in k.fund:
         pr_fil.setdefault(f.fil, []).append(f)
+    ud = Text()
     for fil, fund in pr_fil.items():
-        console.print(f"[bold]{escape(fil)}[/]  {_status(fund, streng)}"
-                      f"{_afstemt(k.afstemt.get(fil))}", soft_wrap=True)
+        status, farve = _status(fund, streng)
+        ud.append(fil, "bold").append("  ").append(status, farve)
+        ud.append(_afstemt(k.afstemt.get(fil)) + "\n")
         for f in fund:
-            console.print(f"  [{_FARVE[f.alvor]}]{f.alvor:<9}[/] {escape(str(f))}",
-                          soft_wrap=True)
-    console.print()
+            ud.append("  ").append(f"{f.alvor:<9}", _FARVE[f.alvor]).append(f" {f}\n")
+    ud.append("\n" + _sum(k, streng))
+    if console.is_terminal:
+        console.print(ud, soft_wrap=True)
+    else:  # i en fil eller et rør: ingen farver, og rich' layout sparet (tusinder af linjer)
+        console.file.write(ud.plain + "\n")
+
+
+def _sum(k: Kontrol, streng: bool) -> str:
     optalt = Counter(f.alvor for f in k.fund)
     filer = f"{len(k.filer)} {'fil' if len(k.filer) == 1 else 'filer'} læst"
     if not k.fund:
-        console.print(f"{filer}. Alle budgetfiler er gyldige, og de offentliggjorte tal stemmer.")
-        return
-    sum_ = ", ".join(_antal(optalt[a], a) for a in ALVOR if optalt[a])
-    console.print(f"{filer}: {sum_}.", soft_wrap=True)
+        return f"{filer}. Alle budgetfiler er gyldige, og de offentliggjorte tal stemmer."
+    tekst = f"{filer}: " + ", ".join(_antal(optalt[a], a) for a in ALVOR if optalt[a]) + "."
     if not any(f.fejler(streng) for f in k.fund):
-        console.print("Alle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler kun "
-                      "med --streng.", soft_wrap=True)
+        tekst += ("\nAlle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler kun "
+                  "med --streng.")
+    return tekst
 
 
 def kontrol_json(k: Kontrol, streng: bool = False) -> str:

@@ -1,0 +1,56 @@
+"""Mål kommandolinjens hastighed: median af vægurstid over gentagne kørsler.
+
+    python scripts/maal.py [--gange 21]
+
+Måler gulvet (`import typer, pydantic, rich.table`), `beregn 2024` i tabel og json, `tjek` af én
+budgetfil, og `tjek` af 500 genererede budgetfiler (250 mapper med 2023, 2024 og PL-indeks, alle
+med notatets offentliggjorte tal, så afstemningen også måles). Hyperfine findes ikke her.
+"""
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROD = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent / "tilsynstakst"
+
+
+def median_ms(kommando: list[str], gange: int) -> float:
+    tider = []
+    for _ in range(gange):
+        start = time.perf_counter()
+        subprocess.run(kommando, cwd=ROD, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        tider.append(time.perf_counter() - start)
+    return statistics.median(tider) * 1000
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--gange", type=int, default=21)
+    gange = p.parse_args().gange
+    with tempfile.TemporaryDirectory() as d:
+        mapper = []
+        for i in range(250):
+            mappe = Path(d) / f"tilsyn{i:03d}"
+            shutil.copytree(ROD / "budgets", mappe)
+            mapper.append(str(mappe))
+        maalinger = {
+            "gulv: import typer, pydantic, rich.table":
+                [sys.executable, "-c", "import typer, pydantic, rich.table"],
+            "beregn 2024": [str(BIN), "beregn", "2024"],
+            "beregn 2024 --format json": [str(BIN), "beregn", "2024", "--format", "json"],
+            "tjek budgets/2024.toml (1 fil)": [str(BIN), "tjek", "budgets/2024.toml"],
+            "tjek 500 budgetfiler (250 mapper)": [str(BIN), "tjek", *mapper],
+        }
+        for navn, kommando in maalinger.items():
+            n = gange if "500" not in navn else max(5, gange // 4)
+            print(f"{navn:<40} {median_ms(kommando, n):8.0f} ms  (median af {n})", flush=True)
+
+
+if __name__ == "__main__":
+    main()
