@@ -24,6 +24,9 @@ class Afrunding(str, Enum):
 class Format(str, Enum):
     tabel = "tabel"
     json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    xlsx = "xlsx"
 
 
 def _dansk_hjaelp() -> None:
@@ -84,21 +87,36 @@ def _fejl(besked: str, kode: int = KODE_INPUT) -> typer.Exit:
     return typer.Exit(kode)
 
 
+# Argumenter og tilvalg, som beregn og notat deler.
+Aar = Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=2100,
+                                    show_default=False)]
+Budgetmappe = Annotated[
+    Path, typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE",
+                       help="Mappen med AAAA.toml og pl-indeks.toml."),
+]
+AfrundingValg = Annotated[
+    Afrunding,
+    typer.Option(help="Fordeling af den objektive finansiering: største brøkdel (summer "
+                      "præcis til budgettet) eller simpel afrunding pr. kommune."),
+]
+Overskriv = Annotated[bool, typer.Option("--overskriv", help="Erstat --output, hvis filen findes.")]
+
+
+def _output(hjaelp: str):  # type: ignore[no-untyped-def]
+    return Annotated[Path | None, typer.Option("--output", "-o", help=hjaelp, dir_okay=False,
+                                               show_default=False)]
+
+
 @app.command()
 def beregn(
-    aar: Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=2100,
-                                       show_default=False)],
-    budgetmappe: Annotated[
-        Path,
-        typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE",
-                     help="Mappen med AAAA.toml og pl-indeks.toml."),
-    ] = Path("budgets"),
-    afrunding: Annotated[
-        Afrunding,
-        typer.Option(help="Fordeling af den objektive finansiering: største brøkdel (summer "
-                          "præcis til budgettet) eller simpel afrunding pr. kommune."),
-    ] = Afrunding.stoerste_rest,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Visning.")] = Format.tabel,
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="tabel (terminal), json, markdown, csv, xlsx.")
+    ] = Format.tabel,
+    output: _output("Skriv til denne fil (atomisk) i stedet for skærmen.") = None,
+    overskriv: Overskriv = False,
 ) -> None:
     """Beregn budgetårets tabeller, med året før i budgetårets priser."""
     from tilsynstakst.fund import Inputfejl
@@ -108,14 +126,70 @@ def beregn(
         rapport = beregn_rapport(budgetmappe, aar, afrunding.value)
     except Inputfejl as e:
         raise _fejl(str(e)) from None
-    if format is Format.json:
-        from tilsynstakst.render.jsonformat import rapport_json
-
-        typer.echo(rapport_json(rapport), nl=False)
-    else:
+    if format is Format.tabel and output is None:
         from tilsynstakst.render.terminal import vis
 
         vis(rapport, _konsol())
+        return
+    from tilsynstakst.render.formater import gengiv
+
+    _udskriv(gengiv(rapport, format.value), output, overskriv, binaer=format is Format.xlsx)
+
+
+def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
+    """Til filen (atomisk, uden at overskrive) eller til standard-ud."""
+    if output is not None:
+        from tilsynstakst.fund import Inputfejl
+        from tilsynstakst.output import skriv_fil
+
+        try:
+            skriv_fil(output, data, overskriv)
+        except Inputfejl as e:
+            raise _fejl(str(e)) from None
+        typer.echo(f"Skrev {output} ({len(data):,} byte).".replace(",", "."), err=True)
+    elif binaer and sys.stdout.isatty():
+        raise _fejl("formatet er binært; angiv --output FIL eller send det videre med > FIL")
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+@app.command()
+def notat(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: Markdown "
+                    "på skærmen.") = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Skriv budgetnotatet: resumé af tallene, alle tabeller, forudsætninger og kilder."""
+    from tilsynstakst.fund import Inputfejl
+    from tilsynstakst.notat import lav_notat
+    from tilsynstakst.service import beregn_med_budget
+
+    endelse = output.suffix.lower() if output else ".md"
+    if endelse not in (".md", ".docx"):
+        raise _fejl(f"{output}: notatet skrives som .md eller .docx, ikke "
+                    f"{endelse or 'uden endelse'}")
+    try:
+        budget, rapport = beregn_med_budget(budgetmappe, aar, afrunding.value)
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    indhold = lav_notat(rapport, budget)
+    if endelse == ".docx":
+        from tilsynstakst.render.notat_docx import ManglerEkstra, notat_docx
+
+        try:
+            data = notat_docx(indhold)
+        except ManglerEkstra as e:
+            raise _fejl(str(e)) from None
+    else:
+        from tilsynstakst.render.notat_md import notat_markdown
+
+        data = notat_markdown(indhold).encode()
+    _udskriv(data, output, overskriv)
 
 
 class Kontrolformat(str, Enum):

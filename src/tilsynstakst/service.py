@@ -11,20 +11,25 @@ from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.load import PL_FILNAVN, budgetfil, find_linje, laes_budget, laes_pl
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
-from tilsynstakst.schema import PLIndeks
+from tilsynstakst.schema import Budget, PLIndeks
 
 
 def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
     """Budgetåret ``aar`` fra ``mappe``; findes ``aar - 1`` også, sammenlignes i ``aar``-priser."""
+    return beregn_med_budget(mappe, aar, afrunding)[1]
+
+
+def beregn_med_budget(mappe: Path, aar: int, afrunding: str) -> tuple[Budget, Rapport]:
+    """Som ``beregn_rapport``, og budgetfilen selv (kilder og kalibrerede værdier til notatet)."""
     if not mappe.is_dir():
         raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
     budget = laes_budget(budgetfil(mappe, aar))
     forrige_sti = budgetfil(mappe, aar - 1)
     if not forrige_sti.exists():
-        return lav_rapport(budget, afrunding=afrunding)
+        return budget, lav_rapport(budget, afrunding=afrunding)
     forrige = laes_budget(forrige_sti)
     faktor = faktor_fra_pl(laes_pl(mappe), mappe / PL_FILNAVN, forrige.aar, budget.aar)
-    return lav_rapport(budget, forrige, faktor, afrunding)
+    return budget, lav_rapport(budget, forrige, faktor, afrunding)
 
 
 def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:

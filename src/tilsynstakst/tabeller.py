@@ -28,6 +28,11 @@ class Tabel:
     kolonner: tuple[str, ...]  # første kolonne er rækkens navn
     raekker: tuple[tuple[str, tuple[Celle, ...]], ...]
     note: str | None = None
+    kort: str = ""  # kort navn (fx et faneblad i XLSX, højst 31 tegn); ellers nøglen
+
+    @property
+    def kort_navn(self) -> str:
+        return self.kort or self.noegle
 
 
 def _aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
@@ -69,7 +74,8 @@ def antalsforudsaetninger(r: Rapport) -> Tabel:
         _raekke(navn, r, nu.antal[k], ae.antal[k] if ae else None, ANTAL)
         for k, navn in ANTAL_RAEKKER
     )
-    return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker)
+    return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker,
+                 kort="Antal")
 
 
 def budgettet(r: Rapport) -> Tabel:
@@ -82,8 +88,8 @@ def budgettet(r: Rapport) -> Tabel:
     note = None
     if nu.overfoert_resultat is not None:
         note = f"Indregnet resultat fra et tidligere regnskab: {kroner(nu.overfoert_resultat)}."
-    return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr."), raekker,
-                 note)
+    return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr."), raekker, note,
+                 kort="Budget")
 
 
 def _finansieringsceller(aar: Aarsresultat, navn: str | None) -> tuple[Celle, ...]:
@@ -128,7 +134,7 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
         note = (f"Kommunernes beløb summer til {kroner(nu.finansiering.sum_kommuner)}, budgettet "
                 f"er {kroner(nu.finansiering.budget)} (simpel afrunding).")
     return Tabel("finansiering", "Udviklingen i objektiv finansiering", tuple(kolonner),
-                 tuple(raekker), note)
+                 tuple(raekker), note, kort="Objektiv finansiering")
 
 
 def _gruppenavn(g: int) -> str:
@@ -155,7 +161,7 @@ def takst_pr_tilbud(r: Rapport) -> Tabel:
         for g in range(4)
     )
     return Tabel("takst_pr_tilbud", "Udvikling i takst pr. tilbud (årlig tilsynstakst)",
-                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker))
+                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), kort="Takst pr. tilbud")
 
 
 def bpa(r: Rapport) -> Tabel:
@@ -170,7 +176,7 @@ def bpa(r: Rapport) -> Tabel:
                 t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR),
     )
     return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
-                 _uden_kr_aendring(r, raekker))
+                 _uden_kr_aendring(r, raekker), kort="BPA")
 
 
 def takstblad(r: Rapport) -> Tabel:
@@ -185,7 +191,7 @@ def takstblad(r: Rapport) -> Tabel:
                  ("Kr.", "Tilsyn (årlig)", "Nygodkendelse", "Væsentlig ændring",
                   "Skærpet tilsyn pr. påbegyndt måned"), raekker,
                  "Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
-                 "(socialtilsynsbekendtgørelsen § 33).")
+                 "(socialtilsynsbekendtgørelsen § 33).", kort="Takstblad")
 
 
 def omkostningsmodel(r: Rapport) -> Tabel:
@@ -201,7 +207,7 @@ def omkostningsmodel(r: Rapport) -> Tabel:
     )
     return Tabel("omkostningsmodel", "Omkostningsmodel og omkostningsdækning", ("", "Værdi"),
                  raekker, "Takst = vægt (1 : 1,2 : 2 : 3) × normtimer × timepris, afrundet "
-                 "til hele kroner (socialtilsynsbekendtgørelsen § 32).")
+                 "til hele kroner (socialtilsynsbekendtgørelsen § 32).", kort="Omkostningsmodel")
 
 
 def alle(r: Rapport) -> list[Tabel]:

@@ -5,15 +5,9 @@ from rich.table import Table
 from rich.text import Text
 
 from tilsynstakst.rapport import Rapport
-from tilsynstakst.tabeller import PCT, Celle, Tabel, alle
-from tilsynstakst.tal import procent, tal
-
-
-def celletekst(c: Celle) -> str:
-    """En celle i dansk format; tom celle som tom tekst."""
-    if c.vaerdi is None:
-        return ""
-    return procent(c.vaerdi) if c.enhed == PCT else tal(c.vaerdi)
+from tilsynstakst.render.celler import celletekst
+from tilsynstakst.tabeller import Tabel, alle
+from tilsynstakst.tal import tal
 
 
 def _rich_tabel(t: Tabel) -> Table:

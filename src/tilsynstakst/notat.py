@@ -1,0 +1,263 @@
+"""Budgetnotatet som indhold: overskrifter, sætninger, tabeller og et diagram, i notatets orden.
+
+Som ``tabeller``: her vælges og formuleres kun tal, der allerede er beregnet (``rapport``); der
+regnes ikke. Sætningerne er notatets egne vendinger, med ord for retningen (stigning, nedgang,
+uændret) valgt efter fortegnet. Markdown og Word (``render.notat_*``) viser det samme indhold.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from tilsynstakst.fordeling import STOERSTE_REST
+from tilsynstakst.rapport import Rapport
+from tilsynstakst.sammenligning import Aendring
+from tilsynstakst.schema import Budget
+from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet,
+                                   objektiv_finansiering, omkostningsmodel, takst_pr_tilbud,
+                                   takstblad)
+from tilsynstakst.tal import kroner, procent, tal
+
+
+@dataclass(frozen=True)
+class Overskrift:
+    tekst: str
+    niveau: int = 2
+
+
+@dataclass(frozen=True)
+class Afsnit:
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Punkter:
+    punkter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tabelblok:
+    tabel: Tabel
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Søjler pr. kategori (kommune) for hver serie (år), i hele kroner."""
+
+    titel: str
+    kategorier: tuple[str, ...]
+    serier: tuple[tuple[str, tuple[Decimal, ...]], ...]
+
+
+Blok = Overskrift | Afsnit | Punkter | Tabelblok | Diagram
+
+
+@dataclass(frozen=True)
+class Notat:
+    titel: str
+    blokke: tuple[Blok, ...]
+
+
+def _retning(a: Aendring, op: str = "en stigning", ned: str = "en nedgang") -> str:
+    return op if a.aendring > 0 else ned if a.aendring < 0 else "ingen ændring"
+
+
+def _pct(a: Aendring) -> str:
+    return procent(abs(a.pct)) if a.pct is not None else "–"
+
+
+def _budgetsaetninger(r: Rapport) -> list[str]:
+    """Resuméets første sætninger (notatet s. 1-2)."""
+    nu, ae = r.budgetaar, r.aendringer
+    if ae is None:
+        return [f"{r.tilsyn} har udarbejdet et budget for {nu.aar} på "
+                f"{kroner(nu.budget['samlet'])}."]
+    s, t, p = ae.budget["samlet"], ae.budget["tilbudsafdelingen"], ae.budget["plejefamilieafdelingen"]
+    return [
+        f"{r.tilsyn} har udarbejdet et budget for {nu.aar}, der indebærer "
+        f"{_retning(s, ned='et fald')} i det samlede budget på {_pct(s)}, svarende til "
+        f"{kroner(abs(s.aendring))}.",
+        f"For Tilbudsafdelingen er der tale om {_retning(t, ned='et fald')} i budgettet på "
+        f"{_pct(t)} eller {kroner(abs(t.aendring))}, og for Plejefamilieafdelingen er der tale om "
+        f"{_retning(p, ned='et fald')} i budgettet på {_pct(p)} eller {kroner(abs(p.aendring))}.",
+    ]
+
+
+def _antal_punkt(a: Aendring, omraade: str, hvad: str) -> str:
+    if a.aendring == 0:
+        return f"{omraade} forventes antallet af {hvad} uændret ({tal(a.budgetaar)})."
+    return (f"{omraade} forventes {_retning(a)} på {tal(abs(a.aendring))} {hvad}, "
+            f"svarende til {_pct(a)}.")
+
+
+def _opgavepunkter(r: Rapport) -> list[str]:
+    """Udviklingen i opgaverne (resuméet og notatet s. 2)."""
+    ae = r.aendringer
+    if ae is None:
+        return []
+    a = ae.antal
+    tilbud = a["tilbud_i_alt"]
+    tilbud_tekst = (f"Det samlede antal tilbud forventes uændret ({tal(tilbud.budgetaar)})."
+                    if tilbud.aendring == 0 else
+                    f"Det samlede antal tilbud forventes at blive {tal(tilbud.budgetaar)}, "
+                    f"{_retning(tilbud)} på {tal(abs(tilbud.aendring))}.")
+    return [
+        _antal_punkt(a["plejefamilier_i_alt"], "På plejefamilieområdet", "plejefamilier"),
+        _antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder", "virksomheder"),
+        _antal_punkt(a["vaesentlige_aendringer"], "På tilbudsområdet",
+                     "ansøgninger om væsentlige ændringer"),
+        tilbud_tekst,
+    ]
+
+
+def _prissaetninger(r: Rapport) -> list[str]:
+    """Gennemsnitsprisen, taksterne og timeprisen (notatet s. 3-4)."""
+    ae = r.aendringer
+    if ae is None:
+        return []
+    saetninger = []
+    g = ae.gennemsnitspris
+    if g is not None:
+        saetninger.append(
+            f"Gennemsnitsprisen pr. plejefamilie {_verbum(g)} {_pct(g)}, fra {kroner(g.forrige)} "
+            f"til {kroner(g.budgetaar)}.")
+    tilsyn = ae.takster["tilsyn"]
+    procenter = {a.pct for a in tilsyn}
+    if len(procenter) == 1:
+        saetninger.append(f"Taksten pr. tilbud {_verbum(tilsyn[0])} {_pct(tilsyn[0])} i alle "
+                          f"takstgrupper (takstgruppe 1: fra {kroner(tilsyn[0].forrige)} til "
+                          f"{kroner(tilsyn[0].budgetaar)}).")
+    else:
+        saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
+            f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
+            for g, a in enumerate(tilsyn)) + ".")
+    tp = ae.timepris
+    saetninger.append(f"Timeprisen {_verbum(tp)} {_pct(tp)}, fra {kroner(tp.forrige)} til "
+                      f"{kroner(tp.budgetaar)}; den bruges til BPA-taksterne og ligger til grund "
+                      f"for taksterne pr. tilbud.")
+    return saetninger
+
+
+def _overfoert(r: Rapport, budget: Budget) -> list[str]:
+    """Over- eller underskud fra et tidligere regnskab, indregnet i budgettet (DESIGN.md §2)."""
+    beloeb, o = r.budgetaar.overfoert_resultat, budget.overfoert_resultat
+    if not beloeb or o is None:
+        return []
+    art = "overskud" if beloeb > 0 else "underskud"
+    return [f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
+            "takster og objektiv finansiering."]
+
+
+def _verbum(a: Aendring) -> str:
+    return "stiger med" if a.aendring > 0 else "falder med" if a.aendring < 0 else "er uændret,"
+
+
+def _antal_afsnit(r: Rapport) -> str:
+    a = r.budgetaar.antal
+    return (f"For Budget {r.budgetaar.aar} forventes det samlede antal plejefamilier at udgøre "
+            f"{tal(a['plejefamilier'])} plejefamilier foruden "
+            f"{tal(a['plejefamilier_nygodkendelser'])} nygodkendelser i løbet af året. For "
+            f"tilbudsområdet forventes {tal(a['tilbud'])} tilbud samt "
+            f"{tal(a['tilbud_nygodkendelser'])} nygodkendelser. På området for BPA-virksomheder "
+            f"forventes i alt {tal(a['bpa_tilsyn'])} virksomheder.")
+
+
+def _finansieringsafsnit(r: Rapport) -> list[str]:
+    ae = r.aendringer
+    tekst = ("Hver kommune betaler den andel af Plejefamilieafdelingens budget, der svarer til "
+             "kommunens andel af de 0-17-årige i socialtilsynets område, opgjort af Danmarks "
+             f"Statistik i {r.budgetaar.finansiering.kvartal} (lov om socialtilsyn § 23).")
+    if ae is None:
+        return [tekst]
+    i_alt = ae.finansiering["i_alt"]
+    return [tekst, f"Fra Budget {r.forrige_aar.aar} til Budget {r.budgetaar.aar} er der sket "
+                   f"{_retning(i_alt, ned='et fald')} i de samlede udgifter til den objektive "
+                   f"finansiering på {_pct(i_alt)}."]
+
+
+def _diagram(r: Rapport) -> Diagram:
+    nu, foer = r.budgetaar, r.forrige_aar
+    navne = tuple(k.navn for k in nu.finansiering.kommuner)
+    serier = []
+    if foer is not None:
+        beloeb = {k.navn: k.beloeb for k in foer.finansiering.kommuner}
+        serier.append((f"{foer.aar} (i {nu.aar}-priser)",
+                       tuple(beloeb.get(n, Decimal(0)) for n in navne)))
+    serier.append((str(nu.aar), tuple(k.beloeb for k in nu.finansiering.kommuner)))
+    return Diagram("Objektiv finansiering pr. kommune, kr.", navne, tuple(serier))
+
+
+def _bpa_afsnit(r: Rapport) -> str:
+    t = r.budgetaar.takster
+    h = t.normtimer
+    return (f"Taksten for nygodkendelser og tilsyn med godkendte BPA-virksomheder beregnes efter "
+            f"antal anvendte timer ganget med timeprisen. I Budget {r.budgetaar.aar} er det "
+            f"forudsat, at der anvendes {tal(h['bpa_tilsyn'])} timer til at føre tilsyn med en "
+            f"godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og {tal(h['bpa_nygodkendelse'])} "
+            f"timer til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")
+
+
+def _vaerdi(budget: Budget, sti: str) -> Any:
+    node: Any = budget
+    for del_ in sti.split("."):
+        node = getattr(node, del_)
+    return node
+
+
+def _vist(v: Any) -> str:
+    if isinstance(v, BaseModel):
+        return "; ".join(f"{n}: {_vist(getattr(v, n))}" for n in type(v).model_fields)
+    if isinstance(v, tuple):
+        return ", ".join(_vist(x) for x in v)
+    return tal(v) if isinstance(v, (int, Decimal)) else str(v)
+
+
+def _forudsaetninger(budget: Budget) -> list[Blok]:
+    """Kilderne, og de kalibrerede værdier mærket som sådan (de er ikke offentliggjort)."""
+    kilder = [f"Budgetfilen: {budget.kilde}", f"Budget: {budget.budget.kilde}",
+              f"Antal: {budget.antal.kilde}", f"Normtimer: {budget.normtimer.kilde}",
+              f"Befolkning: {budget.befolkning.kilde}"]
+    if budget.overfoert_resultat is not None:
+        kilder.append(f"Overført resultat: {budget.overfoert_resultat.kilde}")
+    blokke: list[Blok] = [Overskrift("Forudsætninger og kilder"), Punkter(tuple(kilder))]
+    if budget.kalibreret:
+        blokke += [
+            Afsnit("Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de er "
+                   "kalibreret, så omkostningsmodellen giver de offentliggjorte takster og "
+                   "timeprisen:"),
+            Punkter(tuple(f"{sti} = {_vist(_vaerdi(budget, sti))} (kalibreret)"
+                          for sti in budget.kalibreret)),
+        ]
+    return blokke
+
+
+def lav_notat(r: Rapport, budget: Budget) -> Notat:
+    """Notatet i det offentliggjorte notats orden: resumé, opgaver, budget, objektiv
+    finansiering, takster, BPA, og til sidst forudsætningerne med kilder."""
+    nu = r.budgetaar
+    blokke: list[Blok] = [Afsnit(" ".join(_budgetsaetninger(r)))]
+    if punkter := _opgavepunkter(r):
+        blokke += [Afsnit(f"Budget {nu.aar} er udarbejdet under hensyntagen til:"),
+                   Punkter(tuple(punkter))]
+    if priser := _prissaetninger(r) + _overfoert(r, budget):
+        blokke.append(Afsnit(" ".join(priser)))
+    blokke += [
+        Overskrift("Udvikling i opgaver"), Tabelblok(antalsforudsaetninger(r)),
+        Afsnit(_antal_afsnit(r)),
+        Overskrift("Udvikling i budgettet"), Tabelblok(budgettet(r)),
+        Overskrift("Udvikling i objektiv finansiering"), Tabelblok(objektiv_finansiering(r)),
+        *(Afsnit(t) for t in _finansieringsafsnit(r)), _diagram(r),
+        Overskrift("Udvikling i takst pr. tilbud"), Tabelblok(takst_pr_tilbud(r)),
+        Tabelblok(takstblad(r)),
+        Overskrift("BPA-området"), Tabelblok(bpa(r)), Afsnit(_bpa_afsnit(r)),
+        Overskrift("Omkostningsmodellen"), Tabelblok(omkostningsmodel(r)),
+        *_forudsaetninger(budget),
+    ]
+    metode = "største brøkdel" if r.afrunding == STOERSTE_REST else "simpel afrunding"
+    pl = (f"Beløb for {r.forrige_aar.aar} er vist i {nu.aar}-priser med en PL-faktor på "
+          f"{tal(r.pl_faktor)}. " if r.forrige_aar is not None and r.pl_faktor else "")
+    blokke.append(Afsnit(f"{pl}Afrunding: hele kroner og procenter med én decimal, 5-9 op; "
+                         f"den objektive finansiering fordeles med {metode}."))
+    return Notat(f"{r.tilsyn} – Budget {nu.aar}", tuple(blokke))

@@ -1,0 +1,19 @@
+"""Budgetnotatet som Markdown: overskrifter, afsnit, punkter og notatets tabeller."""
+
+from tilsynstakst.notat import Afsnit, Notat, Overskrift, Punkter, Tabelblok
+from tilsynstakst.render.markdown import tabel_md
+
+
+def notat_markdown(n: Notat) -> str:
+    """Diagrammet udelades: tabellen over den objektive finansiering viser de samme tal."""
+    dele = [f"# {n.titel}\n"]
+    for b in n.blokke:
+        if isinstance(b, Overskrift):
+            dele.append(f"{'#' * b.niveau} {b.tekst}\n")
+        elif isinstance(b, Afsnit):
+            dele.append(b.tekst + "\n")
+        elif isinstance(b, Punkter):
+            dele.append("\n".join(f"- {p}" for p in b.punkter) + "\n")
+        elif isinstance(b, Tabelblok):
+            dele.append(tabel_md(b.tabel))
+    return "\n".join(dele)

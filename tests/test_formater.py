@@ -1,0 +1,177 @@
+"""``beregn --format markdown|csv|xlsx`` og ``--output``: notatets tal i hvert format, atomisk
+skrivning uden at overskrive, og tekst, der ikke kan blive en formel i et regneark."""
+
+import csv
+import io
+import os
+import re
+import shutil
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BUDGETS
+from tilsynstakst.cli import app
+from tilsynstakst.fund import Inputfejl
+from tilsynstakst.output import skriv_fil
+from tilsynstakst.render.celler import FORMELTEGN, uskadelig
+
+runner = CliRunner()
+NBSP = "\u00a0"
+
+
+def beregn(*args: str):
+    return runner.invoke(app, ["beregn", "2024", "-b", str(BUDGETS), *args])
+
+
+def test_markdown_har_notatets_tabeller_som_pipe_tables_med_danske_tal():
+    r = beregn("--format", "markdown")
+    assert r.exit_code == 0
+    md = r.stdout
+    for titel in ("Antalsforudsætning", "Udviklingen i budgettet",
+                  "Udviklingen i objektiv finansiering", "Udvikling i takst pr. tilbud",
+                  "BPA-området"):
+        assert f"\n### {titel}" in md
+    assert "| Aalborg | 39.632 | 32,7 % | 6.034.808 | 39.978 | 32,9 % | 6.294.349 | 4,3 % |" \
+        .replace(" %", f"{NBSP}%") in md
+    assert "| Takstgruppe 1 (1-7 pladser) | 42.884 | 43.852 | 2,3" in md
+    assert "| Timepris | 635 | 672 | 5,8" in md
+    assert f"| Budget samlet | 34.741.043 | 36.061.167 | 1.320.124 | 3,8{NBSP}% |" in md
+    # hver tabel: overskriftsrække, skillelinje med højrestillede tal, lige mange celler
+    for blok in re.findall(r"((?:^\|.*\|\n)+)", md, flags=re.M):
+        linjer = blok.splitlines()
+        assert re.fullmatch(r"\| :-- (\| --: )*\|", linjer[1])
+        assert len({linje.count(" | ") for linje in linjer}) == 1
+
+
+def _csv_raekker(data: bytes) -> list[list[str]]:
+    assert data.startswith(b"\xef\xbb\xbf")  # UTF-8 med BOM: dansk Excel læser æøå
+    return list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_csv_er_en_ryddelig_tabel_med_decimalkomma_og_tal_som_tal():
+    r = beregn("--format", "csv")
+    assert r.exit_code == 0
+    raekker = _csv_raekker(r.stdout_bytes)
+    assert raekker[0] == ["tabel", "række", "kolonne", "værdi", "enhed"]
+    vaerdi = {(t, r_, k): (v, e) for t, r_, k, v, e in raekker[1:]}
+    assert vaerdi["Udviklingen i objektiv finansiering", "Aalborg", "Beløb 2024"] == \
+        ("6294349", "kr.")
+    assert vaerdi["Udviklingen i budgettet", "Budget samlet", "Ændring i pct."] == ("3,8", "%")
+    assert vaerdi["Omkostningsmodel og omkostningsdækning", "Timepris, uafrundet (budget ÷ timer)",
+                  "Værdi"] == ("672,0551", "kr.")
+    assert all(re.fullmatch(r"-?\d+(,\d+)?", v) for _, _, _, v, _ in raekker[1:])
+
+
+def test_xlsx_et_faneblad_pr_tabel_tal_som_tal_fed_frosset_overskrift(tmp_path):
+    fil = tmp_path / "b.xlsx"
+    r = beregn("--format", "xlsx", "--output", str(fil))
+    assert r.exit_code == 0, r.output
+    bog = openpyxl.load_workbook(fil)
+    assert bog.sheetnames == ["Antal", "Budget", "Objektiv finansiering", "Takst pr. tilbud",
+                              "BPA", "Takstblad", "Omkostningsmodel"]
+    ark = bog["Objektiv finansiering"]
+    assert ark.freeze_panes == "B2"
+    assert all(c.font.bold for c in ark[1])
+    aalborg = next(row for row in ark.iter_rows() if row[0].value == "Aalborg")
+    beloeb = aalborg[6]
+    assert beloeb.value == 6294349 and beloeb.data_type == "n"
+    assert beloeb.number_format == "#,##0"
+    assert aalborg[2].value == pytest.approx(32.7) and "%" in aalborg[2].number_format
+    assert ark.column_dimensions["A"].width >= len("Gennemsnitspris pr. plejefamilie")
+    takster = bog["Takst pr. tilbud"]
+    assert [row[2].value for row in takster.iter_rows(min_row=2)] == [43852, 52622, 87703, 131555]
+
+
+def test_output_naegter_at_overskrive_undtagen_med_overskriv(tmp_path):
+    fil = tmp_path / "b.md"
+    fil.write_text("mit eget notat", encoding="utf-8")
+    r = beregn("-f", "markdown", "-o", str(fil))
+    assert r.exit_code == 2
+    assert r.stderr.strip() == f"Fejl: {fil}: findes allerede; brug --overskriv for at erstatte den"
+    assert fil.read_text(encoding="utf-8") == "mit eget notat"
+    r = beregn("-f", "markdown", "-o", str(fil), "--overskriv")
+    assert r.exit_code == 0 and "6.294.349" in fil.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.md"]  # ingen midlertidige filer
+
+
+def test_tabel_til_fil_er_ren_tekst(tmp_path):
+    fil = tmp_path / "b.txt"
+    assert beregn("-o", str(fil)).exit_code == 0
+    tekst = fil.read_text(encoding="utf-8")
+    assert "6.294.349" in tekst and "\x1b[" not in tekst
+
+
+def test_ingen_halv_fil_naar_gengivelsen_fejler(tmp_path, monkeypatch):
+    import tilsynstakst.render.formater as formater
+
+    def fejler(*_):
+        raise RuntimeError("gengivelsen fejlede")
+
+    monkeypatch.setattr(formater, "gengiv", fejler)
+    fil = tmp_path / "b.csv"
+    r = beregn("-f", "csv", "-o", str(fil))
+    assert r.exit_code != 0
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ingen_halv_fil_naar_skrivningen_fejler(tmp_path, monkeypatch):
+    fil = tmp_path / "b.csv"
+    fil.write_bytes(b"gammel")
+
+    def fejler(*_):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", fejler)
+    with pytest.raises(Inputfejl, match="kan ikke skrives"):
+        skriv_fil(fil, b"ny", overskriv=True)
+    assert fil.read_bytes() == b"gammel"
+    assert [p.name for p in tmp_path.iterdir()] == ["b.csv"]
+
+
+def test_output_i_en_mappe_der_ikke_findes(tmp_path):
+    r = beregn("-f", "json", "-o", str(tmp_path / "nej" / "b.json"))
+    assert r.exit_code == 2 and "findes ikke" in r.stderr
+
+
+def test_en_ny_fil_faar_almindelige_rettigheder(tmp_path):
+    fil = tmp_path / "b.json"
+    skriv_fil(fil, b"{}")
+    maske = os.umask(0)
+    os.umask(maske)
+    assert fil.stat().st_mode & 0o777 == 0o666 & ~maske
+
+
+@pytest.mark.parametrize("tegn", FORMELTEGN)
+def test_uskadelig_saetter_apostrof_foran_formeltegn(tegn):
+    assert uskadelig(f"{tegn}1+1") == f"'{tegn}1+1"
+    assert uskadelig("Aalborg") == "Aalborg" and uskadelig("") == ""
+
+
+FARLIG = '=HYPERLINK("http://example.com","klik")'
+
+
+@pytest.fixture
+def farlig_mappe(tmp_path):
+    shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
+    for navn in ("2023.toml", "2024.toml"):
+        fil = tmp_path / navn
+        tekst = fil.read_text(encoding="utf-8").replace('"Læsø" =', "'" + FARLIG + "' =", 1)
+        fil.write_text(tekst.replace("[offentliggjort.finansiering.\"Læsø\"]",
+                                     "[offentliggjort.finansiering.x]"), encoding="utf-8")
+    return tmp_path
+
+
+def test_formel_i_kommunenavn_bliver_tekst_i_csv_og_xlsx(farlig_mappe):
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(farlig_mappe), "-f", "csv"])
+    assert r.exit_code == 0, r.output
+    navne = {raekke[1] for raekke in _csv_raekker(r.stdout_bytes)[1:]}
+    assert "'" + FARLIG in navne and FARLIG not in navne
+    fil = farlig_mappe / "b.xlsx"
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(farlig_mappe), "-f", "xlsx", "-o",
+                            str(fil)])
+    assert r.exit_code == 0, r.output
+    celler = [c for ark in openpyxl.load_workbook(fil) for row in ark.iter_rows() for c in row
+              if isinstance(c.value, str) and "HYPERLINK" in c.value]
+    assert celler and all(c.value == "'" + FARLIG and c.data_type == "s" for c in celler)

@@ -1,0 +1,121 @@
+"""``tilsynstakst notat``: notatets sætninger fra tallene, mod 2024-notatets egne sætninger."""
+
+import shutil
+import sys
+
+import docx
+import pytest
+from typer.testing import CliRunner
+
+from conftest import BUDGETS
+from tilsynstakst.cli import app
+
+runner = CliRunner()
+
+# Sætninger fra "Notat Budget 2024 - Socialtilsyn Nord" (shared/kilder), tastet ind fra notatet.
+# Notatet skriver "3,8%"; programmet skriver "3,8 %" (DESIGN.md §4), så % sammenlignes uden
+# mellemrum.
+NOTATETS_SAETNINGER = [
+    "Socialtilsyn Nord har udarbejdet et budget for 2024, der indebærer en stigning i det "
+    "samlede budget på 3,8%, svarende til kr. 1.320.124.",
+    "For Tilbudsafdelingen er der tale om en stigning i budgettet på 3,7% eller kr. 604.096, og "
+    "for Plejefamilieafdelingen er der tale om en stigning i budgettet på 3,9% eller kr. 716.028.",
+    "For Budget 2024 forventes det samlede antal plejefamilier at udgøre 860 plejefamilier "
+    "foruden 90 nygodkendelser i løbet af året. For tilbudsområdet forventes 251 tilbud samt 7 "
+    "nygodkendelser. På området for BPA-virksomheder forventes i alt 19 virksomheder.",
+]
+# Notatets øvrige udsagn: samme tal, programmets formulering.
+NOTATETS_TAL = [
+    "forventes en nedgang på 40 plejefamilier, svarende til 4,0%",     # s. 1-2
+    "forventes en nedgang på 3 virksomheder, svarende til 13,6%",       # s. 1-2
+    # s. 2 skriver 14,2 %; 10/70 = 14,29 % (en afrundingsslip, DESIGN.md §5)
+    "forventes en nedgang på 10 ansøgninger om væsentlige ændringer, svarende til 14,3%",
+    "Det samlede antal tilbud forventes uændret (258).",                # s. 2
+    "Gennemsnitsprisen pr. plejefamilie stiger med 8,3%",               # s. 3
+    "Taksten pr. tilbud stiger med 2,3% i alle takstgrupper",           # s. 3
+    "Timeprisen stiger med 5,8%, fra kr. 635 til kr. 672",               # s. 4
+    "en stigning i de samlede udgifter til den objektive finansiering på 3,9%",  # s. 3
+    "Et overskud fra Regnskab 2022 på kr. 250.990 er indregnet i takster og objektiv finansiering.",
+    "der anvendes 13 timer til at føre tilsyn med en godkendt BPA-virksomhed",    # s. 4
+    "og 36 timer til en nygodkendelse",                                           # s. 4
+]
+
+
+def _normal(tekst: str) -> str:
+    return tekst.replace("\u00a0", " ").replace(" %", "%")
+
+
+@pytest.fixture(scope="module")
+def notat_md() -> str:
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS)])
+    assert r.exit_code == 0, r.output
+    return _normal(r.stdout)
+
+
+@pytest.mark.parametrize("saetning", NOTATETS_SAETNINGER)
+def test_resumeets_saetninger_er_notatets(notat_md, saetning):
+    assert saetning in notat_md
+
+
+@pytest.mark.parametrize("udsagn", NOTATETS_TAL)
+def test_notatets_oevrige_tal(notat_md, udsagn):
+    assert udsagn in notat_md
+
+
+def test_notatet_har_notatets_afsnit_i_notatets_orden_og_alle_tabeller(notat_md):
+    afsnit = ["## Udvikling i opgaver", "## Udvikling i budgettet",
+              "## Udvikling i objektiv finansiering", "## Udvikling i takst pr. tilbud",
+              "## BPA-området", "## Forudsætninger og kilder"]
+    placering = [notat_md.index(a) for a in afsnit]
+    assert placering == sorted(placering)
+    for tal in ("6.294.349", "43.852", "672", "20.164", "36.061.167"):
+        assert tal in notat_md
+
+
+def test_kalibrerede_vaerdier_er_maerket_og_kilderne_staar_der(notat_md):
+    assert "normtimer.tilsyn = 65,25 (kalibreret)" in notat_md
+    assert "antal.pr_takstgruppe = tilbud: 98, 97, 37, 19" in notat_md
+    assert "Befolkning: Danmarks Statistik, FOLK1A" in notat_md
+
+
+def test_notat_som_markdown_fil(tmp_path):
+    fil = tmp_path / "notat.md"
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
+    assert r.exit_code == 0
+    assert fil.read_text(encoding="utf-8").startswith("# Socialtilsyn Nord – Budget 2024")
+
+
+def test_notat_som_word_med_rigtige_tabeller_og_et_diagram(tmp_path):
+    fil = tmp_path / "notat.docx"
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
+    assert r.exit_code == 0, r.output
+    d = docx.Document(str(fil))
+    celler = [c.text for t in d.tables for row in t.rows for c in row.cells]
+    assert "6.294.349" in celler and "43.852" in celler
+    assert len(d.inline_shapes) == 1  # diagrammet over den objektive finansiering
+    tekst = _normal("\n".join(p.text for p in d.paragraphs))
+    assert NOTATETS_SAETNINGER[0] in tekst
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
+    assert r.exit_code == 2 and "findes allerede" in r.stderr
+
+
+def test_uden_den_valgfri_pakke_en_linje_om_installation(tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "docx", None)  # som om python-docx ikke er installeret
+    fil = tmp_path / "notat.docx"
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
+    assert r.exit_code == 2
+    assert r.stderr.strip() == ("Fejl: Word-notatet kræver python-docx og matplotlib: "
+                                "pip install 'tilsynstakst[notat]'")
+    assert not fil.exists()
+
+
+def test_notat_kun_md_eller_docx(tmp_path):
+    r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "-o", str(tmp_path / "n.pdf")])
+    assert r.exit_code == 2 and "skrives som .md eller .docx" in r.stderr
+
+
+def test_notat_uden_aaret_foer(tmp_path):
+    shutil.copyfile(BUDGETS / "2024.toml", tmp_path / "2024.toml")
+    r = runner.invoke(app, ["notat", "2024", "-b", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    assert "har udarbejdet et budget for 2024 på kr." in _normal(r.stdout)
