@@ -120,3 +120,17 @@ def test_main_viser_dansk_hjaelp_naar_den_bedes_om():
     assert r.returncode == 0
     assert "Tilvalg" in r.stdout and "Vis denne hjælp og slut." in r.stdout
     assert "Options" not in r.stdout
+
+
+def test_beregn_indlaeser_hverken_regneark_eller_word_pakker():
+    """Tunge, valgfri pakker indlæses kun af de formater, der bruger dem (hastighed)."""
+    import subprocess
+    import sys
+
+    kode = ("import sys\nsys.argv = ['tilsynstakst', 'beregn', '2024', '-b', sys.argv[1]]\n"
+            "from tilsynstakst.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted({m.split('.')[0] for m in sys.modules} & "
+            "{'openpyxl', 'docx', 'matplotlib', 'jsonschema'}), file=sys.stderr)")
+    r = subprocess.run([sys.executable, "-c", kode, str(BUDGETS)], capture_output=True,
+                       text=True, check=True)
+    assert r.stderr.strip().splitlines()[-1] == "[]"

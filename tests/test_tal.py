@@ -1,5 +1,8 @@
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tilsynstakst.tal import kroner, procent, tal
 
 
@@ -17,3 +20,16 @@ def test_procent_og_kroner_med_haardt_mellemrum():
 
 def test_formatering_afrunder_aldrig():
     assert tal(Decimal("672.0551")) == "672,0551"
+
+
+def test_minus_er_ascii_bindestreg():
+    assert tal(Decimal("-3.8")) == "-3,8" and procent(Decimal("-14.3")) == "-14,3\u00a0%"
+    assert "\u2212" not in tal(-1502843)  # ikke U+2212, som Word og søgning ser anderledes
+
+
+@given(st.decimals(min_value=-10**12, max_value=10**12, places=4, allow_nan=False))
+def test_dansk_tal_kan_laeses_tilbage_uden_tab(x):
+    tekst = tal(x)
+    assert Decimal(tekst.replace(".", "").replace(",", ".")) == x
+    hele = tekst.lstrip("-").split(",")[0]
+    assert all(len(g) == 3 for g in hele.split(".")[1:]) and len(hele.split(".")[0]) <= 3
