@@ -80,6 +80,23 @@ def _finansiering(r: Rapport, grund: str | None) -> Iterator[tuple[Sti, Beregnet
         yield from _figur(sti + ("beloeb",), beloeb[navn], a, KR, kommune_grund, grund is not None)
 
 
+def _gennemsnitspris(r: Rapport, mangler: str | None) -> Iterator[tuple[Sti, Beregnet]]:
+    """Uden plejefamilier i et af årene er der ingen gennemsnitspris det år."""
+    nu = r.budgetaar.gennemsnitspris
+    foer = r.forrige_aar.gennemsnitspris if r.forrige_aar else None
+    ingen = "der er ingen plejefamilier i "
+    grund = mangler or ingen + "året før"
+    if nu is not None:
+        a = r.aendringer.gennemsnitspris if r.aendringer else None
+        yield from _figur(("gennemsnitspris",), nu, a, KR, grund, mangler is not None)
+        return
+    yield ("gennemsnitspris", "forrige"), Beregnet(foer, KR, None if foer else grund,
+                                                   foer is None and mangler is not None)
+    for del_ in ("budgetaar", "aendring", "pct"):
+        yield ("gennemsnitspris", del_), Beregnet(None, PCT if del_ == "pct" else KR,
+                                                  ingen + "budgetåret")
+
+
 def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     """Hvert tal, notatet kan offentliggøre, under samme sti som i ``[offentliggjort]``."""
     nu, ae = r.budgetaar, r.aendringer
@@ -94,14 +111,7 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     for k, v in nu.budget.items():
         figur(("budget", k), v, ae.budget[k] if ae else None, KR)
     tal.update(_finansiering(r, mangler))
-    if nu.gennemsnitspris is not None:
-        figur(("gennemsnitspris",), nu.gennemsnitspris, ae.gennemsnitspris if ae else None, KR)
-    else:  # uden plejefamilier i budgetåret
-        foer = r.forrige_aar.gennemsnitspris if r.forrige_aar else None
-        tal[("gennemsnitspris", "forrige")] = Beregnet(foer, KR, None if foer else mangler)
-        for del_ in ("budgetaar", "aendring", "pct"):
-            tal[("gennemsnitspris", del_)] = Beregnet(
-                None, PCT if del_ == "pct" else KR, "der er ingen plejefamilier i budgetåret")
+    tal.update(_gennemsnitspris(r, mangler))
     for aktivitet in AKTIVITETER:
         for g, takst in enumerate(getattr(nu.takster, aktivitet)):
             a = ae.takster[aktivitet][g] if ae else None

@@ -25,7 +25,7 @@ from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.service import faktor_fra_pl
-from tilsynstakst.tal import tal
+from tilsynstakst.tal import procent, tal
 
 
 @dataclass(frozen=True)
@@ -104,7 +104,7 @@ def _kommuner(sti: Path, budget: Budget, forrige: Budget, filer: _Filer) -> list
 
 
 def _vist(vaerdi: Decimal, enhed: str) -> str:
-    return f"{tal(vaerdi)} %" if enhed == PCT else tal(vaerdi)
+    return procent(vaerdi) if enhed == PCT else tal(vaerdi)
 
 
 def _forskel(forskel: Decimal, enhed: str) -> str:
