@@ -97,3 +97,9 @@ def test_find_linje_i_tabel_og_med_citerede_noegler():
     assert find_linje(tekst, ("a", "x")) == 2
     assert find_linje(tekst, ("a", "b", "Læsø")) == 4
     assert find_linje(tekst, ("a", "b", "mangler")) == 3  # nærmeste forælder
+
+
+def test_en_fil_med_bom_kan_laeses(tmp_path):
+    sti = tmp_path / "2024.toml"
+    sti.write_bytes(b"\xef\xbb\xbf" + GYLDIG.encode("utf-8"))  # fx gemt af Notesblok
+    assert laes_budget(sti).aar == 2024

@@ -119,3 +119,28 @@ def test_notat_uden_aaret_foer(tmp_path):
     r = runner.invoke(app, ["notat", "2024", "-b", str(tmp_path)])
     assert r.exit_code == 0, r.output
     assert "har udarbejdet et budget for 2024 på kr." in _normal(r.stdout)
+
+
+def test_vendingerne_foelger_fortegnet():
+    from tilsynstakst.notat import budgetudvikling, udvikling
+    from tilsynstakst.sammenligning import aendring
+
+    assert budgetudvikling(aendring(1000, 900)) == \
+        "et fald i budgettet på 10,0\u00a0% eller kr.\u00a0100"
+    assert budgetudvikling(aendring(1000, 1000)) == "et uændret budget"
+    assert udvikling("Timeprisen", aendring(700, 672)) == \
+        "Timeprisen falder med 4,0\u00a0%, fra kr.\u00a0700 til kr.\u00a0672."
+    assert udvikling("Timeprisen", aendring(672, 672)) == "Timeprisen er uændret: kr.\u00a0672."
+
+
+def test_et_lavere_budget_giver_et_fald_i_resumeet(tmp_path):
+    shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
+    fil = tmp_path / "2024.toml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace(
+        "tilbudsafdelingen = 16905109", "tilbudsafdelingen = 14905109"), encoding="utf-8")
+    r = runner.invoke(app, ["notat", "2024", "-b", str(tmp_path)])
+    assert r.exit_code == 0, r.output
+    md = _normal(r.stdout)
+    assert "der indebærer et fald i det samlede budget på 2,0%, svarende til kr. 679.876." in md
+    assert "For Tilbudsafdelingen er der tale om et fald i budgettet på 8,6% eller kr. 1.395.904" in md
+    assert "Taksten pr. tilbud falder med" in md

@@ -68,20 +68,37 @@ def _pct(a: Aendring) -> str:
     return procent(abs(a.pct)) if a.pct is not None else "–"
 
 
+def budgetudvikling(a: Aendring, hvad: str = "i budgettet") -> str:
+    """'en stigning i budgettet på 3,7 % eller kr. 604.096', 'et fald ...' eller 'et uændret
+    budget' (notatets vending, s. 2)."""
+    if a.aendring == 0:
+        return "et uændret budget"
+    return f"{_retning(a, ned='et fald')} {hvad} på {_pct(a)} eller {kroner(abs(a.aendring))}"
+
+
+def udvikling(emne: str, a: Aendring, tillaeg: str = "") -> str:
+    """'Timeprisen stiger med 5,8 %, fra kr. 635 til kr. 672.' (eller falder, eller er uændret)."""
+    if a.aendring == 0:
+        return f"{emne} er uændret{tillaeg}: {kroner(a.budgetaar)}."
+    verbum = "stiger" if a.aendring > 0 else "falder"
+    return (f"{emne} {verbum} med {_pct(a)}{tillaeg}, fra {kroner(a.forrige)} til "
+            f"{kroner(a.budgetaar)}.")
+
+
 def _budgetsaetninger(r: Rapport) -> list[str]:
     """Resuméets første sætninger (notatet s. 1-2)."""
     nu, ae = r.budgetaar, r.aendringer
-    if ae is None:
-        return [f"{r.tilsyn} har udarbejdet et budget for {nu.aar} på "
+    if ae is None or ae.budget["samlet"].aendring == 0:
+        uaendret = " et uændret samlet budget" if ae else ""
+        return [f"{r.tilsyn} har udarbejdet et budget for {nu.aar}{uaendret} på "
                 f"{kroner(nu.budget['samlet'])}."]
     s, t, p = ae.budget["samlet"], ae.budget["tilbudsafdelingen"], ae.budget["plejefamilieafdelingen"]
     return [
         f"{r.tilsyn} har udarbejdet et budget for {nu.aar}, der indebærer "
         f"{_retning(s, ned='et fald')} i det samlede budget på {_pct(s)}, svarende til "
         f"{kroner(abs(s.aendring))}.",
-        f"For Tilbudsafdelingen er der tale om {_retning(t, ned='et fald')} i budgettet på "
-        f"{_pct(t)} eller {kroner(abs(t.aendring))}, og for Plejefamilieafdelingen er der tale om "
-        f"{_retning(p, ned='et fald')} i budgettet på {_pct(p)} eller {kroner(abs(p.aendring))}.",
+        f"For Tilbudsafdelingen er der tale om {budgetudvikling(t)}, og for "
+        f"Plejefamilieafdelingen er der tale om {budgetudvikling(p)}.",
     ]
 
 
@@ -118,25 +135,18 @@ def _prissaetninger(r: Rapport) -> list[str]:
     if ae is None:
         return []
     saetninger = []
-    g = ae.gennemsnitspris
-    if g is not None:
-        saetninger.append(
-            f"Gennemsnitsprisen pr. plejefamilie {_verbum(g)} {_pct(g)}, fra {kroner(g.forrige)} "
-            f"til {kroner(g.budgetaar)}.")
+    if ae.gennemsnitspris is not None:
+        saetninger.append(udvikling("Gennemsnitsprisen pr. plejefamilie", ae.gennemsnitspris))
     tilsyn = ae.takster["tilsyn"]
-    procenter = {a.pct for a in tilsyn}
-    if len(procenter) == 1:
-        saetninger.append(f"Taksten pr. tilbud {_verbum(tilsyn[0])} {_pct(tilsyn[0])} i alle "
-                          f"takstgrupper (takstgruppe 1: fra {kroner(tilsyn[0].forrige)} til "
-                          f"{kroner(tilsyn[0].budgetaar)}).")
+    if len({a.pct for a in tilsyn}) == 1:
+        saetninger.append(udvikling("Taksten pr. tilbud", tilsyn[0],
+                                    " i alle takstgrupper (takstgruppe 1)"))
     else:
         saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
             f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
             for g, a in enumerate(tilsyn)) + ".")
-    tp = ae.timepris
-    saetninger.append(f"Timeprisen {_verbum(tp)} {_pct(tp)}, fra {kroner(tp.forrige)} til "
-                      f"{kroner(tp.budgetaar)}; den bruges til BPA-taksterne og ligger til grund "
-                      f"for taksterne pr. tilbud.")
+    saetninger.append(udvikling("Timeprisen", ae.timepris) + " Den bruges til BPA-taksterne og "
+                      "ligger til grund for taksterne pr. tilbud.")
     return saetninger
 
 
@@ -148,10 +158,6 @@ def _overfoert(r: Rapport, budget: Budget) -> list[str]:
     art = "overskud" if beloeb > 0 else "underskud"
     return [f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
             "takster og objektiv finansiering."]
-
-
-def _verbum(a: Aendring) -> str:
-    return "stiger med" if a.aendring > 0 else "falder med" if a.aendring < 0 else "er uændret,"
 
 
 def _antal_afsnit(r: Rapport) -> str:

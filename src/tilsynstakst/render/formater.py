@@ -30,5 +30,5 @@ def gengiv(r: Rapport, format: str) -> bytes:
 
         tekst = io.StringIO()
         vis(r, Console(file=tekst, width=200, highlight=False, color_system=None))
-        return tekst.getvalue().encode()
+        return "".join(linje.rstrip() + "\n" for linje in tekst.getvalue().splitlines()).encode()
     raise ValueError(format)
