@@ -201,7 +201,8 @@ class Kontrolformat(str, Enum):
 def tjek(
     stier: Annotated[
         list[Path] | None,
-        typer.Argument(help="Budgetfiler og mapper, der skal tjekkes [standard: budgets].",
+        typer.Argument(help="Budgetfiler og mapper, der skal tjekkes (standard: budgets).",
+                       metavar="STI",
                        show_default=False),
     ] = None,
     format: Annotated[
