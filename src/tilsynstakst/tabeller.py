@@ -210,6 +210,14 @@ def omkostningsmodel(r: Rapport) -> Tabel:
                  "til hele kroner (socialtilsynsbekendtgørelsen § 32).", kort="Omkostningsmodel")
 
 
+def indledning(r: Rapport) -> str:
+    """Linjen over tabellerne: året før i budgetårets priser med PL-faktoren, eller alene."""
+    nu = r.budgetaar
+    if r.forrige_aar is None:
+        return f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning."
+    return f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor {tal(r.pl_faktor)})."
+
+
 def alle(r: Rapport) -> list[Tabel]:
     """Notatets tabeller i notatets rækkefølge, derefter takstbladet og modellen."""
     return [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r), takst_pr_tilbud(r),

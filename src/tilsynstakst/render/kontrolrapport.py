@@ -8,6 +8,7 @@ from collections import Counter
 from rich.console import Console
 from rich.text import Text
 
+from tilsynstakst import afstemning as klasse
 from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, INPUTFEJL, Fund
 from tilsynstakst.kontrol import Kontrol
 from tilsynstakst.render.jsonformat import dump
@@ -38,13 +39,13 @@ def _afstemt(optalt: Counter | None) -> str:
     if not optalt:
         return ""
     i_alt = sum(optalt.values())
-    dele = [f"{optalt['ens']} ens"]
-    if optalt["afrunding"]:
-        dele.append(_antal(optalt["afrunding"], AFRUNDING))
-    if optalt["afvigelse"]:
-        dele.append(_antal(optalt["afvigelse"], AFVIGELSE))
-    if optalt["uberegnelig"]:
-        dele.append(f"{optalt['uberegnelig']} kan ikke afstemmes")
+    dele = [f"{optalt[klasse.ENS]} ens"]
+    if optalt[klasse.AFRUNDING]:
+        dele.append(_antal(optalt[klasse.AFRUNDING], AFRUNDING))
+    if optalt[klasse.AFVIGELSE]:
+        dele.append(_antal(optalt[klasse.AFVIGELSE], AFVIGELSE))
+    if optalt[klasse.UBEREGNELIG]:
+        dele.append(f"{optalt[klasse.UBEREGNELIG]} kan ikke afstemmes")
     tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
     return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
 

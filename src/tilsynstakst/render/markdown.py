@@ -2,8 +2,7 @@
 
 from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import celletekst
-from tilsynstakst.tabeller import Tabel, alle
-from tilsynstakst.tal import tal
+from tilsynstakst.tabeller import Tabel, alle, indledning
 
 
 def _tekst(s: str) -> str:
@@ -21,14 +20,6 @@ def tabel_md(t: Tabel, niveau: int = 3) -> str:
     if t.note:
         linjer += ["", f"*{_tekst(t.note)}*"]
     return "\n".join(linjer) + "\n"
-
-
-def indledning(r: Rapport) -> str:
-    """Hvilket år, hvilket prisniveau, og hvilken PL-faktor."""
-    nu = r.budgetaar
-    if r.forrige_aar is None:
-        return f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning."
-    return f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor {tal(r.pl_faktor)})."
 
 
 def rapport_markdown(r: Rapport) -> str:

@@ -6,8 +6,7 @@ from rich.text import Text
 
 from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import celletekst
-from tilsynstakst.tabeller import Tabel, alle
-from tilsynstakst.tal import tal
+from tilsynstakst.tabeller import Tabel, alle, indledning
 
 
 def _rich_tabel(t: Tabel) -> Table:
@@ -23,11 +22,7 @@ def _rich_tabel(t: Tabel) -> Table:
 def vis(r: Rapport, console: Console) -> None:
     nu = r.budgetaar
     console.print(f"[bold]{r.tilsyn} – Budget {nu.aar}[/bold] (i {nu.prisniveau}-priser)")
-    if r.forrige_aar is None:
-        console.print(f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning.")
-    else:
-        console.print(f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor "
-                      f"{tal(r.pl_faktor)}).")
+    console.print(indledning(r))
     for t in alle(r):
         console.print()
         console.print(_rich_tabel(t))
