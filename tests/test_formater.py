@@ -68,6 +68,7 @@ def test_xlsx_et_faneblad_pr_tabel_tal_som_tal_fed_frosset_overskrift(tmp_path):
     fil = tmp_path / "b.xlsx"
     r = beregn("--format", "xlsx", "--output", str(fil))
     assert r.exit_code == 0, r.output
+    assert re.fullmatch(rf"Skrev {re.escape(str(fil))} \(\d{{1,3}}(\.\d{{3}})* byte\)\.\n", r.stderr)
     bog = openpyxl.load_workbook(fil)
     assert bog.sheetnames == ["Antal", "Budget", "Objektiv finansiering", "Takst pr. tilbud",
                               "BPA", "Takstblad", "Omkostningsmodel"]

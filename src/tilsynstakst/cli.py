@@ -146,7 +146,9 @@ def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = F
             skriv_fil(output, data, overskriv)
         except Inputfejl as e:
             raise _fejl(str(e)) from None
-        typer.echo(f"Skrev {output} ({len(data):,} byte).".replace(",", "."), err=True)
+        from tilsynstakst.tal import tal
+
+        typer.echo(f"Skrev {output} ({tal(len(data))} byte).", err=True)
     elif binaer and sys.stdout.isatty():
         raise _fejl("formatet er binært; angiv --output FIL eller send det videre med > FIL")
     else:
