@@ -119,13 +119,8 @@ def beregn(
     overskriv: Overskriv = False,
 ) -> None:
     """Beregn budgetårets tabeller, med året før i budgetårets priser."""
-    from tilsynstakst.fund import Inputfejl
-    from tilsynstakst.service import beregn_rapport
-
-    try:
-        rapport = beregn_rapport(budgetmappe, aar, afrunding.value)
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    beregning = _beregn(budgetmappe, aar, afrunding)
+    rapport = beregning.rapport
     if format is Format.tabel and output is None:
         from tilsynstakst.render.terminal import vis
 
@@ -134,6 +129,20 @@ def beregn(
     from tilsynstakst.render.formater import gengiv
 
     _udskriv(gengiv(rapport, format.value), output, overskriv, binaer=format is Format.xlsx)
+
+
+def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding):  # type: ignore[no-untyped-def]
+    """Beregn året; hvert fund om de viste år vises som en advarsel før tallene (DESIGN.md §8)."""
+    from tilsynstakst.fund import Inputfejl
+    from tilsynstakst.service import beregn as beregn_aar
+
+    try:
+        beregning = beregn_aar(budgetmappe, aar, afrunding.value)
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    for f in beregning.fund:
+        typer.echo(f"Advarsel: {f}", err=True)
+    return beregning
 
 
 def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
@@ -167,19 +176,14 @@ def notat(
     overskriv: Overskriv = False,
 ) -> None:
     """Skriv budgetnotatet: resumé af tallene, alle tabeller, forudsætninger og kilder."""
-    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.notat import lav_notat
-    from tilsynstakst.service import beregn_med_budget
 
     endelse = output.suffix.lower() if output else ".md"
     if endelse not in (".md", ".docx"):
         raise _fejl(f"{output}: notatet skrives som .md eller .docx, ikke "
                     f"{endelse or 'uden endelse'}")
-    try:
-        budget, rapport = beregn_med_budget(budgetmappe, aar, afrunding.value)
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
-    indhold = lav_notat(rapport, budget)
+    b = _beregn(budgetmappe, aar, afrunding)
+    indhold = lav_notat(b.rapport, b.budget, b.fund)
     if endelse == ".docx":
         from tilsynstakst.render.notat_docx import ManglerEkstra, notat_docx
 

@@ -4,8 +4,8 @@ Som beancounts checker: en fejl i én fil stopper ikke læsningen af de andre, o
 værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. Kontrollerne:
 
 - hver fil valideres (``load``, samme regler og beskeder som ``beregn``);
-- kvartalet for befolkningstallet er 2. kvartal året før budgetåret (LOST § 23; DESIGN.md §2);
-- to på hinanden følgende år har de samme kommuner;
+- sammenhængen i hvert år og mellem to år (``sammenhaeng``: kvartalet, udkast, kilder, det
+  indregnede resultat, kommunerne), de samme kontroller som ``beregn`` og ``notat`` viser;
 - de offentliggjorte tal afstemmes med beregningen (DESIGN.md §5).
 """
 
@@ -18,11 +18,11 @@ from pathlib import Path
 
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
-from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
-from tilsynstakst.load import (PL_FILNAVN, budgetfil, laes_budget, laes_model, linjeindeks,
-                               noeglenavn, slaa_op)
+from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
+from tilsynstakst.load import PL_FILNAVN, Linjer, budgetfil, laes_budget, laes_model, noeglenavn
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
+from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.service import faktor_fra_pl
 from tilsynstakst.tal import procent, tal
@@ -61,7 +61,7 @@ class _Filer:
     def __init__(self) -> None:
         self.modeller: dict[Path, Budget | PLIndeks | None] = {}
         self.fund: dict[Path, list[Fund]] = {}
-        self._linjer: dict[Path, dict[tuple[str, ...], int]] = {}
+        self.linje = Linjer()
 
     def laes(self, sti: Path) -> Budget | PLIndeks | None:
         if sti not in self.modeller:
@@ -71,36 +71,6 @@ class _Filer:
                 model, self.fund[sti] = None, e.fund
             self.modeller[sti] = model
         return self.modeller[sti]
-
-    def linje(self, sti: Path, *loc: str) -> int | None:
-        if sti not in self._linjer:
-            self._linjer[sti] = linjeindeks(sti.read_text(encoding="utf-8-sig"))
-        return slaa_op(self._linjer[sti], loc)
-
-
-def _kvartal(sti: Path, budget: Budget, filer: _Filer) -> list[Fund]:
-    """Befolkningstallet skal være fra 2. kvartal året før budgetåret (LOST § 23)."""
-    forventet = f"{budget.aar - 1}K2"
-    if budget.befolkning.kvartal == forventet:
-        return []
-    return [Fund(str(sti), f"er {budget.befolkning.kvartal}, men reglen er 2. kvartal året før "
-                 f"budgetåret: {forventet}", "befolkning.kvartal",
-                 filer.linje(sti, "befolkning", "kvartal"), ADVARSEL)]
-
-
-def _kommuner(sti: Path, budget: Budget, forrige: Budget, filer: _Filer) -> list[Fund]:
-    """To på hinanden følgende år skal finansieres af de samme kommuner."""
-    nu, foer = set(budget.befolkning.kommuner), set(forrige.befolkning.kommuner)
-    if nu == foer:
-        return []
-    dele = []
-    if nu - foer:
-        dele.append("nye: " + ", ".join(sorted(nu - foer)))
-    if foer - nu:
-        dele.append("mangler: " + ", ".join(sorted(foer - nu)))
-    return [Fund(str(sti), f"kommunerne er ikke de samme som i {forrige.aar}.toml ("
-                 + "; ".join(dele) + ")", "befolkning.kommuner",
-                 filer.linje(sti, "befolkning", "kommuner"), AFVIGELSE)]
 
 
 def _vist(vaerdi: Decimal, enhed: str) -> str:
@@ -147,7 +117,7 @@ def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
 
 def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
     """Reglerne for én budgetfil; med året før også kommunerne, PL-faktoren og afstemningen."""
-    fund = _kvartal(sti, budget, filer)
+    fund = aarets_fund(sti, budget, filer.linje)
     forrige_sti = budgetfil(sti.parent, budget.aar - 1)
     if not forrige_sti.exists():
         forrige, faktor = None, None
@@ -156,7 +126,7 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
         pl = filer.laes(pl_sti)
         if not isinstance(forrige, Budget) or not isinstance(pl, PLIndeks):
             return fund  # deres fund meldes ved filerne selv
-        fund += _kommuner(sti, budget, forrige, filer)
+        fund += kommuner(sti, budget, forrige, filer.linje)
         try:  # som beregn: året før skal kunne vises i budgetårets priser
             faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
         except Inputfejl as e:

@@ -104,7 +104,7 @@ def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
     elif fejl["type"] == "tilsynstakst":
         besked = fejl["msg"]
         if felt := (fejl.get("ctx") or {}).get("felt"):  # en modelregel peger på sit felt
-            loc += (felt,)
+            loc += tuple(felt.split("."))
     elif fejl["type"] in ("too_short", "too_long"):
         fire = isinstance(fejl.get("input"), (list, tuple))
         besked = "skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"
@@ -161,6 +161,23 @@ def slaa_op(indeks: dict[tuple[str, ...], int], loc: tuple[Any, ...]) -> int | N
 def find_linje(tekst: str, loc: tuple[Any, ...]) -> int | None:
     """Linjen i TOML-teksten, hvor nøglen ``loc`` står, eller dens nærmeste forælder."""
     return slaa_op(linjeindeks(tekst), loc)
+
+
+class Linjer:
+    """Linjen for en nøgle i en fil, slået op først når et fund skal bruge den; hver fil
+    læses og indekseres højst én gang."""
+
+    def __init__(self) -> None:
+        self._indeks: dict[Path, dict[tuple[str, ...], int]] = {}
+
+    def __call__(self, sti: Path, *loc: str) -> int | None:
+        if sti not in self._indeks:
+            try:
+                tekst = sti.read_bytes().decode("utf-8-sig")
+            except (OSError, UnicodeDecodeError):
+                tekst = ""
+            self._indeks[sti] = linjeindeks(tekst)
+        return slaa_op(self._indeks[sti], loc)
 
 
 def laes_model(model: type[M], sti: Path) -> M:

@@ -5,19 +5,23 @@ regnes ikke. Sætningerne er notatets egne vendinger, med ord for retningen (sti
 uændret) valgt efter fortegnet. Markdown og Word (``render.notat_*``) viser det samme indhold.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from tilsynstakst.fordeling import STOERSTE_REST
+from tilsynstakst.fund import Fund
 from tilsynstakst.rapport import Rapport
+from tilsynstakst.sammenhaeng import er_udkast
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import Budget
 from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet,
-                                   objektiv_finansiering, omkostningsmodel, takst_pr_tilbud,
-                                   takstblad)
+                                   kommuneraekker, objektiv_finansiering, omkostningsmodel,
+                                   takst_pr_tilbud, takstblad)
 from tilsynstakst.tal import kroner, procent, tal
 
 
@@ -184,15 +188,16 @@ def _finansieringsafsnit(r: Rapport) -> list[str]:
 
 
 def _diagram(r: Rapport) -> Diagram:
+    """Beløbet pr. kommune i begge år; en kommune, der kun er med i ét år, står med 0 i det andet."""
     nu, foer = r.budgetaar, r.forrige_aar
-    navne = tuple(k.navn for k in nu.finansiering.kommuner)
+    raekker = [(vist, navn) for vist, navn in kommuneraekker(r) if navn is not None]
     serier = []
-    if foer is not None:
-        beloeb = {k.navn: k.beloeb for k in foer.finansiering.kommuner}
-        serier.append((f"{foer.aar} (i {nu.aar}-priser)",
-                       tuple(beloeb.get(n, Decimal(0)) for n in navne)))
-    serier.append((str(nu.aar), tuple(k.beloeb for k in nu.finansiering.kommuner)))
-    return Diagram("Objektiv finansiering pr. kommune, kr.", navne, tuple(serier))
+    for aar, titel in ((foer, f"{foer.aar} (i {nu.aar}-priser)" if foer else ""), (nu, str(nu.aar))):
+        if aar is not None:
+            beloeb = {k.navn: k.beloeb for k in aar.finansiering.kommuner}
+            serier.append((titel, tuple(beloeb.get(n, Decimal(0)) for _, n in raekker)))
+    return Diagram("Objektiv finansiering pr. kommune, kr.", tuple(v for v, _ in raekker),
+                   tuple(serier))
 
 
 def _bpa_afsnit(r: Rapport) -> str:
@@ -239,11 +244,25 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
     return blokke
 
 
-def lav_notat(r: Rapport, budget: Budget) -> Notat:
+def _forbehold(budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
+    """Et udkast siges først, og hvert fund om de viste år står før tallene (DESIGN.md §8)."""
+    blokke: list[Blok] = []
+    if er_udkast(budget):
+        blokke.append(Afsnit(f"UDKAST. Budgetfilen for {budget.aar} er startet fra året før og "
+                             "er ikke gennemgået: kilderne er ikke udfyldt, og tallene er et "
+                             "udgangspunkt, ikke et vedtaget budget."))
+    if fund:
+        blokke += [Overskrift("Forbehold"), Punkter(tuple(
+            f"{Path(f.fil).name}: {f.noegle + ': ' if f.noegle else ''}{f.besked}" for f in fund))]
+    return blokke
+
+
+def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
     """Notatet i det offentliggjorte notats orden: resumé, opgaver, budget, objektiv
-    finansiering, takster, BPA, og til sidst forudsætningerne med kilder."""
+    finansiering, takster, BPA, og til sidst forudsætningerne med kilder. Et udkast og
+    kontrollernes fund står først."""
     nu = r.budgetaar
-    blokke: list[Blok] = [Afsnit(" ".join(_budgetsaetninger(r)))]
+    blokke: list[Blok] = [*_forbehold(budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
     if punkter := _opgavepunkter(r):
         blokke += [Afsnit(f"Budget {nu.aar} er udarbejdet under hensyntagen til:"),
                    Punkter(tuple(punkter))]
@@ -266,4 +285,5 @@ def lav_notat(r: Rapport, budget: Budget) -> Notat:
           f"{tal(r.pl_faktor)}. " if r.forrige_aar is not None and r.pl_faktor else "")
     blokke.append(Afsnit(f"{pl}Afrunding: hele kroner og procenter med én decimal, 5-9 op; "
                          f"den objektive finansiering fordeles med {metode}."))
-    return Notat(f"{r.tilsyn} – Budget {nu.aar}", tuple(blokke))
+    udkast = "UDKAST – " if er_udkast(budget) else ""
+    return Notat(f"{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke))

@@ -6,6 +6,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 """
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
@@ -326,8 +327,40 @@ class Budget(_Model):
         return self
 
 
+# En plausibel pris- og lønfremskrivning fra ét år til det næste: et fald på højst 20 % og en
+# stigning på højst 25 %. Uden for det er indekset næsten altid tastet som en procent (3.2).
+PL_TRIN_MIN, PL_TRIN_MAKS = Fraction(4, 5), Fraction(5, 4)
+
+
 class PLIndeks(_Model):
     """Pris- og lønfremskrivning som indeks pr. år; faktoren fra år a til b er indeks[b]/indeks[a]."""
 
     kilde: Tekst
     indeks: dict[Aarsnoegle, Indekstal] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _plausible_trin(self) -> "PLIndeks":
+        """Hvert trin mellem to år i indekset er en plausibel PL (0,8-1,25 pr. år)."""
+        aar = sorted(self.indeks)
+        for fra, til in zip(aar, aar[1:]):
+            faktor = Fraction(self.indeks[til]) / Fraction(self.indeks[fra])
+            if not PL_TRIN_MIN ** (til - fra) <= faktor <= PL_TRIN_MAKS ** (til - fra):
+                raise PydanticCustomError(
+                    "tilsynstakst",
+                    "{til} = {ny} efter {fra} = {gl} giver en PL-faktor på {faktor}, ikke en "
+                    "plausibel fremskrivning (0,8-1,25 pr. år). Indekset er et indeks, ikke en "
+                    "procent: skriv {til} = {gl} × (1 + PL/100), eller brug "
+                    "'tilsynstakst ny {til} --pl 3,2'",
+                    {"til": til, "fra": fra, "ny": _som_toml(self.indeks[til]),
+                     "gl": _som_toml(self.indeks[fra]), "felt": f"indeks.{til}",
+                     "faktor": _decimaltekst(faktor)},
+                )
+        return self
+
+
+def _decimaltekst(x: Fraction) -> str:
+    """En faktor med fire decimaler på dansk (0,0306), til en besked."""
+    from tilsynstakst.money import decimaler
+    from tilsynstakst.tal import tal
+
+    return tal(decimaler(x, 4))

@@ -97,8 +97,21 @@ def _finansieringsceller(aar: Aarsresultat, navn: str | None) -> tuple[Celle, ..
     if navn is None:
         return (Celle(f.befolkning_i_alt, ANTAL), Celle(Decimal("100.0"), PCT),
                 Celle(f.sum_kommuner, KR))
-    k = next(k for k in f.kommuner if k.navn == navn)
+    k = next((k for k in f.kommuner if k.navn == navn), None)
+    if k is None:  # kommunen er ikke med i dette år
+        return (Celle(None, ANTAL), Celle(None, PCT), Celle(None, KR))
     return (Celle(k.befolkning, ANTAL), Celle(k.andel_pct, PCT), Celle(k.beloeb, KR))
+
+
+def kommuneraekker(r: Rapport) -> list[tuple[str, str | None]]:
+    """(vist navn, kommune): I alt, budgetårets kommuner, og året førs kommuner, der ikke er med
+    længere. En kommune, der kun findes i ét af årene, mærkes (ny) eller (udgået), aldrig tabt."""
+    nu = [k.navn for k in r.budgetaar.finansiering.kommuner]
+    if r.forrige_aar is None:
+        return [("I alt", None)] + [(n, n) for n in nu]
+    foer = [k.navn for k in r.forrige_aar.finansiering.kommuner]
+    return ([("I alt", None)] + [(n if n in foer else f"{n} (ny)", n) for n in nu]
+            + [(f"{n} (udgået)", n) for n in foer if n not in nu])
 
 
 def objektiv_finansiering(r: Rapport) -> Tabel:
@@ -111,14 +124,11 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
                      f"Beløb {a.aar}{pris}"]
     if ae:
         kolonner.append("Ændring i pct.")
-    foer_navne = {k.navn for k in foer.finansiering.kommuner} if foer else set()
     raekker = []
-    for navn, noegle in [("I alt", None)] + [(k.navn, k.navn) for k in nu.finansiering.kommuner]:
+    for navn, noegle in kommuneraekker(r):
         celler: tuple[Celle, ...] = ()
         for a in aar:
-            mangler = a is foer and noegle is not None and noegle not in foer_navne
-            celler += (Celle(None, ANTAL), Celle(None, PCT), Celle(None, KR)) if mangler \
-                else _finansieringsceller(a, noegle)
+            celler += _finansieringsceller(a, noegle)
         if ae:
             aendr = ae.finansiering.get(noegle or "i_alt")
             celler += (Celle(aendr.pct if aendr else None, PCT),)
