@@ -198,6 +198,79 @@ def notat(
     _udskriv(data, output, overskriv)
 
 
+@app.command()
+def ny(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    pl: Annotated[
+        str | None,
+        typer.Option("--pl", metavar="PCT", show_default=False,
+                     help="Pris- og lønfremskrivningen fra året før i procent, fx 3,2; tilføjer "
+                          "året til pl-indeks.toml. Uden: indekset skal have året."),
+    ] = None,
+    overskriv: Annotated[bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes.")] = False,
+) -> None:
+    """Start et nyt budgetår: AAR.toml som udkast fra året før, beløb × PL (DESIGN.md §8)."""
+    from datetime import date
+
+    from tilsynstakst.fund import Inputfejl
+    from tilsynstakst.nyt_aar import opret, pl_procent
+    from tilsynstakst.tal import tal
+
+    try:
+        pct = pl_procent(pl) if pl is not None else None
+        sti, faktor, tilfoejet = opret(budgetmappe, aar, pct, overskriv, date.today())
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    from tilsynstakst.money import decimaler
+
+    f = tal(decimaler(faktor, 6).normalize())
+    if tilfoejet is not None:
+        typer.echo(f"Tilføjede {aar} = {tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
+    typer.echo(f"Skrev {sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
+    typer.echo(f"Næste skridt: tilsynstakst befolkning {aar} --hent (eller --fra-csv FIL); ret "
+               f"beløb, antal og normtimer og hver kilde 'UDKAST: …'; tilsynstakst tjek.")
+
+
+@app.command()
+def befolkning(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    hent: Annotated[bool, typer.Option("--hent", help="Hent fra Danmarks Statistiks API "
+                                       "(eller $TILSYNSTAKST_DST_URL).")] = False,
+    fra_csv: Annotated[Path | None, typer.Option(
+        "--fra-csv", metavar="FIL", show_default=False,
+        help="Læs en CSV, der er gemt fra Danmarks Statistik (adressen: --url).")] = None,
+    url: Annotated[bool, typer.Option("--url", help="Vis adressen til CSV'en for filens "
+                                      "kommuner, til en browser, og slut.")] = False,
+) -> None:
+    """Udfyld [befolkning] i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
+    from datetime import date
+
+    from tilsynstakst.fund import Inputfejl
+
+    if hent + (fra_csv is not None) + url != 1:
+        raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url")
+    try:
+        if url:
+            from tilsynstakst.befolkning import omraader
+            from tilsynstakst.dst.folk1a import browser_url, kvartal_for
+            from tilsynstakst.load import budgetfil
+
+            _, koder = omraader(budgetfil(budgetmappe, aar))
+            typer.echo(browser_url(list(koder.values()), kvartal_for(aar)))
+            return
+        from tilsynstakst.befolkning import udfyld
+
+        sti, antal = udfyld(budgetmappe, aar, fra_csv, date.today())
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    from tilsynstakst.tal import tal
+
+    typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
+               f"{len(antal)} kommuner, {aar - 1}K2.")
+
+
 class Kontrolformat(str, Enum):
     tekst = "tekst"
     json = "json"

@@ -35,8 +35,13 @@ def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
                               linje=linje)]) from None
     except OSError as e:
         raise Inputfejl([Fund(fil, f"kan ikke læses: {e.strerror}")]) from None
+    return fortolk_toml(tekst, fil), tekst
+
+
+def fortolk_toml(tekst: str, fil: str) -> dict[str, Any]:
+    """TOML-tekst som data, eksakt (floats som Decimal); en fejl bliver en ``Inputfejl``."""
     try:
-        return tomllib.loads(tekst, parse_float=Decimal), tekst
+        return tomllib.loads(tekst, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         besked, linje = _toml_fejl(str(e), tekst)
         raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from tilsynstakst.dst.kommuner import ligner
 from tilsynstakst.fund import ADVARSEL, AFVIGELSE, Fund
 from tilsynstakst.schema import Budget
 
@@ -104,17 +105,6 @@ def aarets_fund(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
             *kvartal(sti, budget, linje), *overfoert_resultat(sti, budget, linje)]
 
 
-def _grundform(navn: str) -> str:
-    return re.sub(r"\W", "", navn.casefold().replace("å", "aa"))
-
-
-def _ligner(a: str, b: str) -> bool:
-    """Samme navn stavet anderledes: 'Ålborg'/'Aalborg', 'Nordfyn'/'Nordfyns',
-    'Brønderslev-Dronninglund'/'Brønderslev'."""
-    a, b = _grundform(a), _grundform(b)
-    return a.startswith(b) or b.startswith(a)
-
-
 def kommuner(sti: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> list[Fund]:
     """To på hinanden følgende år skal finansieres af de samme kommuner; en kommune, der er
     stavet anderledes, nævnes som sådan."""
@@ -127,7 +117,7 @@ def kommuner(sti: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> 
     if foer - nu:
         dele.append("mangler: " + ", ".join(sorted(foer - nu)))
     ens = [f"{n} / {m}" for n in sorted(nu - foer) for m in sorted(foer - nu)
-           if _ligner(n, m)]
+           if ligner(n, m)]
     if ens:
         dele.append("samme kommune stavet anderledes? " + ", ".join(ens))
     return [Fund(str(sti), f"kommunerne er ikke de samme som i {forrige.aar}.toml ("

@@ -1,0 +1,47 @@
+"""``tilsynstakst befolkning``: de 0-17-årige fra FOLK1A ind i budgetfilens ``[befolkning]``.
+
+Kvartalet er 2. kvartal året før budgetåret (LOST § 23). Svaret skal have præcis filens
+kommuner og det rigtige kvartal, ellers røres filen ikke. Tabellen rettes på stedet
+(``redigering``): kilde, kvartal og hver kommunes tal; alle andre linjer står byte for byte, som
+de stod, og resultatet læses igen som budgetfil, før det atomisk erstatter filen.
+"""
+
+from datetime import date, datetime
+from pathlib import Path
+
+from tilsynstakst.dst import folk1a
+from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.load import budgetfil, laes_budget
+from tilsynstakst.schema import Budget
+
+
+def omraader(sti: Path) -> tuple[Budget, dict[str, str]]:
+    """Budgetfilen og FOLK1A-koden for hver af dens kommuner."""
+    budget = laes_budget(sti)
+    return budget, folk1a.koder(list(budget.befolkning.kommuner), str(sti))
+
+
+def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
+    """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
+    from tilsynstakst.redigering import erstat_befolkning, gem, laes_dokument
+
+    if not mappe.is_dir():
+        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+    sti = budgetfil(mappe, aar)
+    budget, koder = omraader(sti)
+    kvartal = folk1a.kvartal_for(aar)
+    if csv is None:
+        data, hvor = folk1a.hent(list(koder.values()), kvartal), f"Danmarks Statistik ({folk1a.rod()})"
+        kilde = f"hentet {idag.isoformat()} fra Danmarks Statistiks API"
+    else:
+        data, hvor = folk1a.laes_fil(csv), str(csv)
+        gemt = datetime.fromtimestamp(csv.stat().st_mtime).date().isoformat()
+        kilde = f"fra CSV-filen {csv.name}, gemt {gemt} fra Danmarks Statistik"
+    antal = folk1a.laes_csv(data, hvor, kvartal, koder)
+    dokument, original = laes_dokument(sti)
+    erstat_befolkning(dokument, kvartal, f"Danmarks Statistik, FOLK1A: 0-17-årige (alder 0-17 "
+                      f"år summeret, begge køn) pr. 1. april {aar - 1} ({kvartal}), {kilde}",
+                      antal)
+    ny = gem(sti, Budget, dokument, original)
+    assert dict(ny.befolkning.kommuner) == antal and ny.befolkning.kvartal == kvartal
+    return sti, antal

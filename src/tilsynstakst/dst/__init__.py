@@ -1,0 +1,1 @@
+"""Udenverdenen: Danmarks Statistik (FOLK1A og kommunernes koder)."""

@@ -1,0 +1,61 @@
+"""Kommunernes koder i Danmarks Statistiks tabel FOLK1A (variablen OMRÅDE).
+
+Koderne er de officielle kommunenumre (uændret siden kommunalreformen 2007), og navnene er
+Danmarks Statistiks tekster for dem. Alle 98 kommuner er med, så ethvert socialtilsyns område
+kan hentes; Christiansø (411) er ikke en kommune og er udeladt. Nogle kommuner kaldes i notater
+noget andet end hos Danmarks Statistik ("Vesthimmerland" for "Vesthimmerlands"); de navne står
+i ``ANDRE_NAVNE``, så en budgetfil kan bruge notatets navn.
+"""
+
+import re
+
+KOMMUNEKODER: dict[str, str] = {
+    # Region Hovedstaden
+    "København": "101", "Frederiksberg": "147", "Ballerup": "151", "Brøndby": "153",
+    "Dragør": "155", "Gentofte": "157", "Gladsaxe": "159", "Glostrup": "161", "Herlev": "163",
+    "Albertslund": "165", "Hvidovre": "167", "Høje-Taastrup": "169", "Lyngby-Taarbæk": "173",
+    "Rødovre": "175", "Ishøj": "183", "Tårnby": "185", "Vallensbæk": "187", "Furesø": "190",
+    "Allerød": "201", "Fredensborg": "210", "Helsingør": "217", "Hillerød": "219",
+    "Hørsholm": "223", "Rudersdal": "230", "Egedal": "240", "Frederikssund": "250",
+    "Halsnæs": "260", "Gribskov": "270", "Bornholm": "400",
+    # Region Sjælland
+    "Greve": "253", "Køge": "259", "Roskilde": "265", "Solrød": "269", "Odsherred": "306",
+    "Holbæk": "316", "Faxe": "320", "Kalundborg": "326", "Ringsted": "329", "Slagelse": "330",
+    "Stevns": "336", "Sorø": "340", "Lejre": "350", "Lolland": "360", "Næstved": "370",
+    "Guldborgsund": "376", "Vordingborg": "390",
+    # Region Syddanmark
+    "Middelfart": "410", "Assens": "420", "Faaborg-Midtfyn": "430", "Kerteminde": "440",
+    "Nyborg": "450", "Odense": "461", "Svendborg": "479", "Nordfyns": "480",
+    "Langeland": "482", "Ærø": "492", "Haderslev": "510", "Billund": "530",
+    "Sønderborg": "540", "Tønder": "550", "Esbjerg": "561", "Fanø": "563", "Varde": "573",
+    "Vejen": "575", "Aabenraa": "580", "Fredericia": "607", "Kolding": "621", "Vejle": "630",
+    # Region Midtjylland
+    "Horsens": "615", "Herning": "657", "Holstebro": "661", "Lemvig": "665", "Struer": "671",
+    "Syddjurs": "706", "Norddjurs": "707", "Favrskov": "710", "Odder": "727", "Randers": "730",
+    "Silkeborg": "740", "Samsø": "741", "Skanderborg": "746", "Aarhus": "751",
+    "Ikast-Brande": "756", "Ringkøbing-Skjern": "760", "Hedensted": "766", "Skive": "779",
+    "Viborg": "791",
+    # Region Nordjylland
+    "Morsø": "773", "Thisted": "787", "Brønderslev": "810", "Frederikshavn": "813",
+    "Vesthimmerlands": "820", "Læsø": "825", "Rebild": "840", "Mariagerfjord": "846",
+    "Jammerbugt": "849", "Aalborg": "851", "Hjørring": "860",
+}
+
+# Navne, der bruges i notater og budgetfiler for de samme koder.
+ANDRE_NAVNE: dict[str, str] = {"Vesthimmerland": "820"}
+
+
+def kommunekode(navn: str) -> str | None:
+    """FOLK1A-koden for en kommune, ved Danmarks Statistiks navn eller et af ``ANDRE_NAVNE``."""
+    return KOMMUNEKODER.get(navn) or ANDRE_NAVNE.get(navn)
+
+
+def _grundform(navn: str) -> str:
+    return re.sub(r"\W", "", navn.casefold().replace("å", "aa"))
+
+
+def ligner(a: str, b: str) -> bool:
+    """Samme kommunenavn stavet anderledes: 'Ålborg'/'Aalborg', 'Nordfyn'/'Nordfyns',
+    'Brønderslev-Dronninglund'/'Brønderslev'."""
+    a, b = _grundform(a), _grundform(b)
+    return a.startswith(b) or b.startswith(a)
