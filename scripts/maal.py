@@ -3,8 +3,10 @@
     python scripts/maal.py [--gange 21]
 
 Måler gulvet (`import typer, pydantic, rich.table`), `beregn 2024` i tabel og json, `tjek` af én
-budgetfil, og `tjek` af 500 genererede budgetfiler (250 mapper med 2023, 2024 og PL-indeks, alle
-med notatets offentliggjorte tal, så afstemningen også måles). Hyperfine findes ikke her.
+budgetfil, `tjek` af 500 genererede budgetfiler (250 mapper med 2023, 2024 og PL-indeks, alle
+med notatets offentliggjorte tal, så afstemningen også måles), og det nye år: `ny 2025` og
+`befolkning 2025 --fra-csv` i en kopi af budgets/. Hyperfine findes ikke her.
+`--kun TEKST` måler kun de kommandoer, hvis navn indeholder TEKST.
 """
 
 import argparse
@@ -32,8 +34,13 @@ def median_ms(kommando: list[str], gange: int) -> float:
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--gange", type=int, default=21)
-    gange = p.parse_args().gange
+    p.add_argument("--kun", default="")
+    valg = p.parse_args()
+    gange = valg.gange
     with tempfile.TemporaryDirectory() as d:
+        nyt = Path(d) / "nyt"
+        shutil.copytree(ROD / "budgets", nyt)
+        csv = ROD / "tests" / "data" / "folk1a" / "nord-2024K2-eksempel.csv"
         mapper = []
         for i in range(250):
             mappe = Path(d) / f"tilsyn{i:03d}"
@@ -46,8 +53,14 @@ def main() -> None:
             "beregn 2024 --format json": [str(BIN), "beregn", "2024", "--format", "json"],
             "tjek budgets/2024.toml (1 fil)": [str(BIN), "tjek", "budgets/2024.toml"],
             "tjek 500 budgetfiler (250 mapper)": [str(BIN), "tjek", *mapper],
+            "ny 2025 --pl 3,2 --overskriv":
+                [str(BIN), "ny", "2025", "-b", str(nyt), "--pl", "3,2", "--overskriv"],
+            "befolkning 2025 --fra-csv": [str(BIN), "befolkning", "2025", "-b", str(nyt),
+                                          "--fra-csv", str(csv)],
         }
         for navn, kommando in maalinger.items():
+            if valg.kun not in navn and "gulv" not in navn:
+                continue
             n = gange if "500" not in navn else max(5, gange // 4)
             print(f"{navn:<40} {median_ms(kommando, n):8.0f} ms  (median af {n})", flush=True)
 

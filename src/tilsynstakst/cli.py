@@ -210,7 +210,7 @@ def ny(
     ] = None,
     overskriv: Annotated[bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes.")] = False,
 ) -> None:
-    """Start et nyt budgetår: AAR.toml som udkast fra året før, beløb × PL (DESIGN.md §8)."""
+    """Start et nyt budgetår: AAR.toml som udkast fra året før, med beløbene × PL."""
     from datetime import date
 
     from tilsynstakst.fund import Inputfejl
@@ -244,7 +244,7 @@ def befolkning(
     url: Annotated[bool, typer.Option("--url", help="Vis adressen til CSV'en for filens "
                                       "kommuner, til en browser, og slut.")] = False,
 ) -> None:
-    """Udfyld [befolkning] i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
+    """Udfyld befolkningen i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
     from datetime import date
 
     from tilsynstakst.fund import Inputfejl
