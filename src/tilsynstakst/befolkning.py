@@ -21,6 +21,12 @@ def omraader(sti: Path) -> tuple[Budget, dict[str, str]]:
     return budget, folk1a.koder(list(budget.befolkning.kommuner), str(sti))
 
 
+def adresse(mappe: Path, aar: int) -> str:
+    """Adressen, der i en browser giver CSV'en for ``mappe/aar.toml``s kommuner og kvartal."""
+    _, koder = omraader(budgetfil(mappe, aar))
+    return folk1a.browser_url(list(koder.values()), folk1a.kvartal_for(aar))
+
+
 def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
     from tilsynstakst.redigering import erstat_befolkning, gem, laes_dokument

@@ -208,7 +208,9 @@ def ny(
                      help="Pris- og lønfremskrivningen fra året før i procent, fx 3,2; tilføjer "
                           "året til pl-indeks.toml. Uden: indekset skal have året."),
     ] = None,
-    overskriv: Annotated[bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes.")] = False,
+    overskriv: Annotated[
+        bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes.")
+    ] = False,
 ) -> None:
     """Start et nyt budgetår: AAR.toml som udkast fra året før, med beløbene × PL."""
     from datetime import date
@@ -252,16 +254,11 @@ def befolkning(
     if hent + (fra_csv is not None) + url != 1:
         raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url")
     try:
+        from tilsynstakst.befolkning import adresse, udfyld
+
         if url:
-            from tilsynstakst.befolkning import omraader
-            from tilsynstakst.dst.folk1a import browser_url, kvartal_for
-            from tilsynstakst.load import budgetfil
-
-            _, koder = omraader(budgetfil(budgetmappe, aar))
-            typer.echo(browser_url(list(koder.values()), kvartal_for(aar)))
+            typer.echo(adresse(budgetmappe, aar))
             return
-        from tilsynstakst.befolkning import udfyld
-
         sti, antal = udfyld(budgetmappe, aar, fra_csv, date.today())
     except Inputfejl as e:
         raise _fejl(str(e)) from None
