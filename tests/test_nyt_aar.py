@@ -180,3 +180,24 @@ def test_det_nye_indekstal_er_eksakt_det_gamle_gange_1_plus_pl(pct, indeks):
 def test_pl_procent_laeses_med_komma_og_punktum(pct):
     tekst = format(pct, "f")
     assert pl_procent(tekst) == pl_procent(tekst.replace(".", ",")) == pct
+
+
+def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_kalibreret(ny2025):
+    notat = kør("notat", 2025, "-b", ny2025).stdout
+    assert "Socialtilsyn Nord har udarbejdet et budget for 2025 med et uændret samlet budget på " \
+           "kr.\u00a037.215.124." in notat
+    assert "Fra Budget 2024 til Budget 2025 er de samlede udgifter til den objektive " \
+           "finansiering uændrede." in notat
+    assert "de er kalibreret til et tidligere års offentliggjorte takster og timepris og " \
+           "overført uændret til 2025:" in notat
+    assert "giver de offentliggjorte takster" not in notat
+
+
+def test_naeste_skridt_kan_kopieres_med_mappen_og_et_udkast_som_udgangspunkt_siges(mappe):
+    r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
+    assert r.stdout.splitlines()[-1] == (
+        f"Næste skridt: tilsynstakst befolkning 2025 -b {mappe} --hent (eller --fra-csv FIL); "
+        f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; tilsynstakst tjek {mappe}.")
+    assert "Bemærk" not in r.stdout
+    r = kør("ny", 2026, "-b", mappe, "--pl", "2")
+    assert "Bemærk: 2025.toml er selv et udkast; dens tal er ikke gennemgået." in r.stdout

@@ -116,8 +116,9 @@ def test_pl_indeks_tastet_som_procent_er_en_inputfejl_i_hver_kommando(mappe, kom
     tekst = r.stderr + r.stdout
     assert re.search(r"pl-indeks\.toml:8: indeks\.2025: 2025 = 3\.2 efter 2024 = 104\.45 giver en "
                      r"PL-faktor på 0,0306, ikke en plausibel fremskrivning \(0,8-1,25 pr\. år\)\. "
-                     r"Indekset er et indeks, ikke en procent: skriv 2025 = 104\.45 × \(1 \+ "
-                     r"PL/100\), eller brug 'tilsynstakst ny 2025 --pl 3,2'", tekst), tekst
+                     r"Indekset er et indeks, ikke en procent: ret linjen til 2025 = 104\.45 × "
+                     r"\(1 \+ PL/100\), eller slet den og brug 'tilsynstakst ny 2025 --pl 3,2'",
+                     tekst), tekst
     assert "Traceback" not in tekst
 
 

@@ -6,7 +6,7 @@ kommuner og det rigtige kvartal, ellers røres filen ikke. Tabellen rettes på s
 de stod, og resultatet læses igen som budgetfil, før det atomisk erstatter filen.
 """
 
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from tilsynstakst.dst import folk1a
@@ -41,8 +41,7 @@ def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, d
         kilde = f"hentet {idag.isoformat()} fra Danmarks Statistiks API"
     else:
         data, hvor = folk1a.laes_fil(csv), str(csv)
-        gemt = datetime.fromtimestamp(csv.stat().st_mtime).date().isoformat()
-        kilde = f"fra CSV-filen {csv.name}, gemt {gemt} fra Danmarks Statistik"
+        kilde = f"indlæst {idag.isoformat()} fra CSV-filen {csv.name}"
     antal = folk1a.laes_csv(data, hvor, kvartal, koder)
     dokument, original = laes_dokument(sti)
     erstat_befolkning(dokument, kvartal, f"Danmarks Statistik, FOLK1A: 0-17-årige (alder 0-17 "

@@ -209,7 +209,8 @@ def ny(
                           "året til pl-indeks.toml. Uden: indekset skal have året."),
     ] = None,
     overskriv: Annotated[
-        bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes.")
+        bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes (også "
+                                                "en befolkning, der er hentet til den).")
     ] = False,
 ) -> None:
     """Start et nyt budgetår: AAR.toml som udkast fra året før, med beløbene × PL."""
@@ -221,17 +222,28 @@ def ny(
 
     try:
         pct = pl_procent(pl) if pl is not None else None
-        sti, faktor, tilfoejet = opret(budgetmappe, aar, pct, overskriv, date.today())
+        nyt = opret(budgetmappe, aar, pct, overskriv, date.today())
     except Inputfejl as e:
         raise _fejl(str(e)) from None
     from tilsynstakst.money import decimaler
 
-    f = tal(decimaler(faktor, 6).normalize())
-    if tilfoejet is not None:
-        typer.echo(f"Tilføjede {aar} = {tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
-    typer.echo(f"Skrev {sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
-    typer.echo(f"Næste skridt: tilsynstakst befolkning {aar} --hent (eller --fra-csv FIL); ret "
-               f"beløb, antal og normtimer og hver kilde 'UDKAST: …'; tilsynstakst tjek.")
+    f = tal(decimaler(nyt.faktor, 6).normalize())
+    if nyt.tilfoejet is not None:
+        typer.echo(f"Tilføjede {aar} = {nyt.tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
+    typer.echo(f"Skrev {nyt.sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
+    if nyt.fra_udkast:
+        typer.echo(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
+    b = _mappevalg(budgetmappe)
+    typer.echo(f"Næste skridt: tilsynstakst befolkning {aar}{b} --hent (eller --fra-csv FIL); "
+               f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
+               f"tilsynstakst tjek{b.replace(' -b', '')}.")
+
+
+def _mappevalg(budgetmappe: Path) -> str:
+    """' -b DIR' til en kommando, brugeren kan kopiere, når mappen ikke er standardmappen."""
+    import shlex
+
+    return "" if budgetmappe == Path("budgets") else f" -b {shlex.quote(str(budgetmappe))}"
 
 
 @app.command()
@@ -266,6 +278,8 @@ def befolkning(
 
     typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
                f"{len(antal)} kommuner, {aar - 1}K2.")
+    typer.echo(f"Næste skridt: tilsynstakst tjek{_mappevalg(budgetmappe).replace(' -b', '')}; "
+               f"tilsynstakst beregn {aar}{_mappevalg(budgetmappe)}.")
 
 
 class Kontrolformat(str, Enum):

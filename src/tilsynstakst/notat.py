@@ -93,7 +93,7 @@ def _budgetsaetninger(r: Rapport) -> list[str]:
     """Resuméets første sætninger (notatet s. 1-2)."""
     nu, ae = r.budgetaar, r.aendringer
     if ae is None or ae.budget["samlet"].aendring == 0:
-        uaendret = " et uændret samlet budget" if ae else ""
+        uaendret = " med et uændret samlet budget" if ae else ""
         return [f"{r.tilsyn} har udarbejdet et budget for {nu.aar}{uaendret} på "
                 f"{kroner(nu.budget['samlet'])}."]
     s, t, p = ae.budget["samlet"], ae.budget["tilbudsafdelingen"], ae.budget["plejefamilieafdelingen"]
@@ -181,10 +181,12 @@ def _finansieringsafsnit(r: Rapport) -> list[str]:
              f"Statistik i {r.budgetaar.finansiering.kvartal} (lov om socialtilsyn § 23).")
     if ae is None:
         return [tekst]
-    i_alt = ae.finansiering["i_alt"]
-    return [tekst, f"Fra Budget {r.forrige_aar.aar} til Budget {r.budgetaar.aar} er der sket "
-                   f"{_retning(i_alt, ned='et fald')} i de samlede udgifter til den objektive "
-                   f"finansiering på {_pct(i_alt)}."]
+    i_alt, fra_til = ae.finansiering["i_alt"], f"Fra Budget {r.forrige_aar.aar} til Budget " \
+        f"{r.budgetaar.aar}"
+    if i_alt.aendring == 0:
+        return [tekst, f"{fra_til} er de samlede udgifter til den objektive finansiering uændrede."]
+    return [tekst, f"{fra_til} er der sket {_retning(i_alt, ned='et fald')} i de samlede udgifter "
+                   f"til den objektive finansiering på {_pct(i_alt)}."]
 
 
 def _diagram(r: Rapport) -> Diagram:
@@ -234,10 +236,12 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
         kilder.append(f"Overført resultat: {budget.overfoert_resultat.kilde}")
     blokke: list[Blok] = [Overskrift("Forudsætninger og kilder"), Punkter(tuple(kilder))]
     if budget.kalibreret:
+        hvordan = (f"er kalibreret til et tidligere års offentliggjorte takster og timepris og "
+                   f"overført uændret til {budget.aar}" if er_udkast(budget) else
+                   "er kalibreret, så omkostningsmodellen giver de offentliggjorte takster og "
+                   "timeprisen")
         blokke += [
-            Afsnit("Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de er "
-                   "kalibreret, så omkostningsmodellen giver de offentliggjorte takster og "
-                   "timeprisen:"),
+            Afsnit(f"Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de {hvordan}:"),
             Punkter(tuple(f"{sti} = {_vist(_vaerdi(budget, sti))} (kalibreret)"
                           for sti in budget.kalibreret)),
         ]

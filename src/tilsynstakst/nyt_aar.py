@@ -9,6 +9,7 @@ udgangspunkt. Ikke overført: de offentliggjorte tal og det indregnede resultat,
 """
 
 import re
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from decimal import Decimal, Inexact, localcontext
@@ -17,7 +18,7 @@ from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.money import decimaler, kroner
-from tilsynstakst.sammenhaeng import UDKAST
+from tilsynstakst.sammenhaeng import UDKAST, er_udkast
 from tilsynstakst.schema import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, PLIndeks
 from tilsynstakst.tal import procent, tal
 
@@ -95,10 +96,9 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
         f"over kalibrerede værdier; beløbene × {f}, afrundet til hele kroner (et udgangspunkt).",
         f"Ikke overført: [offentliggjort] og [overfoert_resultat], der hører til {forrige.aar}.",
         "Gennemgå: beløb, antal og normtimer, og erstat hver kilde, der begynder med 'UDKAST:',",
-        f"med årets kilde. Befolkningen er {forrige.befolkning.kvartal} fra {fra}; hent "
-        f"{aar - 1}K2 med",
-        f"'tilsynstakst befolkning {aar} --hent' (eller --fra-csv). Indtil da melder 'tilsynstakst",
-        "tjek', 'beregn' og 'notat' filen som et udkast.",
+        f"med årets kilde. Befolkningen blev overført med kvartalet {forrige.befolkning.kvartal};",
+        f"'tilsynstakst befolkning {aar} --hent' (eller --fra-csv) henter {aar - 1}K2. Til",
+        "kilderne er udfyldt, melder 'tilsynstakst tjek', 'beregn' og 'notat' filen som et udkast.",
     ]
     for linje in indledning:
         doc.add(tomlkit.comment(linje))
@@ -159,12 +159,19 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
     return (f"{skema}\n" if skema else "") + tomlkit.dumps(doc)
 
 
-def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool,
-          idag: date) -> tuple[Path, Fraction, Decimal | None]:
+@dataclass(frozen=True)
+class NytAar:
+    sti: Path  # den nye budgetfil
+    faktor: Fraction  # PL-faktoren fra året før
+    tilfoejet: Decimal | None  # indekstallet, der blev tilføjet PL-indekset (None: stod der)
+    fra_udkast: bool  # året før er selv et udkast
+
+
+def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: date) -> NytAar:
     """Skriv ``mappe/aar.toml`` fra året før og (med ``pct``) tilføj året til PL-indekset.
 
     Alt kontrolleres, før noget skrives; kan budgetfilen ikke skrives, får PL-indekset sit gamle
-    indhold igen. Returnerer den nye fil, PL-faktoren og det tilføjede indekstal (eller None).
+    indhold igen.
     """
     from tilsynstakst.load import PL_FILNAVN, budgetfil, fortolk_toml, laes_budget, laes_pl, valider
     from tilsynstakst.output import FINDES, skriv_fil
@@ -200,4 +207,4 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool,
         if dokument is not None:
             skriv_fil(pl_sti, pl_original, overskriv=True)
         raise
-    return ny_sti, faktor, tilfoejet
+    return NytAar(ny_sti, faktor, tilfoejet, er_udkast(forrige))
