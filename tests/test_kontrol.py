@@ -154,7 +154,7 @@ def test_alle_filer_laeses_selv_efter_en_fejl(mappe):
     assert f"{mappe}/2023.toml:1: ugyldig TOML" in r.stdout
     assert "2024.toml:35: antal.bpa_tilsyn: skal være et helt tal ≥ 0, fik -1" in r.stdout
     assert (f"{mappe}/pl-indeks.toml:3: indeks.2024: "
-            "skal være et indekstal > 0 (og højst 10000), fik 0") in r.stdout
+            "skal være et indekstal mellem 0,01 og 10.000 (fx 104.45), fik 0") in r.stdout
     assert r.stdout.count("✗ kan ikke bruges") == 3
 
 

@@ -62,7 +62,7 @@ def test_tekst_hvor_der_skal_staa_et_beloeb(tmp_path):
 
 def test_nan_afvises(tmp_path):
     tekst = GYLDIG.replace("tilsyn = 65.25", "tilsyn = nan")
-    assert "normtimer.tilsyn: skal være et antal timer > 0 (ikke nan eller inf)" in fejl(
+    assert "normtimer.tilsyn: skal være et antal timer mellem 0,1 og 10.000 (ikke nan eller inf)" in fejl(
         skriv(tmp_path, tekst))
 
 

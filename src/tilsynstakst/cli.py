@@ -347,7 +347,19 @@ def skema(
 
 
 def main() -> None:
+    """Indgangen: strømmene sættes op, og uddata, der ikke kan skrives, er kode 2 (streams)."""
+    from tilsynstakst.streams import UdskriftFejl, afslut_udskrift, bortled_standard_ud, klargoer
+
+    klargoer()
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
         _dansk_hjaelp()
-    app()
+    try:
+        try:
+            app()
+        finally:
+            afslut_udskrift()
+    except UdskriftFejl as e:
+        bortled_standard_ud()
+        print(f"Fejl: {e.besked}", file=sys.stderr)
+        raise SystemExit(KODE_INPUT) from None

@@ -3,6 +3,8 @@
 Udgangskoder (DESIGN.md §6): 0 i orden, 1 en kontrol fejlede, 2 input kunne ikke bruges.
 """
 
+import errno
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,8 +35,10 @@ class Fund:
     beregnet: Decimal | None = None
 
     def __str__(self) -> str:
-        hvor = self.fil + (f":{self.linje}" if self.linje else "")
-        return f"{hvor}: {self.noegle}: {self.besked}" if self.noegle else f"{hvor}: {self.besked}"
+        """``fil:linje: nøgle: besked`` på én linje; styretegn fra filen vises som \\x1b osv."""
+        hvor = synlig(self.fil) + (f":{self.linje}" if self.linje else "")
+        besked = synlig(self.besked)
+        return f"{hvor}: {synlig(self.noegle)}: {besked}" if self.noegle else f"{hvor}: {besked}"
 
     def fejler(self, streng: bool = False) -> bool:
         """Får fundet kørslen til at fejle? Med ``streng`` også afrundinger og advarsler."""
@@ -55,3 +59,34 @@ def udgangskode(fund: Iterable[Fund], streng: bool = False) -> int:
     if any(f.alvor == INPUTFEJL for f in fund):
         return KODE_INPUT
     return KODE_FUND if any(f.fejler(streng) for f in fund) else KODE_OK
+
+
+_SYSTEMFEJL = {
+    errno.EACCES: "ingen adgang (tilladelserne forbyder det)",
+    errno.EPERM: "ingen adgang (tilladelserne forbyder det)",
+    errno.EROFS: "filsystemet er skrivebeskyttet",
+    errno.ENOSPC: "der er ikke mere plads på disken",
+    errno.EDQUOT: "diskkvoten er brugt op",
+    errno.ENAMETOOLONG: "filnavnet er for langt til filsystemet",
+    errno.ELOOP: "et link peger i ring",
+    errno.ENOENT: "findes ikke",
+    errno.ENOTDIR: "en del af stien er ikke en mappe",
+    errno.EISDIR: "er en mappe",
+    errno.EIO: "ind- og udlæsningsfejl på disken",
+}
+
+
+def systemfejl(e: OSError) -> str:
+    """En fejl fra styresystemet på dansk (ukendte: styresystemets egen tekst)."""
+    return _SYSTEMFEJL.get(e.errno or -1) or (e.strerror or str(e))
+
+
+# Styretegn, usynlige tegn og tegn, der vender skriveretningen; schema afviser dem i tekster.
+USYNLIGE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e"
+                       "\u2060-\u2069\ufeff]")
+
+
+def synlig(tekst: str) -> str:
+    """Tekst fra en fil eller et filnavn, som den kan vises på én linje i en terminal: et
+    styretegn (ESC, linjeskift) eller usynligt tegn bliver til sin kode (``\\x1b``, ``\\u200b``)."""
+    return USYNLIGE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)

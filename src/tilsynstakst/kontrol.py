@@ -10,6 +10,8 @@ værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. K
 """
 
 import os
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -19,7 +21,8 @@ from pathlib import Path
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
 from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
-from tilsynstakst.load import PL_FILNAVN, Linjer, budgetfil, laes_budget, laes_model, noeglenavn
+from tilsynstakst.load import (PL_FILNAVN, Linjer, aar_i_filnavn, budgetfil, findes, laes_budget,
+                               laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
@@ -38,21 +41,37 @@ class Kontrol:
 
 
 def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
-    """Budgetfiler (AAAA.toml) og PL-indekset i de givne filer og mapper, sorteret."""
+    """Budgetfiler (AAAA.toml) og PL-indekset i de givne filer og mapper, sorteret.
+
+    En fil, der ligner en budgetfil, men ikke ville blive læst (``2024.TOML``, ``²⁰²⁴.toml``,
+    ``2024.toml `` med mellemrum), meldes i stedet for at blive sprunget tavst over.
+    """
     filer: list[Path] = []
     fund: list[Fund] = []
     for sti in stier:
         if sti.is_dir():
-            i_mappen = sorted(f for f in sti.glob("*.toml")
-                              if f.stem.isdigit() or f.name == PL_FILNAVN)
-            if not i_mappen:
+            i_mappen, forkerte = [], []
+            for f in sorted(sti.iterdir()):
+                if aar_i_filnavn(f) is not None or f.name == PL_FILNAVN:
+                    i_mappen.append(f)
+                elif _ligner_budgetfil(f.name):
+                    forkerte.append(Fund(str(f), "ligner en budgetfil, men læses ikke: en "
+                                         "budgetfil hedder AAAA.toml med fire almindelige cifre "
+                                         "og små bogstaver (og PL-indekset pl-indeks.toml)"))
+            if not i_mappen and not forkerte:
                 fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
             filer += i_mappen
-        elif sti.exists():
+            fund += forkerte
+        elif findes(sti):
             filer.append(sti)
         else:
             fund.append(Fund(str(sti), "findes ikke"))
     return filer, fund
+
+
+def _ligner_budgetfil(navn: str) -> bool:
+    grund = unicodedata.normalize("NFKC", navn).strip().casefold()
+    return bool(re.fullmatch(r"\d{4}\.toml|pl-indeks\.toml", grund))
 
 
 class _Filer:
@@ -119,7 +138,7 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
     """Reglerne for én budgetfil; med året før også kommunerne, PL-faktoren og afstemningen."""
     fund = aarets_fund(sti, budget, filer.linje)
     forrige_sti = budgetfil(sti.parent, budget.aar - 1)
-    if not forrige_sti.exists():
+    if not findes(forrige_sti):
         forrige, faktor = None, None
     else:
         forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN

@@ -5,6 +5,7 @@ besked; ``cli`` viser den på én linje og slutter med kode 2.
 """
 
 import re
+import stat
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 from tilsynstakst.schema import Budget, PLIndeks
 
 PL_FILNAVN = "pl-indeks.toml"
@@ -20,31 +21,62 @@ PL_FILNAVN = "pl-indeks.toml"
 M = TypeVar("M", bound=BaseModel)
 
 
-def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
-    """Læs en TOML-fil eksakt (floats som Decimal); returnér data og teksten (til linjenumre)."""
+# Ingen budgetfil er på en megabyte; en større "fil" er noget andet (fx /dev/zero).
+MAKS_FILSTOERRELSE = 1_000_000
+
+
+def laes_tekst(sti: Path) -> str:
+    """En fils tekst: kun en almindelig fil (ikke en FIFO eller en enhed, der blokerer eller
+    aldrig slutter), højst ``MAKS_FILSTOERRELSE`` byte, UTF-8 (et BOM er i orden)."""
     fil = str(sti)
     try:
-        tekst = sti.read_bytes().decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
+        info = sti.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")])
+        if not stat.S_ISREG(info.st_mode):
+            raise Inputfejl([Fund(fil, "er ikke en almindelig fil (men fx en FIFO eller en "
+                                  "enhed) og læses ikke")])
+        with sti.open("rb") as f:
+            data = f.read(MAKS_FILSTOERRELSE + 1)
     except FileNotFoundError:
-        raise Inputfejl([Fund(fil, "filen findes ikke")]) from None
-    except IsADirectoryError:
-        raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")]) from None
+        link = " (et link til en fil, der ikke findes)" if sti.is_symlink() else ""
+        raise Inputfejl([Fund(fil, f"filen findes ikke{link}")]) from None
+    except OSError as e:
+        raise Inputfejl([Fund(fil, f"kan ikke læses: {systemfejl(e)}")]) from None
+    if len(data) > MAKS_FILSTOERRELSE:
+        raise Inputfejl([Fund(fil, f"er over {MAKS_FILSTOERRELSE // 1_000_000} MB; det er ikke "
+                              "en budgetfil")])
+    try:
+        return data.decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
     except UnicodeDecodeError as e:
         linje = e.object[: e.start].count(b"\n") + 1
         raise Inputfejl([Fund(fil, f"er ikke gyldig UTF-8 (byte {e.start}); gem filen som UTF-8",
                               linje=linje)]) from None
-    except OSError as e:
-        raise Inputfejl([Fund(fil, f"kan ikke læses: {e.strerror}")]) from None
-    return fortolk_toml(tekst, fil), tekst
+
+
+def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
+    """Læs en TOML-fil eksakt (floats som Decimal); returnér data og teksten (til linjenumre)."""
+    tekst = laes_tekst(sti)
+    return fortolk_toml(tekst, str(sti)), tekst
 
 
 def fortolk_toml(tekst: str, fil: str) -> dict[str, Any]:
-    """TOML-tekst som data, eksakt (floats som Decimal); en fejl bliver en ``Inputfejl``."""
+    """TOML-tekst som data, eksakt (floats som Decimal); en fejl bliver en ``Inputfejl``.
+
+    Også tomllibs egne grænser: en alt for dyb indlejring (RecursionError), et heltal med flere
+    cifre end Python vil læse (ValueError) og et tal, Decimal ikke kan danne (ArithmeticError).
+    """
     try:
         return tomllib.loads(tekst, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         besked, linje = _toml_fejl(str(e), tekst)
         raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None
+    except RecursionError:
+        raise Inputfejl([Fund(fil, "tabeller eller lister er indlejret for dybt til en "
+                              "budgetfil")]) from None
+    except (ValueError, ArithmeticError):
+        raise Inputfejl([Fund(fil, "indeholder et tal med flere cifre, end en budgetfil kan "
+                              "have")]) from None
 
 
 # tomllibs beskeder på dansk; en ukendt besked vises, som den er.
@@ -74,7 +106,7 @@ def _toml_fejl(besked: str, tekst: str) -> tuple[str, int | None]:
     if m := re.search(r"\s*\(at line (\d+), column \d+\)$", besked):
         besked, linje = besked[: m.start()], int(m.group(1))
     elif m := re.search(r"\s*\(at end of document\)$", besked):
-        besked, linje = besked[: m.start()], max(1, len(tekst.splitlines()))
+        besked, linje = besked[: m.start()], max(1, len(tekst.rstrip("\n").split("\n")))
     besked = re.sub(r"\(((?:'[^']*',? ?)+)\)", lambda m: ".".join(re.findall(r"'([^']*)'", m.group(1))),
                     besked)  # ('antal', 'tilbud') → antal.tilbud
     for moenster, dansk in _TOML_BESKEDER:
@@ -103,7 +135,7 @@ _BESKEDER = {
 
 
 def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
-    loc = tuple(fejl["loc"])
+    loc = tuple(d for d in fejl["loc"] if d != "[key]")  # pydantics markør for en fejl i nøglen
     if fejl["type"] == "missing" and loc and isinstance(loc[-1], int):  # for kort liste
         loc, besked = loc[:-1], "skal have præcis fire tal (takstgruppe 1-4)"
     elif fejl["type"] == "tilsynstakst":
@@ -145,12 +177,20 @@ def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
     """
     indeks: dict[tuple[str, ...], int] = {}
     tabel: tuple[str, ...] = ()
-    for nr, linje in enumerate(tekst.splitlines(), start=1):
+    i_streng: str | None = None  # '"""' eller "'''" inde i en flerlinjet tekst
+    # Kun "\n" afslutter en linje i TOML (og i tomllibs linjenumre); splitlines() ville også
+    # dele ved U+2028 og U+0085 i en kommentar.
+    for nr, linje in enumerate(tekst.split("\n"), start=1):
+        if i_streng:
+            if linje.count(i_streng) % 2:
+                i_streng = None
+            continue
         if m := _TABEL.match(linje):
             tabel = _dele(m.group(1))
             indeks.setdefault(tabel, nr)
         elif m := _NOEGLE.match(linje):
             indeks.setdefault(tabel + _dele(m.group(1)), nr)
+        i_streng = next((t for t in ('"""', "'''") if linje.count(t) % 2), None)
     return indeks
 
 
@@ -178,8 +218,8 @@ class Linjer:
     def __call__(self, sti: Path, *loc: str) -> int | None:
         if sti not in self._indeks:
             try:
-                tekst = sti.read_bytes().decode("utf-8-sig")
-            except (OSError, UnicodeDecodeError):
+                tekst = laes_tekst(sti)
+            except Inputfejl:
                 tekst = ""
             self._indeks[sti] = linjeindeks(tekst)
         return slaa_op(self._indeks[sti], loc)
@@ -195,7 +235,7 @@ def laes_budget(sti: Path) -> Budget:
     """Læs og validér en budgetfil; året i filen skal passe med filnavnet (AAAA.toml)."""
     data, tekst = laes_toml(sti)
     budget = valider(Budget, data, tekst, str(sti))
-    if sti.stem.isdigit() and int(sti.stem) != budget.aar:
+    if (aar := aar_i_filnavn(sti)) is not None and aar != budget.aar:
         raise Inputfejl([Fund(str(sti), f"året i filen er {budget.aar}, men filen hedder {sti.name}",
                               noegle="aar", linje=find_linje(tekst, ("aar",)))])
     return budget
@@ -203,6 +243,17 @@ def laes_budget(sti: Path) -> Budget:
 
 def budgetfil(mappe: Path, aar: int) -> Path:
     return mappe / f"{aar}.toml"
+
+
+def aar_i_filnavn(sti: Path) -> int | None:
+    """2024 for ``2024.toml``; None for alt andet (også ``²⁰²⁴.toml`` og ``2024.TOML``)."""
+    return int(sti.stem) if re.fullmatch(r"[0-9]{4}\.toml", sti.name) else None
+
+
+def findes(sti: Path) -> bool:
+    """Står der noget med navnet? Et link, der ikke peger på en fil (eller peger i ring), står
+    der også, så det meldes som en fejl i stedet for at blive til "intet år før"."""
+    return sti.exists() or sti.is_symlink()
 
 
 def laes_pl(mappe: Path) -> PLIndeks:

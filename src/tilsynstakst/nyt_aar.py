@@ -173,16 +173,17 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
     Alt kontrolleres, før noget skrives; kan budgetfilen ikke skrives, får PL-indekset sit gamle
     indhold igen.
     """
-    from tilsynstakst.load import PL_FILNAVN, budgetfil, fortolk_toml, laes_budget, laes_pl, valider
+    from tilsynstakst.load import (PL_FILNAVN, budgetfil, findes, fortolk_toml, laes_budget,
+                                   laes_pl, valider)
     from tilsynstakst.output import FINDES, skriv_fil
     from tilsynstakst.redigering import gem, laes_dokument, tilfoej_indeks
 
     if not mappe.is_dir():
         raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
     ny_sti, gl_sti, pl_sti = budgetfil(mappe, aar), budgetfil(mappe, aar - 1), mappe / PL_FILNAVN
-    if ny_sti.exists() and not overskriv:
+    if findes(ny_sti) and not overskriv:
         raise Inputfejl([Fund(str(ny_sti), FINDES)])
-    if not gl_sti.exists():
+    if not findes(gl_sti):
         raise Inputfejl([Fund(str(gl_sti), f"filen findes ikke; 'ny {aar}' starter fra "
                               f"budgetfilen for {aar - 1}")])
     forrige, pl = laes_budget(gl_sti), laes_pl(mappe)

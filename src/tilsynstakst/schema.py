@@ -5,6 +5,7 @@ Hver værdi har en type med sin egen danske fejlbesked, så en fejl i filen kan 
 Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 """
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
@@ -12,9 +13,14 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from tilsynstakst.fund import USYNLIGE
+
 MAKS_BELOEB = Decimal(10) ** 11  # 100 mia. kr.: langt over ethvert socialtilsyns budget
 MAKS_ANTAL = 1_000_000
 MAKS_TIMER = Decimal(10_000)
+MIN_TIMER = Decimal("0.1")  # en normtime under 6 minutter er en tastefejl (1e-20 gav takst 0 kr.)
+MIN_INDEKS, MAKS_INDEKS = Decimal("0.01"), Decimal(10_000)
+MAKS_KOMMUNER = 98  # Danmarks kommuner; intet socialtilsyn dækker flere
 
 
 def _fejl(besked: str, vaerdi: Any) -> PydanticCustomError:
@@ -29,16 +35,36 @@ def _som_toml(v: Any) -> str:
         return "nan" if v.is_nan() else ("inf" if v > 0 else "-inf") if v.is_infinite() else str(v)
     if isinstance(v, (dict, list)):
         return "en tabel" if isinstance(v, dict) else "en liste"
+    if isinstance(v, str) and v.startswith("et tal"):
+        return v
     return repr(v)
+
+
+# Intet tal i en budgetfil har flere cifre eller decimaler end dette; større præcision eller
+# størrelse ville kun få den eksakte regning til at bygge tal med millioner af cifre.
+MAKS_CIFRE, MAKS_DECIMALER = 20, 10
 
 
 def _som_decimal(v: Any, besked: str) -> Decimal:
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
         raise _fejl(besked, v)
+    if isinstance(v, int) and abs(v) >= 10**MAKS_CIFRE:  # før Decimal(v): et heltal kan være kæmpe
+        raise _fejl(f"har for mange cifre (højst {MAKS_CIFRE})", "et tal med over 20 cifre")
     d = Decimal(v)
     if not d.is_finite():
         raise _fejl(besked + " (ikke nan eller inf)", v)
+    eksponent = d.as_tuple().exponent
+    assert isinstance(eksponent, int)
+    if eksponent < -MAKS_DECIMALER:
+        raise _fejl(f"har for mange decimaler (højst {MAKS_DECIMALER})", _kort(v))
+    if eksponent + len(d.as_tuple().digits) > MAKS_CIFRE:
+        raise _fejl(f"er urealistisk stort (højst {MAKS_CIFRE} cifre før kommaet)", _kort(v))
     return d
+
+
+def _kort(v: Decimal) -> Decimal | str:
+    """Et tal med en ekstrem eksponent vises i kort form (1E-99999999), ikke med alle nuller."""
+    return v if len(str(v)) <= 30 else f"{v:.3E}"
 
 
 def _antal(v: Any) -> int:
@@ -74,18 +100,18 @@ def _tal(v: Any) -> Decimal:
 
 
 def _timer(v: Any) -> Decimal:
-    d = _som_decimal(v, "skal være et antal timer > 0")
-    if d <= 0:
-        raise _fejl("skal være et antal timer > 0", v)
-    if d > MAKS_TIMER:
-        raise _fejl(f"er urealistisk mange timer (højst {MAKS_TIMER})", v)
+    besked = "skal være et antal timer mellem 0,1 og 10.000"
+    d = _som_decimal(v, besked)
+    if not MIN_TIMER <= d <= MAKS_TIMER:
+        raise _fejl(besked, v)
     return d
 
 
 def _indeks(v: Any) -> Decimal:
-    d = _som_decimal(v, "skal være et indekstal > 0")
-    if d <= 0 or d > 10_000:
-        raise _fejl("skal være et indekstal > 0 (og højst 10000)", v)
+    besked = "skal være et indekstal mellem 0,01 og 10.000 (fx 104.45)"
+    d = _som_decimal(v, besked)
+    if not MIN_INDEKS <= d <= MAKS_INDEKS:
+        raise _fejl(besked, v)
     return d
 
 
@@ -96,14 +122,51 @@ def _aar(v: Any) -> int:
 
 
 def _aarsnoegle(v: Any) -> int:
-    """En tabelnøgle som ``2024`` er en tekst i TOML; her bliver den et årstal."""
-    return _aar(int(v) if isinstance(v, str) and v.isdigit() else v)
+    """En tabelnøgle som ``2024`` er en tekst i TOML; her bliver den et årstal.
+
+    Kun fire almindelige cifre: ``02023`` og ``２０２３`` ville ellers blive det samme år som
+    ``2023``, og det sidste ville tavst vinde (issue 9).
+    """
+    if not isinstance(v, str) or not re.fullmatch(r"[0-9]{4}", v):
+        raise _fejl("skal være et årstal med fire cifre, fx 2024", v)
+    return _aar(int(v))
+
+
+# En tekst fra en budgetfil må ikke have styretegn (også ESC og linjeskift), usynlige tegn eller
+# tegn, der vender skriveretningen (fund.USYNLIGE): de kan skjule eller forfalske, hvad en
+# terminal eller et dokument viser.
 
 
 def _tekst(v: Any) -> str:
     if not isinstance(v, str) or not v.strip():
         raise _fejl("skal være en tekst, der ikke er tom", v)
+    if m := USYNLIGE.search(v):
+        raise _fejl(f"indeholder et styre- eller usynligt tegn (U+{ord(m.group()):04X}); "
+                    "skriv teksten på én linje uden sådanne tegn", v)
+    if len(v) > 1000:
+        raise _fejl("er for lang (højst 1000 tegn)", v[:40] + "…")
     return v
+
+
+# Et kommunenavn: bogstaver (også æ, ø, å, ü, é), ord adskilt af ét mellemrum eller bindestreg.
+# Det udelukker forvekslinger (et kyrillisk 'а', et mellemrum til sidst, et usynligt tegn) og
+# navne, programmet selv bruger (i_alt).
+_KOMMUNENAVN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+(?:[ -][A-Za-zÀ-ÖØ-öø-ÿ]+)*")
+RESERVEREDE = {"i alt", "ialt", "i-alt", "total"}
+
+
+def _kommunenavn(v: Any) -> str:
+    if not isinstance(v, str) or not _KOMMUNENAVN.fullmatch(v) or len(v) > 40:
+        raise _fejl("skal være et kommunenavn: bogstaver, og ord adskilt af ét mellemrum eller "
+                    "bindestreg (ingen tal, tegn, usynlige tegn eller mellemrum til sidst)", v)
+    if v.casefold() in RESERVEREDE:
+        raise _fejl("er et navn, programmet selv bruger til totalen", v)
+    return v
+
+
+def _kommune_eller_i_alt(v: Any) -> str:
+    """En nøgle i [offentliggjort.finansiering]: en kommune eller ``i_alt``."""
+    return v if v == "i_alt" else _kommunenavn(v)
 
 
 # Hver type: validatoren (med dansk besked) og JSON Schema'et, editorer tjekker filen med.
@@ -116,17 +179,22 @@ Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat),
                                            "maximum": int(MAKS_BELOEB)})]
 Tal = Annotated[Decimal, BeforeValidator(_tal), WithJsonSchema({"type": "number"})]
 Timer = Annotated[Decimal, BeforeValidator(_timer),
-                  WithJsonSchema({"type": "number", "exclusiveMinimum": 0,
+                  WithJsonSchema({"type": "number", "minimum": MIN_TIMER,
                                   "maximum": int(MAKS_TIMER)})]
 Indekstal = Annotated[Decimal, BeforeValidator(_indeks),
-                      WithJsonSchema({"type": "number", "exclusiveMinimum": 0, "maximum": 10_000})]
+                      WithJsonSchema({"type": "number", "minimum": MIN_INDEKS, "maximum": 10_000})]
 Aarstal = Annotated[int, BeforeValidator(_aar),
                     WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100})]
 Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle),
-                       WithJsonSchema({"type": "string", "pattern": r"^\d{4}$"})]
+                       WithJsonSchema({"type": "string", "pattern": r"^[0-9]{4}$"})]
 Tekst = Annotated[str, BeforeValidator(_tekst),
                   WithJsonSchema({"type": "string", "pattern": r"\S"})]
-Kvartal = Annotated[str, Field(pattern=r"^\d{4}K[1-4]$")]
+Kvartal = Annotated[str, Field(pattern=r"^[0-9]{4}K[1-4]$")]
+Kommunenavn = Annotated[str, BeforeValidator(_kommunenavn),
+                        WithJsonSchema({"type": "string", "pattern": _KOMMUNENAVN.pattern,
+                                        "maxLength": 40})]
+Finansieringsnoegle = Annotated[str, BeforeValidator(_kommune_eller_i_alt),
+                                WithJsonSchema({"type": "string"})]
 Takstgrupper = tuple[Antal, Antal, Antal, Antal]
 
 
@@ -213,7 +281,7 @@ class Befolkning(_Model):
 
     kilde: Tekst
     kvartal: Kvartal
-    kommuner: dict[Tekst, Antal] = Field(min_length=1)
+    kommuner: dict[Kommunenavn, Antal] = Field(min_length=1, max_length=MAKS_KOMMUNER)
 
     @model_validator(mode="after")
     def _positiv_total(self) -> "Befolkning":
@@ -293,7 +361,8 @@ class Offentliggjort(_Model):
     kilde: Tekst
     antal: OffentliggjortAntal | None = None
     budget: OffentliggjortBudget | None = None
-    finansiering: dict[Tekst, OffentliggjortKommune] = {}
+    finansiering: dict[Finansieringsnoegle, OffentliggjortKommune] = Field(
+        default={}, max_length=MAKS_KOMMUNER + 1)
     gennemsnitspris: Figur | None = None
     takster: OffentliggjorteTakster | None = None
     bpa: OffentliggjortBPA | None = None

@@ -10,7 +10,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.load import PL_FILNAVN, Linjer, budgetfil, laes_budget, laes_pl
+from tilsynstakst.load import PL_FILNAVN, Linjer, budgetfil, findes, laes_budget, laes_pl
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
@@ -40,7 +40,7 @@ def beregn(mappe: Path, aar: int, afrunding: str) -> Beregning:
     budget = laes_budget(sti)
     fund = aarets_fund(sti, budget, linje)
     forrige_sti = budgetfil(mappe, aar - 1)
-    if not forrige_sti.exists():
+    if not findes(forrige_sti):
         return Beregning(budget, lav_rapport(budget, afrunding=afrunding), tuple(fund))
     forrige = laes_budget(forrige_sti)
     fund += aarets_fund(forrige_sti, forrige, linje) + kommuner(sti, budget, forrige, linje)

@@ -5,7 +5,6 @@ en stavefejl eller et negativt antal, mens der skrives. TOML har ingen ``null``,
 nøgler beskrives som nøgler, der kan udelades, ikke som nøgler, der kan være ``null``.
 """
 
-import json
 from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
@@ -36,4 +35,7 @@ def skema(navn: str) -> dict[str, Any]:
 
 
 def skema_json(navn: str) -> str:
-    return json.dumps(skema(navn), ensure_ascii=False, indent=2) + "\n"
+    """Som JSON-tekst; grænser som 0,1 står som decimaltal (``Decimal``), ikke som ``float``."""
+    from tilsynstakst.render.jsonformat import dump
+
+    return dump(skema(navn)) + "\n"

@@ -7,6 +7,7 @@ visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabe
 from dataclasses import dataclass
 from decimal import Decimal
 
+from tilsynstakst.finansiering import Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
@@ -92,12 +93,13 @@ def budgettet(r: Rapport) -> Tabel:
                  kort="Budget")
 
 
-def _finansieringsceller(aar: Aarsresultat, navn: str | None) -> tuple[Celle, ...]:
+def _finansieringsceller(aar: Aarsresultat, kommuner: dict[str, Kommuneandel],
+                         navn: str | None) -> tuple[Celle, ...]:
     f = aar.finansiering
     if navn is None:
         return (Celle(f.befolkning_i_alt, ANTAL), Celle(Decimal("100.0"), PCT),
                 Celle(f.sum_kommuner, KR))
-    k = next((k for k in f.kommuner if k.navn == navn), None)
+    k = kommuner.get(navn)
     if k is None:  # kommunen er ikke med i dette år
         return (Celle(None, ANTAL), Celle(None, PCT), Celle(None, KR))
     return (Celle(k.befolkning, ANTAL), Celle(k.andel_pct, PCT), Celle(k.beloeb, KR))
@@ -110,8 +112,9 @@ def kommuneraekker(r: Rapport) -> list[tuple[str, str | None]]:
     if r.forrige_aar is None:
         return [("I alt", None)] + [(n, n) for n in nu]
     foer = [k.navn for k in r.forrige_aar.finansiering.kommuner]
-    return ([("I alt", None)] + [(n if n in foer else f"{n} (ny)", n) for n in nu]
-            + [(f"{n} (udgået)", n) for n in foer if n not in nu])
+    i_nu, i_foer = set(nu), set(foer)
+    return ([("I alt", None)] + [(n if n in i_foer else f"{n} (ny)", n) for n in nu]
+            + [(f"{n} (udgået)", n) for n in foer if n not in i_nu])
 
 
 def objektiv_finansiering(r: Rapport) -> Tabel:
@@ -125,10 +128,11 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
     if ae:
         kolonner.append("Ændring i pct.")
     raekker = []
+    opslag = [(a, {k.navn: k for k in a.finansiering.kommuner}) for a in aar]  # lineært
     for navn, noegle in kommuneraekker(r):
         celler: tuple[Celle, ...] = ()
-        for a in aar:
-            celler += _finansieringsceller(a, noegle)
+        for a, kommuner in opslag:
+            celler += _finansieringsceller(a, kommuner, noegle)
         if ae:
             aendr = ae.finansiering.get(noegle or "i_alt")
             celler += (Celle(aendr.pct if aendr else None, PCT),)

@@ -2,18 +2,19 @@
 
 from tilsynstakst.notat import Afsnit, Notat, Overskrift, Punkter, Tabelblok
 from tilsynstakst.render.markdown import tabel_md
+from tilsynstakst.render.markdown import tekst as md
 
 
 def notat_markdown(n: Notat) -> str:
     """Diagrammet udelades: tabellen over den objektive finansiering viser de samme tal."""
-    dele = [f"# {n.titel}\n"]
+    dele = [f"# {md(n.titel)}\n"]
     for b in n.blokke:
         if isinstance(b, Overskrift):
-            dele.append(f"{'#' * b.niveau} {b.tekst}\n")
+            dele.append(f"{'#' * b.niveau} {md(b.tekst)}\n")
         elif isinstance(b, Afsnit):
-            dele.append(b.tekst + "\n")
+            dele.append(md(b.tekst) + "\n")
         elif isinstance(b, Punkter):
-            dele.append("\n".join(f"- {p}" for p in b.punkter) + "\n")
+            dele.append("\n".join(f"- {md(p)}" for p in b.punkter) + "\n")
         elif isinstance(b, Tabelblok):
             dele.append(tabel_md(b.tabel))
     return "\n".join(dele)

@@ -10,10 +10,10 @@ from tilsynstakst.tabeller import Tabel, alle, indledning
 
 
 def _rich_tabel(t: Tabel) -> Table:
-    tabel = Table(title=t.titel, title_justify="left", title_style="bold", caption=t.note,
-                  caption_justify="left")
+    tabel = Table(title=Text(t.titel), title_justify="left", title_style="bold",
+                  caption=Text(t.note) if t.note else None, caption_justify="left")
     for i, navn in enumerate(t.kolonner):
-        tabel.add_column(navn, justify="left" if i == 0 else "right", no_wrap=i > 0)
+        tabel.add_column(Text(navn), justify="left" if i == 0 else "right", no_wrap=i > 0)
     for navn, celler in t.raekker:
         tabel.add_row(Text(navn), *(Text(celletekst(c)) for c in celler))
     return tabel
@@ -21,8 +21,10 @@ def _rich_tabel(t: Tabel) -> Table:
 
 def vis(r: Rapport, console: Console) -> None:
     nu = r.budgetaar
-    console.print(f"[bold]{r.tilsyn} – Budget {nu.aar}[/bold] (i {nu.prisniveau}-priser)")
-    console.print(indledning(r))
+    # Tilsynets navn er data fra filen: som Text, aldrig som markup ([/bold], [link=...]).
+    console.print(Text(f"{r.tilsyn} – Budget {nu.aar}", "bold") +
+                  Text(f" (i {nu.prisniveau}-priser)"))
+    console.print(Text(indledning(r)))
     for t in alle(r):
         console.print()
         console.print(_rich_tabel(t))
