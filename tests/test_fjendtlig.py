@@ -366,3 +366,24 @@ def test_linjenumre_efter_en_flerlinjet_tekst_med_en_tabeloverskrift(mappe):
     r = kør("beregn", 2024, "-b", mappe)
     assert r.exit_code == 2 and f"2024.toml:{rigtig}: normtimer.tilsyn: skal være" in r.stderr
     assert "antal.kilde: indeholder et styre- eller usynligt tegn (U+000A)" in r.stderr
+
+
+# --- En fejl i programmet selv -----------------------------------------------------------------
+
+def test_en_intern_fejl_er_en_linje_og_kode_3_ikke_en_traceback(tmp_path):
+    kode = ("import sys\n"
+            "import tilsynstakst.service as s\n"
+            "def fejl(*a, **k):\n"
+            "    raise ZeroDivisionError('division by zero')\n"
+            "s.beregn = fejl\n"
+            "sys.argv = ['tilsynstakst', 'beregn', '2024', '-b', sys.argv[1]]\n"
+            "from tilsynstakst.cli import main\n"
+            "main()\n")
+    r = subprocess.run([sys.executable, "-c", kode, BUDGETS], capture_output=True, text=True,
+                       timeout=GRAENSE)
+    assert r.returncode == 3 and "Traceback" not in r.stderr and r.stderr.count("\n") == 1
+    assert r.stderr.startswith("Fejl: intern fejl i tilsynstakst (ZeroDivisionError: division "
+                               "by zero); det er en fejl i programmet, ikke i dine filer.")
+    r = subprocess.run([sys.executable, "-c", kode, BUDGETS], capture_output=True, text=True,
+                       timeout=GRAENSE, env={**os.environ, "TILSYNSTAKST_DEBUG": "1"})
+    assert r.returncode == 1 and "ZeroDivisionError" in r.stderr

@@ -1,9 +1,11 @@
 """Kommandolinjen: læser valg, kalder biblioteket og oversætter fejl til udgangskoder.
 
-0: alt i orden. 1: kontrollen fandt problemer. 2: input kunne ikke bruges.
+0: alt i orden. 1: kontrollen fandt problemer. 2: input kunne ikke bruges (også uddata, der ikke
+kan skrives). 3: en fejl i programmet selv (én linje; TILSYNSTAKST_DEBUG=1 viser tracebacken).
 Tunge moduler (pydantic, rich-tabeller) indlæses først i den kommando, der bruger dem.
 """
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -14,6 +16,7 @@ import typer
 from tilsynstakst import __version__
 
 KODE_INPUT = 2  # som tilsynstakst.fund, uden at indlæse den før der er brug for det
+KODE_INTERN = 3  # en fejl i programmet selv (aldrig en traceback, aldrig forvekslet med 1)
 
 
 class Afrunding(str, Enum):
@@ -363,3 +366,12 @@ def main() -> None:
         bortled_standard_ud()
         print(f"Fejl: {e.besked}", file=sys.stderr)
         raise SystemExit(KODE_INPUT) from None
+    except Exception as e:  # en fejl i programmet: én linje og kode 3, ikke en traceback med 1
+        if os.environ.get("TILSYNSTAKST_DEBUG"):
+            raise
+        from tilsynstakst.fund import synlig
+
+        print(f"Fejl: intern fejl i tilsynstakst ({type(e).__name__}: {synlig(str(e))[:200]}); "
+              "det er en fejl i programmet, ikke i dine filer. Kør igen med "
+              "TILSYNSTAKST_DEBUG=1 for detaljer, og meld fejlen.", file=sys.stderr)
+        raise SystemExit(KODE_INTERN) from None
