@@ -195,7 +195,7 @@ def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkey
     monkeypatch.setattr(kontrol, "PARALLEL_FRA", 1)
     parallel = tjek(mapper)
     assert parallel == seriel
-    assert len(seriel.filer) == 9 and udgangskode(seriel.fund) == 2
+    assert len(seriel.filer) == 12 and udgangskode(seriel.fund) == 2
 
 
 def test_rapporten_i_en_terminal_har_farver_og_status():

@@ -110,42 +110,99 @@ def _output(hjaelp: str):  # type: ignore[no-untyped-def]
                                                show_default=False)]
 
 
+Saet = Annotated[
+    list[str] | None,
+    typer.Option("--saet", metavar="NØGLE=VÆRDI", show_default=False,
+                 help="Ændr én værdi i årets fil for denne kørsel (et scenarie), fx "
+                      "budget.tilbudsafdelingen=17105109 eller "
+                      "antal.pr_takstgruppe.tilbud=[88,97,37,19]. Kan gentages."),
+]
+Scenarievalg = Annotated[
+    list[str] | None,
+    typer.Option("--scenarie", "-s", metavar="NAVN", show_default=False,
+                 help="Brug scenariet i BUDGETMAPPE/scenarier/NAVN.toml. Kan gentages."),
+]
+FormatValg = Annotated[
+    Format, typer.Option("--format", "-f", help="tabel (terminal), json, markdown, csv, xlsx.")
+]
+Uddata = Annotated[Path | None, typer.Option(
+    "--output", "-o", help="Skriv til denne fil (atomisk) i stedet for skærmen.", dir_okay=False,
+    show_default=False)]
+
+
 @app.command()
 def beregn(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="tabel (terminal), json, markdown, csv, xlsx.")
-    ] = Format.tabel,
-    output: _output("Skriv til denne fil (atomisk) i stedet for skærmen.") = None,
+    format: FormatValg = Format.tabel,
+    output: Uddata = None,
     overskriv: Overskriv = False,
+    saet: Saet = None,
+    scenarie: Scenarievalg = None,
 ) -> None:
     """Beregn budgetårets tabeller, med året før i budgetårets priser."""
-    beregning = _beregn(budgetmappe, aar, afrunding)
-    rapport = beregning.rapport
+    from tilsynstakst.tabeller import rapportvisning
+
+    beregning = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
+    _vis(rapportvisning(beregning.rapport), format, output, overskriv)
+
+
+def _vis(visning, format: Format, output: Path | None, overskriv: bool) -> None:  # type: ignore[no-untyped-def]
+    """En visning på skærmen (rich, efter terminalens bredde) eller i et format."""
     if format is Format.tabel and output is None:
         from tilsynstakst.render.terminal import vis
 
-        vis(rapport, _konsol())
+        vis(visning, _konsol())
         return
     from tilsynstakst.render.formater import gengiv
 
-    _udskriv(gengiv(rapport, format.value), output, overskriv, binaer=format is Format.xlsx)
+    _udskriv(gengiv(visning, format.value), output, overskriv, binaer=format is Format.xlsx)
 
 
-def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding):  # type: ignore[no-untyped-def]
+def _scenarie(budgetmappe: Path, aar: int, navne: list[str] | None, saet: list[str] | None):  # type: ignore[no-untyped-def]
+    """Scenariefilerne og ``--saet`` samlet til ét scenarie (``None``: intet scenarie)."""
+    if not navne and not saet:
+        return None
+    from tilsynstakst.fund import Inputfejl
+    from tilsynstakst.scenarie import find_scenarie, laes_saet, saml
+
+    try:
+        return saml([find_scenarie(budgetmappe, n, aar) for n in navne or []],
+                    [a for s in saet or [] for a in laes_saet(s)])
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+
+
+def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding, scenarie=None):  # type: ignore[no-untyped-def]
     """Beregn året; hvert fund om de viste år vises som en advarsel før tallene (DESIGN.md §8)."""
     from tilsynstakst.fund import Inputfejl
     from tilsynstakst.service import beregn as beregn_aar
 
     try:
-        beregning = beregn_aar(budgetmappe, aar, afrunding.value)
+        beregning = beregn_aar(budgetmappe, aar, afrunding.value, scenarie)
     except Inputfejl as e:
         raise _fejl(str(e)) from None
-    for f in beregning.fund:
-        typer.echo(f"Advarsel: {f}", err=True)
+    _advar(beregning.fund)
     return beregning
+
+
+def _advar(fund) -> None:  # type: ignore[no-untyped-def]
+    for f in fund:
+        typer.echo(f"Advarsel: {f}", err=True)
+
+
+def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
+    """Kald en beregning, der giver (resultat, fund): en ``Inputfejl`` bliver én linje og kode 2,
+    og fundene vises som advarsler før tallene (DESIGN.md §8)."""
+    from tilsynstakst.fund import Inputfejl
+
+    try:
+        resultat, fund = beregning(*args)
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    _advar(fund)
+    return resultat
 
 
 def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
@@ -177,6 +234,8 @@ def notat(
     output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: Markdown "
                     "på skærmen.") = None,
     overskriv: Overskriv = False,
+    saet: Saet = None,
+    scenarie: Scenarievalg = None,
 ) -> None:
     """Skriv budgetnotatet: resumé af tallene, alle tabeller, forudsætninger og kilder."""
     from tilsynstakst.notat import lav_notat
@@ -185,7 +244,7 @@ def notat(
     if endelse not in (".md", ".docx"):
         raise _fejl(f"{output}: notatet skrives som .md eller .docx, ikke "
                     f"{endelse or 'uden endelse'}")
-    b = _beregn(budgetmappe, aar, afrunding)
+    b = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
     indhold = lav_notat(b.rapport, b.budget, b.fund)
     if endelse == ".docx":
         from tilsynstakst.render.notat_docx import ManglerEkstra, notat_docx
@@ -199,6 +258,50 @@ def notat(
 
         data = notat_markdown(indhold).encode()
     _udskriv(data, output, overskriv)
+
+
+@app.command()
+def scenarie(
+    aar: Aar,
+    navne: Annotated[list[str] | None, typer.Argument(
+        metavar="[NAVN]...", show_default=False,
+        help="Scenarier i BUDGETMAPPE/scenarier/NAVN.toml; flere lægges sammen.")] = None,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    saet: Saet = None,
+    format: FormatValg = Format.tabel,
+    output: Uddata = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis budgetåret og et scenarie side om side: takster, timepris, BPA, omkostningsdækning,
+    objektiv finansiering og gennemsnitspris, med forskellen i kr. og pct."""
+    from tilsynstakst.scenarietabeller import scenarievisning
+    from tilsynstakst.service import beregn_scenarie
+
+    valgt = _scenarie(budgetmappe, aar, navne, saet)
+    if valgt is None:
+        raise _fejl("angiv et scenarie: NAVN (en fil i scenarier/) eller --saet NØGLE=VÆRDI")
+    resultat = _med_fund(beregn_scenarie, budgetmappe, aar, afrunding.value, valgt)
+    _vis(scenarievisning(resultat), format, output, overskriv)
+
+
+@app.command()
+def foelsomhed(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    format: FormatValg = Format.tabel,
+    output: Uddata = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis, hvad én ændring ad gangen gør ved tilsynstaksterne, timeprisen og gennemsnitsprisen:
+    et tilbud mere, ti væsentlige ændringer mere, 100.000 kr. mere, en normtime mere, en
+    plejefamilie mere."""
+    from tilsynstakst.scenarietabeller import foelsomhedsvisning
+    from tilsynstakst.service import beregn_foelsomhed
+
+    resultat = _med_fund(beregn_foelsomhed, budgetmappe, aar, afrunding.value)
+    _vis(foelsomhedsvisning(resultat), format, output, overskriv)
 
 
 @app.command()

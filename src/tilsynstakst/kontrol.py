@@ -21,11 +21,12 @@ from pathlib import Path
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
 from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
-from tilsynstakst.load import (PL_FILNAVN, Linjer, aar_i_filnavn, budgetfil, findes, laes_budget,
-                               laes_model, noeglenavn)
+from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
+                               laes_budget, laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
+from tilsynstakst.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.service import faktor_fra_pl
 from tilsynstakst.tal import procent, tal
@@ -60,7 +61,7 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
                                          "og små bogstaver (og PL-indekset pl-indeks.toml)"))
             if not i_mappen and not forkerte:
                 fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
-            filer += i_mappen
+            filer += i_mappen + sorted((sti / SCENARIEMAPPE).glob("*.toml"))
             fund += forkerte
         elif findes(sti):
             filer.append(sti)
@@ -85,11 +86,25 @@ class _Filer:
     def laes(self, sti: Path) -> Budget | PLIndeks | None:
         if sti not in self.modeller:
             try:
-                model = laes_model(PLIndeks, sti) if sti.name == PL_FILNAVN else laes_budget(sti)
+                if sti.parent.name == SCENARIEMAPPE:
+                    model = self._scenarie(sti)
+                else:
+                    model = laes_model(PLIndeks, sti) if sti.name == PL_FILNAVN else laes_budget(sti)
             except Inputfejl as e:
                 model, self.fund[sti] = None, e.fund
             self.modeller[sti] = model
         return self.modeller[sti]
+
+    def _scenarie(self, sti: Path) -> None:
+        """En scenariefil: gyldig i sig selv, og lagt ind i året, den nævner, giver den en gyldig
+        budgetfil (DESIGN.md §9). Er årets fil selv ugyldig, meldes det ved den fil."""
+        aar, scenarie = laes_scenarie(sti)
+        aarets = budgetfil(sti.parent.parent, aar)
+        if not findes(aarets):
+            raise Inputfejl([Fund(str(sti), f"scenariet gælder for {aar}, men {aarets} findes "
+                                  "ikke", noegle="aar", linje=self.linje(sti, "aar"))])
+        if isinstance(self.laes(aarets), Budget):
+            Budgetfil.laes(aarets).med(scenarie)
 
 
 def _vist(vaerdi: Decimal, enhed: str) -> str:
@@ -179,8 +194,9 @@ def tjek(stier: Iterable[Path]) -> Kontrol:
     filer_, fund = find_filer(stier)
     filer_ = list(dict.fromkeys(filer_))
     mapper: dict[Path, list[Path]] = {}
-    for sti in filer_:
-        mapper.setdefault(sti.parent, []).append(sti)
+    for sti in filer_:  # et scenarie hører til budgetmappen over scenarier/
+        mappe = sti.parent.parent if sti.parent.name == SCENARIEMAPPE else sti.parent
+        mapper.setdefault(mappe, []).append(sti)
     processer = min(os.cpu_count() or 1, len(mapper))
     if len(filer_) < PARALLEL_FRA or processer < 2:
         dele = [_tjek_mapper(filer_)]

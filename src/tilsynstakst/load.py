@@ -7,14 +7,18 @@ besked; ``cli`` viser den på én linje og slutter med kode 2.
 import re
 import stat
 import tomllib
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 from tilsynstakst.schema import Budget, PLIndeks
+
+if TYPE_CHECKING:
+    from tilsynstakst.scenarie import Scenarie, Scenarieinfo
 
 PL_FILNAVN = "pl-indeks.toml"
 
@@ -233,12 +237,55 @@ def laes_model(model: type[M], sti: Path) -> M:
 
 def laes_budget(sti: Path) -> Budget:
     """Læs og validér en budgetfil; året i filen skal passe med filnavnet (AAAA.toml)."""
-    data, tekst = laes_toml(sti)
-    budget = valider(Budget, data, tekst, str(sti))
-    if (aar := aar_i_filnavn(sti)) is not None and aar != budget.aar:
-        raise Inputfejl([Fund(str(sti), f"året i filen er {budget.aar}, men filen hedder {sti.name}",
-                              noegle="aar", linje=find_linje(tekst, ("aar",)))])
-    return budget
+    return Budgetfil.laes(sti).model()
+
+
+@dataclass(frozen=True)
+class Budgetfil:
+    """En budgetfil læst, men endnu ikke valideret: så kan et scenarie lægges ind i dens data
+    og valideres præcis som filen selv (DESIGN.md §9)."""
+
+    sti: Path
+    data: dict[str, Any]
+    tekst: str
+
+    @classmethod
+    def laes(cls, sti: Path) -> "Budgetfil":
+        data, tekst = laes_toml(sti)
+        return cls(sti, data, tekst)
+
+    def model(self, data: dict[str, Any] | None = None) -> Budget:
+        """Filens data (eller ``data``) valideret; året skal passe med filnavnet."""
+        budget = valider(Budget, self.data if data is None else data, self.tekst, str(self.sti))
+        if (aar := aar_i_filnavn(self.sti)) is not None and aar != budget.aar:
+            raise Inputfejl([Fund(str(self.sti), f"året i filen er {budget.aar}, men filen "
+                                  f"hedder {self.sti.name}", noegle="aar",
+                                  linje=find_linje(self.tekst, ("aar",)))])
+        return budget
+
+    def med(self, scenarie: "Scenarie") -> tuple[Budget, "Scenarieinfo"]:
+        """Budgettet med scenariets ændringer, valideret som filen; en fejl siger, at den kommer
+        af scenariet. Filen selv skal være gyldig først (``model()``)."""
+        from tilsynstakst.scenarie import Scenarieinfo, anvend
+
+        data, anvendt = anvend(self.data, scenarie, str(self.sti))
+        try:
+            budget = self.model(data)
+        except Inputfejl as e:
+            raise Inputfejl([_i_scenariet(f, scenarie) for f in e.fund]) from None
+        return budget, Scenarieinfo(scenarie.navn, scenarie.beskrivelse, str(self.sti), anvendt)
+
+
+def _i_scenariet(f: Fund, scenarie: "Scenarie") -> Fund:
+    """En valideringsfejl efter et scenarie: peg på scenariefilens linje, når fejlen gælder en
+    nøgle, filen ændrer; ellers budgetfilens, med scenariet nævnt."""
+    noegle = re.sub(r"\[(\d+)\]", r".\1", f.noegle or "")
+    for a in reversed(scenarie.aendringer):
+        beslaegtet = noegle and (a.noegle == noegle or a.noegle.startswith(noegle + ".")
+                                 or noegle.startswith(a.noegle + "."))
+        if beslaegtet and a.linje is not None:
+            return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
+    return replace(f, besked=f"{f.besked} ({scenarie.kort()})")
 
 
 def budgetfil(mappe: Path, aar: int) -> Path:

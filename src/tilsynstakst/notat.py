@@ -21,7 +21,7 @@ from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import Budget
 from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
-                                   takst_pr_tilbud, takstblad)
+                                   scenarielinje, scenarietabel, takst_pr_tilbud, takstblad)
 from tilsynstakst.tal import kroner, procent, tal
 
 
@@ -248,9 +248,12 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
     return blokke
 
 
-def _forbehold(budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
-    """Et udkast siges først, og hvert fund om de viste år står før tallene (DESIGN.md §8)."""
+def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
+    """Et scenarie og et udkast siges først, og hvert fund om de viste år står før tallene
+    (DESIGN.md §8-9)."""
     blokke: list[Blok] = []
+    if r.scenarie:
+        blokke += [Afsnit(scenarielinje(r.scenarie)), Tabelblok(scenarietabel(r.scenarie))]
     if er_udkast(budget):
         blokke.append(Afsnit(f"UDKAST. Budgetfilen for {budget.aar} er startet fra året før og "
                              "er ikke gennemgået: kilderne er ikke udfyldt, og tallene er et "
@@ -266,7 +269,7 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
     finansiering, takster, BPA, og til sidst forudsætningerne med kilder. Et udkast og
     kontrollernes fund står først."""
     nu = r.budgetaar
-    blokke: list[Blok] = [*_forbehold(budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
+    blokke: list[Blok] = [*_forbehold(r, budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
     if punkter := _opgavepunkter(r):
         blokke += [Afsnit(f"Budget {nu.aar} er udarbejdet under hensyntagen til:"),
                    Punkter(tuple(punkter))]
@@ -290,4 +293,5 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
     blokke.append(Afsnit(f"{pl}Afrunding: hele kroner og procenter med én decimal, 5-9 op; "
                          f"den objektive finansiering fordeles med {metode}."))
     udkast = "UDKAST – " if er_udkast(budget) else ""
-    return Notat(f"{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke))
+    scenarie = "SCENARIE – " if r.scenarie else ""
+    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke))

@@ -8,6 +8,7 @@ from tilsynstakst.finansiering import Finansiering, gennemsnitspris, objektiv_fi
 from tilsynstakst.fordeling import STOERSTE_REST
 from tilsynstakst.money import decimaler, kroner
 from tilsynstakst.sammenligning import Aendring, aendring
+from tilsynstakst.scenarie import Scenarieinfo
 from tilsynstakst.schema import Budget
 from tilsynstakst.takster import AKTIVITETER, Takstresultat, beregn_takster
 
@@ -34,9 +35,11 @@ class Aendringer:
     antal: dict[str, Aendring]
     finansiering: dict[str, Aendring]  # kommuner i begge år, og "i_alt"
     gennemsnitspris: Aendring | None  # None: et af årene har ingen plejefamilier
-    takster: dict[str, tuple[Aendring, ...]]  # tilsyn, nygodkendelse, vaesentlig_aendring
+    # tilsyn, nygodkendelse, vaesentlig_aendring og skaerpet_tilsyn_pr_maaned
+    takster: dict[str, tuple[Aendring, ...]]
     timepris: Aendring
     bpa: dict[str, Aendring]
+    daekning: dict[str, Aendring]  # budget, indtaegt, rest (omkostningsdækningen)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Rapport:
     forrige_aar: Aarsresultat | None = None  # i budgetårets priser
     pl_faktor: Decimal | None = None
     aendringer: Aendringer | None = None
+    scenarie: Scenarieinfo | None = None  # sat: tallene er et scenarie, ikke filen, som den er
 
 
 def antal(budget: Budget) -> dict[str, int]:
@@ -116,24 +120,51 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
         gennemsnitspris=(aendring(forrige.gennemsnitspris, nu.gennemsnitspris)
                          if forrige.gennemsnitspris is not None and nu.gennemsnitspris is not None
                          else None),
-        takster={a: _parvis(getattr(ft, a), getattr(nt, a)) for a in AKTIVITETER},
+        takster={a: _parvis(getattr(ft, a), getattr(nt, a))
+                 for a in (*AKTIVITETER, "skaerpet_tilsyn_pr_maaned")},
         timepris=aendring(ft.timepris, nt.timepris),
         bpa={
             "tilsyn": aendring(ft.bpa_tilsyn, nt.bpa_tilsyn),
             "nygodkendelse": aendring(ft.bpa_nygodkendelse, nt.bpa_nygodkendelse),
         },
+        daekning={k: aendring(getattr(ft.daekning, k), getattr(nt.daekning, k))
+                  for k in ("budget", "indtaegt", "rest")},
     )
+
+
+@dataclass(frozen=True)
+class Scenarieresultat:
+    """Budgetåret og et scenarie side om side (DESIGN.md §9): ``forskelle`` er scenariet mod
+    grundlaget (``forrige`` = grundlaget, ``budgetaar`` = scenariet), begge i budgetårets priser."""
+
+    tilsyn: str
+    afrunding: str
+    scenarie: Scenarieinfo
+    grundlag: Aarsresultat
+    resultat: Aarsresultat
+    forskelle: Aendringer
+
+
+def sammenlign_scenarie(
+    grundlag: Budget, scenarie: Budget, info: Scenarieinfo, afrunding: str = STOERSTE_REST
+) -> Scenarieresultat:
+    """Beregn begge med de samme funktioner og sammenlign dem som to år (``sammenlign``)."""
+    g = beregn_aar(grundlag, afrunding=afrunding)
+    s = beregn_aar(scenarie, afrunding=afrunding)
+    return Scenarieresultat(grundlag.tilsyn, afrunding, info, g, s, sammenlign(g, s))
 
 
 def lav_rapport(
     budget: Budget, forrige: Budget | None = None, pl: Fraction | None = None,
-    afrunding: str = STOERSTE_REST,
+    afrunding: str = STOERSTE_REST, scenarie: Scenarieinfo | None = None,
 ) -> Rapport:
-    """Budgetåret, og med ``forrige`` og PL-faktoren ``pl`` også året før i budgetårets priser."""
+    """Budgetåret, og med ``forrige`` og PL-faktoren ``pl`` også året før i budgetårets priser.
+    ``scenarie`` siger, at ``budget`` er ændret af et scenarie (og hvordan)."""
     nu = beregn_aar(budget, afrunding=afrunding)
     if forrige is None or pl is None:
-        return Rapport(budget.tilsyn, afrunding, nu)
+        return Rapport(budget.tilsyn, afrunding, nu, scenarie=scenarie)
     foer = beregn_aar(forrige, pl, prisniveau=budget.aar, afrunding=afrunding)
     return Rapport(
-        budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu)
+        budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu),
+        scenarie,
     )

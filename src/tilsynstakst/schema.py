@@ -396,6 +396,18 @@ class Budget(_Model):
         return self
 
 
+class Scenariefil(_Model):
+    """``scenarier/NAVN.toml``: et navngivet hvad-nu-hvis for ét budgetår (DESIGN.md §9).
+
+    ``[saet]`` holder punktnøgler som i budgetfilen og deres værdier i scenariet; værdierne
+    valideres, når de lægges ind i årets fil (``scenarie.anvend``).
+    """
+
+    aar: Aarstal
+    beskrivelse: Tekst
+    saet: dict[str, Any] = Field(min_length=1)
+
+
 # En plausibel pris- og lønfremskrivning fra ét år til det næste: et fald på højst 20 % og en
 # stigning på højst 25 %. Uden for det er indekset næsten altid tastet som en procent (3.2).
 PL_TRIN_MIN, PL_TRIN_MAKS = Fraction(4, 5), Fraction(5, 4)

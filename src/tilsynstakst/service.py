@@ -10,8 +10,12 @@ from fractions import Fraction
 from pathlib import Path
 
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.load import PL_FILNAVN, Linjer, budgetfil, findes, laes_budget, laes_pl
-from tilsynstakst.rapport import Rapport, lav_rapport
+from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, findes, laes_budget,
+                               laes_pl)
+from tilsynstakst.foelsomhed import Foelsomhed, stoed, virkning
+from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
+                                  sammenlign_scenarie)
+from tilsynstakst.scenarie import Scenarie
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
 from tilsynstakst.schema import Budget, PLIndeks
@@ -32,20 +36,29 @@ def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
     return beregn(mappe, aar, afrunding).rapport
 
 
-def beregn(mappe: Path, aar: int, afrunding: str) -> Beregning:
-    """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser."""
+def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = None) -> Beregning:
+    """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser.
+
+    Med ``scenarie`` beregnes budgetåret med scenariets ændringer (DESIGN.md §9); filen selv
+    skal være gyldig, og året før er, som det er.
+    """
     if not mappe.is_dir():
         raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
     sti, linje = budgetfil(mappe, aar), Linjer()
-    budget = laes_budget(sti)
+    fil = Budgetfil.laes(sti)
+    budget, info = fil.model(), None
+    if scenarie is not None:
+        budget, info = fil.med(scenarie)
     fund = aarets_fund(sti, budget, linje)
     forrige_sti = budgetfil(mappe, aar - 1)
     if not findes(forrige_sti):
-        return Beregning(budget, lav_rapport(budget, afrunding=afrunding), tuple(fund))
+        rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info)
+        return Beregning(budget, rapport, tuple(fund))
     forrige = laes_budget(forrige_sti)
     fund += aarets_fund(forrige_sti, forrige, linje) + kommuner(sti, budget, forrige, linje)
     faktor = faktor_fra_pl(laes_pl(mappe), mappe / PL_FILNAVN, forrige.aar, budget.aar)
-    return Beregning(budget, lav_rapport(budget, forrige, faktor, afrunding), tuple(fund))
+    rapport = lav_rapport(budget, forrige, faktor, afrunding, info)
+    return Beregning(budget, rapport, tuple(fund))
 
 
 def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
@@ -55,3 +68,33 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
     except ManglendePL as e:
         raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}",
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
+
+
+def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget, list[Fund]]:
+    """Budgetårets fil, læst og valideret, og sammenhængens fund for året."""
+    if not mappe.is_dir():
+        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+    sti = budgetfil(mappe, aar)
+    fil = Budgetfil.laes(sti)
+    budget = fil.model()
+    return fil, budget, aarets_fund(sti, budget, Linjer())
+
+
+def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
+                    scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
+    """Budgetåret og scenariet side om side, med årets fund (DESIGN.md §9)."""
+    fil, grundlag, fund = _aaret(mappe, aar)
+    med, info = fil.med(scenarie)
+    return sammenlign_scenarie(grundlag, med, info, afrunding), tuple(fund)
+
+
+def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
+    """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
+    fil, budget, fund = _aaret(mappe, aar)
+    grundlag = beregn_aar(budget, afrunding=afrunding)
+    virkninger = []
+    for s in stoed(budget):
+        med, _ = fil.med(s)
+        virkninger.append(virkning(s.navn, s.aendringer, grundlag,
+                                   beregn_aar(med, afrunding=afrunding)))
+    return Foelsomhed(budget.tilsyn, aar, str(fil.sti), grundlag, tuple(virkninger)), tuple(fund)

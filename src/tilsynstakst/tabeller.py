@@ -4,16 +4,16 @@ Her vælges og ordnes kun tal, der allerede er beregnet (``rapport``); der regne
 visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabel``-objekter.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from tilsynstakst.finansiering import Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
+from tilsynstakst.scenarie import SAET, Scenarieinfo, vist
 from tilsynstakst.takster import TAKSTGRUPPER
 from tilsynstakst.tal import kroner, tal
-
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ class Tabel:
         return self.kort or self.noegle
 
 
-def _aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
+def aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
     if a is None:
         return ()
     return (Celle(a.forrige, enhed), Celle(a.budgetaar, enhed), Celle(a.aendring, enhed),
@@ -53,7 +53,7 @@ def _kolonner(r: Rapport, foerste: str, beloeb: bool = True) -> tuple[str, ...]:
 
 
 def _raekke(navn: str, r: Rapport, vaerdi: Decimal | int, a: Aendring | None, enhed: str):
-    return (navn, _aendringsceller(a, enhed) if r.aendringer else (Celle(vaerdi, enhed),))
+    return (navn, aendringsceller(a, enhed) if r.aendringer else (Celle(vaerdi, enhed),))
 
 
 ANTAL_RAEKKER = (
@@ -151,7 +151,7 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
                  tuple(raekker), note, kort="Objektiv finansiering")
 
 
-def _gruppenavn(g: int) -> str:
+def gruppenavn(g: int) -> str:
     return f"Takstgruppe {g + 1} ({TAKSTGRUPPER[g]})"
 
 
@@ -170,7 +170,7 @@ def _kolonner_pct(r: Rapport, foerste: str) -> tuple[str, ...]:
 def takst_pr_tilbud(r: Rapport) -> Tabel:
     nu, ae = r.budgetaar, r.aendringer
     raekker = tuple(
-        _raekke(_gruppenavn(g), r, nu.takster.tilsyn[g], ae.takster["tilsyn"][g] if ae else None,
+        _raekke(gruppenavn(g), r, nu.takster.tilsyn[g], ae.takster["tilsyn"][g] if ae else None,
                 KR)
         for g in range(4)
     )
@@ -196,7 +196,7 @@ def bpa(r: Rapport) -> Tabel:
 def takstblad(r: Rapport) -> Tabel:
     t = r.budgetaar.takster
     raekker = tuple(
-        (_gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.nygodkendelse[g], KR),
+        (gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.nygodkendelse[g], KR),
                           Celle(t.vaesentlig_aendring[g], KR),
                           Celle(t.skaerpet_tilsyn_pr_maaned[g], KR)))
         for g in range(4)
@@ -232,7 +232,57 @@ def indledning(r: Rapport) -> str:
     return f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor {tal(r.pl_faktor)})."
 
 
+def scenarielinje(s: Scenarieinfo) -> str:
+    """Det første, en visning af et scenarie siger: at tallene ikke er budgetfilens (issue 10)."""
+    navn = "--saet på kommandolinjen" if s.navn == SAET else f"{s.navn}: {s.beskrivelse}"
+    n = len(s.aendringer)
+    return (f"SCENARIE ({navn}): beregnet med {n} {'ændret værdi' if n == 1 else 'ændrede værdier'}"
+            f" i forhold til {s.fil} (tabellen Scenarie); ikke budgettet, som det står i filen.")
+
+
+def _scenariecelle(v: object) -> Celle:
+    return Celle(v if isinstance(v, (int, Decimal)) and not isinstance(v, bool) else None, "")
+
+
+def scenarietabel(s: Scenarieinfo) -> Tabel:
+    """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
+    raekker = []
+    for a in s.aendringer:
+        f, n = _scenariecelle(a.i_filen), _scenariecelle(a.i_scenariet)
+        if f.vaerdi is None or n.vaerdi is None:
+            raekker.append((f"{a.noegle}: {vist(a.i_filen)} → {vist(a.i_scenariet)}", ()))
+        else:
+            raekker.append((a.noegle, (f, n, Celle(Decimal(n.vaerdi) - Decimal(f.vaerdi), ""))))
+    return Tabel("scenarie", f"Scenarie: {s.navn}", ("Nøgle", "I filen", "I scenariet", "Ændring"),
+                 tuple(raekker), f"Beregnet med disse ændringer af {s.fil}; filen selv er uændret.",
+                 kort="Scenarie")
+
+
 def alle(r: Rapport) -> list[Tabel]:
-    """Notatets tabeller i notatets rækkefølge, derefter takstbladet og modellen."""
-    return [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r), takst_pr_tilbud(r),
-            bpa(r), takstblad(r), omkostningsmodel(r)]
+    """Notatets tabeller i notatets rækkefølge, derefter takstbladet og modellen; et scenaries
+    ændringer først."""
+    forrest = [scenarietabel(r.scenarie)] if r.scenarie else []
+    return forrest + [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r),
+                      takst_pr_tilbud(r), bpa(r), takstblad(r), omkostningsmodel(r)]
+
+
+@dataclass(frozen=True)
+class Visning:
+    """Det, en kommando viser, klar til enhver visning: overskrift, indledende linjer, tabeller,
+    og data til JSON. Terminal, Markdown, CSV, XLSX og JSON bygger alle på den."""
+
+    titel: str
+    tillaeg: str  # efter titlen, ikke fremhævet, fx "(i 2024-priser)"
+    indledning: tuple[str, ...]
+    tabeller: tuple[Tabel, ...]
+    data: dict[str, object]
+
+
+def rapportvisning(r: Rapport) -> Visning:
+    """``beregn``: budgetårets tabeller; et scenarie siges før alt andet."""
+    nu = r.budgetaar
+    titel = f"{r.tilsyn} – Budget {nu.aar}" + (" – SCENARIE" if r.scenarie else "")
+    linjer = ((scenarielinje(r.scenarie),) if r.scenarie else ()) + (indledning(r),)
+    data = {"scenarie": r.scenarie, **{f.name: getattr(r, f.name) for f in fields(r)
+                                       if f.name != "scenarie"}}
+    return Visning(titel, f"(i {nu.prisniveau}-priser)", linjer, tuple(alle(r)), data)

@@ -9,9 +9,8 @@ import csv
 import io
 from decimal import Decimal
 
-from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import uskadelig
-from tilsynstakst.tabeller import alle
+from tilsynstakst.tabeller import Visning
 
 KOLONNER = ("tabel", "række", "kolonne", "værdi", "enhed")
 
@@ -21,11 +20,11 @@ def csv_tal(x: Decimal | int) -> str:
     return format(Decimal(x), "f").replace(".", ",")
 
 
-def rapport_csv(r: Rapport) -> bytes:
+def visning_csv(v: Visning) -> bytes:
     ud = io.StringIO()
     skriver = csv.writer(ud, delimiter=";", lineterminator="\r\n")
     skriver.writerow(KOLONNER)
-    for t in alle(r):
+    for t in v.tabeller:
         for navn, celler in t.raekker:
             for kolonne, c in zip(t.kolonner[1:], celler):
                 if c.vaerdi is not None:

@@ -1,34 +1,34 @@
-"""Rapporten i et filformat, som bytes, klar til at skrive: ét sted, der vælger visningen."""
+"""En visning i et filformat, som bytes, klar til at skrive: ét sted, der vælger formatet."""
 
 import io
 
-from tilsynstakst.rapport import Rapport
+from tilsynstakst.tabeller import Visning
 
 
-def gengiv(r: Rapport, format: str) -> bytes:
+def gengiv(v: Visning, format: str) -> bytes:
     """``format``: tabel (ren tekst), json, markdown, csv eller xlsx."""
     if format == "json":
-        from tilsynstakst.render.jsonformat import rapport_json
+        from tilsynstakst.render.jsonformat import visning_json
 
-        return rapport_json(r).encode()
+        return visning_json(v).encode()
     if format == "markdown":
-        from tilsynstakst.render.markdown import rapport_markdown
+        from tilsynstakst.render.markdown import visning_markdown
 
-        return rapport_markdown(r).encode()
+        return visning_markdown(v).encode()
     if format == "csv":
-        from tilsynstakst.render.csvformat import rapport_csv
+        from tilsynstakst.render.csvformat import visning_csv
 
-        return rapport_csv(r)
+        return visning_csv(v)
     if format == "xlsx":
-        from tilsynstakst.render.xlsx import rapport_xlsx
+        from tilsynstakst.render.xlsx import visning_xlsx
 
-        return rapport_xlsx(r)
+        return visning_xlsx(v)
     if format == "tabel":
         from rich.console import Console
 
         from tilsynstakst.render.terminal import vis
 
         tekst = io.StringIO()
-        vis(r, Console(file=tekst, width=200, highlight=False, color_system=None))
+        vis(v, Console(file=tekst, width=200, highlight=False, color_system=None))
         return "".join(linje.rstrip() + "\n" for linje in tekst.getvalue().splitlines()).encode()
     raise ValueError(format)

@@ -10,16 +10,17 @@ from decimal import Decimal
 from typing import Any
 
 from tilsynstakst import __version__
-from tilsynstakst.rapport import Rapport
+from tilsynstakst.tabeller import Visning
 
 
-def _som_data(x: Any) -> Any:
+def som_data(x: Any) -> Any:
+    """Dataklasser, ordbøger og lister som JSON-data (tal forbliver Decimal)."""
     if is_dataclass(x):
-        return {f.name: _som_data(getattr(x, f.name)) for f in fields(x)}
+        return {f.name: som_data(getattr(x, f.name)) for f in fields(x)}
     if isinstance(x, dict):
-        return {str(k): _som_data(v) for k, v in x.items()}
+        return {str(k): som_data(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):
-        return [_som_data(v) for v in x]
+        return [som_data(v) for v in x]
     return x
 
 
@@ -43,5 +44,5 @@ def dump(x: Any, indryk: str = "  ", niveau: int = 0) -> str:
     return json.dumps(x, ensure_ascii=False)
 
 
-def rapport_json(r: Rapport) -> str:
-    return dump({"tilsynstakst": __version__, **_som_data(r)}) + "\n"
+def visning_json(v: Visning) -> str:
+    return dump({"tilsynstakst": __version__, **som_data(v.data)}) + "\n"

@@ -2,9 +2,8 @@
 
 import re
 
-from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import celletekst
-from tilsynstakst.tabeller import Tabel, alle, indledning
+from tilsynstakst.tabeller import Tabel, Visning
 
 
 _MARKDOWN = re.compile(r"([\\`*\[\]<>|])")
@@ -28,8 +27,8 @@ def tabel_md(t: Tabel, niveau: int = 3) -> str:
     return "\n".join(linjer) + "\n"
 
 
-def rapport_markdown(r: Rapport) -> str:
-    nu = r.budgetaar
-    dele = [f"## {tekst(r.tilsyn)} – Budget {nu.aar}\n\n{indledning(r)}\n"]
-    dele += [tabel_md(t) for t in alle(r)]
+def visning_markdown(v: Visning) -> str:
+    indledning = "".join(f"{tekst(linje)}\n\n" for linje in v.indledning)
+    dele = [f"## {tekst(v.titel)}\n\n{indledning}"]
+    dele += [tabel_md(t) for t in v.tabeller]
     return "\n".join(dele)

@@ -4,9 +4,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import celletekst
-from tilsynstakst.tabeller import Tabel, alle, indledning
+from tilsynstakst.tabeller import Tabel, Visning
 
 
 def _rich_tabel(t: Tabel) -> Table:
@@ -19,12 +18,11 @@ def _rich_tabel(t: Tabel) -> Table:
     return tabel
 
 
-def vis(r: Rapport, console: Console) -> None:
-    nu = r.budgetaar
+def vis(v: Visning, console: Console) -> None:
     # Tilsynets navn er data fra filen: som Text, aldrig som markup ([/bold], [link=...]).
-    console.print(Text(f"{r.tilsyn} – Budget {nu.aar}", "bold") +
-                  Text(f" (i {nu.prisniveau}-priser)"))
-    console.print(Text(indledning(r)))
-    for t in alle(r):
+    console.print(Text(v.titel, "bold") + Text(f" {v.tillaeg}" if v.tillaeg else ""))
+    for linje in v.indledning:
+        console.print(Text(linje))
+    for t in v.tabeller:
         console.print()
         console.print(_rich_tabel(t))

@@ -10,9 +10,8 @@ import re
 from decimal import Decimal
 
 from tilsynstakst.money import PCT
-from tilsynstakst.rapport import Rapport
 from tilsynstakst.render.celler import celletekst, uskadelig
-from tilsynstakst.tabeller import Celle, alle
+from tilsynstakst.tabeller import Celle, Visning
 
 
 def talformat(c: Celle) -> str:
@@ -39,7 +38,7 @@ def _fanenavn(navn: str, brugt: set[str]) -> str:
     return kandidat
 
 
-def rapport_xlsx(r: Rapport) -> bytes:
+def visning_xlsx(v: Visning) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -47,7 +46,7 @@ def rapport_xlsx(r: Rapport) -> bytes:
     bog = Workbook()
     bog.remove(bog.active)
     brugt: set[str] = set()
-    for t in alle(r):
+    for t in v.tabeller:
         ark = bog.create_sheet(_fanenavn(t.kort_navn, brugt))
         bredder = [len(k) for k in t.kolonner]
         for k, navn in enumerate(t.kolonner, start=1):

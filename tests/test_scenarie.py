@@ -1,0 +1,315 @@
+"""Scenarier og følsomhed (issue 10, DESIGN.md §9): en ændret model, regnet af de samme funktioner."""
+
+import io
+import json
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from conftest import BUDGETS, ret
+from tilsynstakst.cli import app
+from tilsynstakst.load import Budgetfil
+from tilsynstakst.money import kroner
+from tilsynstakst.scenarie import Scenarie, laes_saet, saml
+from tilsynstakst.service import beregn, beregn_foelsomhed
+
+runner = CliRunner()
+
+# Notatets tal (Notat Budget 2024, s. 2-4) og timerne, der giver dem (budgets/2024.toml).
+BUDGET_TILBUD = 16_905_109
+TIMER = Fraction("25154.35")
+NORMTIMER_TILSYN = Fraction("65.25")
+VAEGTE = (1, Fraction(6, 5), 2, 3)
+
+
+def kør(*args):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def en_linje(r, *brudstykker):
+    assert r.exit_code == 2, r.output
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, r.stderr
+    for b in brudstykker:
+        assert b in r.stderr, (b, r.stderr)
+
+
+# --- --saet ------------------------------------------------------------------------------------
+
+def test_200000_kr_mere_til_tilbud_giver_haandregnede_takster():
+    """Budget 16.905.109 + 200.000 = 17.105.109 kr. fordelt på de samme 25.154,35 timer:
+    timepris = 17.105.109 / 25.154,35 = 680,0060 kr.; tilsynstakst = vægt × 65,25 × 680,0060:
+    44.370,39 → 44.370; × 1,2 → 53.244,47 → 53.244; × 2 → 88.740,78 → 88.741;
+    × 3 → 133.111,17 → 133.111 (afrundet halvt op, § 32)."""
+    r = kør("beregn", 2024, "-b", BUDGETS, "--saet", "budget.tilbudsafdelingen=17105109",
+            "-f", "json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    t = d["budgetaar"]["takster"]
+    timepris = Fraction(17_105_109) / TIMER
+    assert t["timepris_uafrundet"] == 680.0060 and kroner(timepris) == 680 == t["timepris"]
+    assert t["tilsyn"] == [44370, 53244, 88741, 133111]
+    assert t["tilsyn"] == [int(kroner(w * NORMTIMER_TILSYN * timepris)) for w in VAEGTE]
+    assert t["timer_i_alt"] == 25154.35
+    # Det siges før noget tal: scenariet er JSON'ens første nøgle efter versionen.
+    assert list(d)[:2] == ["tilsynstakst", "scenarie"]
+    assert d["scenarie"]["aendringer"] == [{"noegle": "budget.tilbudsafdelingen",
+                                            "i_filen": BUDGET_TILBUD, "i_scenariet": 17105109}]
+
+
+def test_uden_scenarie_er_scenarie_null_og_tallene_notatets():
+    d = json.loads(kør("beregn", 2024, "-b", BUDGETS, "-f", "json").stdout)
+    assert d["scenarie"] is None and d["budgetaar"]["takster"]["tilsyn"][2] == 87703
+
+
+@pytest.mark.parametrize("format_", ["tabel", "markdown"])
+def test_tekstvisninger_siger_scenarie_foer_noget_tal(format_):
+    r = kør("beregn", 2024, "-b", BUDGETS, "--saet", "normtimer.tilsyn=66", "-f", format_)
+    assert r.exit_code == 0
+    foer_tal = r.stdout.split("65,25")[0]
+    assert "SCENARIE" in foer_tal and "budgets/2024.toml" in foer_tal
+    assert "normtimer.tilsyn" in r.stdout and "66" in r.stdout
+
+
+def test_csv_og_xlsx_begynder_med_scenariets_aendringer(tmp_path):
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(BUDGETS), "--saet",
+                            "normtimer.tilsyn=66", "-f", "csv"])
+    raekker = r.stdout_bytes.decode("utf-8-sig").splitlines()
+    assert raekker[1] == "Scenarie: --saet;normtimer.tilsyn;I filen;65,25;"
+    assert raekker[2] == "Scenarie: --saet;normtimer.tilsyn;I scenariet;66;"
+    from openpyxl import load_workbook
+
+    fil = tmp_path / "s.xlsx"
+    assert kør("beregn", 2024, "-b", BUDGETS, "--saet", "normtimer.tilsyn=66", "-f", "xlsx",
+               "-o", fil).exit_code == 0
+    bog = load_workbook(fil)
+    assert bog.sheetnames[0] == "Scenarie"
+    assert [c.value for c in bog["Scenarie"][2]] == ["normtimer.tilsyn", 65.25, 66, 0.75]
+
+
+def test_notatet_for_et_scenarie_siger_det_i_titlen_og_foerst():
+    r = kør("notat", 2024, "-b", BUDGETS, "--saet", "antal.plejefamilier=900")
+    assert r.exit_code == 0
+    linjer = r.stdout.splitlines()
+    assert linjer[0] == "# SCENARIE – Socialtilsyn Nord – Budget 2024"
+    assert linjer[2].startswith("SCENARIE (--saet på kommandolinjen)")
+    assert "| antal.plejefamilier | 860 | 900 | 40 |" in r.stdout
+
+
+def test_en_liste_kan_aendres_paa_en_plads():
+    b = beregn(BUDGETS, 2024, "stoerste-rest",
+               saml([], laes_saet("antal.pr_takstgruppe.vaesentlige_aendringer.0=21")
+                    + laes_saet("antal.vaesentlige_aendringer=61")))
+    assert b.budget.antal.pr_takstgruppe.vaesentlige_aendringer == (21, 10, 20, 10)
+    assert [a.noegle for a in b.rapport.scenarie.aendringer] == [
+        "antal.pr_takstgruppe.vaesentlige_aendringer.0", "antal.vaesentlige_aendringer"]
+
+
+@pytest.mark.parametrize("saet, brudstykker", [
+    ("normtimer.tilsin=66", ("--saet", "normtimer.tilsin", "findes ikke i",
+                             "mente du normtimer.tilsyn?")),
+    ("befolkning.kommuner.Aalborgg=1", ("befolkning.kommuner.Aalborgg", "Aalborg?")),
+    ('normtimer.tilsyn="mange"', ("budgets/2024.toml:", "normtimer.tilsyn:",
+                                  "med --saet normtimer.tilsyn=\"mange\"")),
+    ("antal.pr_takstgruppe.tilbud=[88, 97, 37, 19]",
+     ("antal.tilbud", "251", "summer til 241", "med --saet antal.pr_takstgruppe.tilbud=")),
+    ("antal.pr_takstgruppe.tilbud=[88, 97, 37]", ("antal.pr_takstgruppe.tilbud", "fire tal")),
+    ("antal.pr_takstgruppe.tilbud.4=1", ("pladserne 0-3",)),
+    ("budget.tilbudsafdelingen=17.105.109", ("'17.105.109' er ikke en TOML-værdi",
+                                            "uden tusindtalspunktum")),
+    ("aar=2025", ("aar", "kan ikke ændres i et scenarie")),
+    ("offentliggjort.bpa.timepris.budgetaar=700", ("de offentliggjorte tal er ikke "
+                                                   "forudsætninger",)),
+    ("normtimer.tilsyn", ("NØGLE=VÆRDI",)),
+])
+def test_forkert_saet_er_en_linje_med_noeglen_og_kode_2(saet, brudstykker):
+    en_linje(kør("beregn", 2024, "-b", BUDGETS, "--saet", saet), *brudstykker)
+
+
+def test_en_ugyldig_fil_meldes_som_filen_ikke_som_scenariet(mappe):
+    ret(mappe / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -1")
+    r = kør("beregn", 2024, "-b", mappe, "--saet", "normtimer.tilsyn=66")
+    en_linje(r, "antal.bpa_tilsyn")
+    assert "--saet" not in r.stderr
+
+
+def test_filens_egne_vaerdier_som_scenarie_aendrer_intet():
+    """Hver talværdi i filen sat til sig selv: ingen ændring vist, og de samme tal."""
+    fil = Budgetfil.laes(BUDGETS / "2024.toml")
+    grund = beregn(BUDGETS, 2024, "stoerste-rest").rapport
+    saet = [f"{n}={v}" for n, v in (("budget.tilbudsafdelingen", 16905109),
+                                     ("normtimer.tilsyn", "65.25"),
+                                     ("befolkning.kommuner.Aalborg", 39978),
+                                     ("antal.pr_takstgruppe.tilbud", "[98, 97, 37, 19]"))]
+    b = beregn(BUDGETS, 2024, "stoerste-rest", saml([], [a for s in saet for a in laes_saet(s)]))
+    assert b.rapport.scenarie.aendringer == ()
+    assert b.rapport.budgetaar == grund.budgetaar and fil.model() == b.budget
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=-5_000_000, max_value=5_000_000))
+def test_mere_budget_hæver_timeprisen_med_praecis_beloeb_over_timer(k):
+    """t = B / H: k kr. mere giver en uafrundet timepris, der er k / H højere; ingen takst
+    falder, når budgettet stiger."""
+    b = beregn(BUDGETS, 2024, "stoerste-rest",
+               saml([], laes_saet(f"budget.tilbudsafdelingen={BUDGET_TILBUD + k}"))).rapport
+    t = b.budgetaar.takster
+    assert Fraction(t.timepris_uafrundet) == Fraction(round((Fraction(BUDGET_TILBUD + k) / TIMER)
+                                                            * 10_000), 10_000)
+    grund = (43852, 52622, 87703, 131555)
+    assert all((n >= g) if k >= 0 else (n <= g) for n, g in zip(t.tilsyn, grund))
+
+
+# --- Scenariefiler og scenarie-kommandoen ------------------------------------------------------
+
+TI_TILBUD = """aar = 2024
+beskrivelse = "Ti tilbud lukker"
+[saet]
+"antal.tilbud" = 241
+"antal.pr_takstgruppe.tilbud" = [88, 97, 37, 19]
+"""
+
+
+def test_scenariefilen_ti_tilbud_lukker_giver_haandregnede_takster():
+    """Ti tilbud færre i takstgruppe 1: 10 × vægt 1 × 65,25 = 652,5 timer færre, så
+    timepris = 16.905.109 / 24.501,85 = 689,9524 kr. og takstgruppe 1 = 65,25 × 689,9524
+    = 45.019,39 → 45.019 (mod 43.852: +1.167 kr., 1.167 / 43.852 = 2,66 % → 2,7 %)."""
+    r = kør("scenarie", 2024, "ti-tilbud-lukker", "-b", BUDGETS, "-f", "json")
+    assert r.exit_code == 0, r.output
+    d = json.loads(r.stdout)
+    timepris = Fraction(BUDGET_TILBUD) / (TIMER - 10 * NORMTIMER_TILSYN)
+    assert d["resultat"]["takster"]["timer_i_alt"] == 24501.85
+    assert d["resultat"]["takster"]["tilsyn"][0] == 45019 == kroner(NORMTIMER_TILSYN * timepris)
+    f = d["forskelle"]["takster"]["tilsyn"][0]
+    assert (f["forrige"], f["budgetaar"], f["aendring"], f["pct"]) == (43852, 45019, 1167, 2.7)
+    assert d["grundlag"]["takster"]["tilsyn"] == [43852, 52622, 87703, 131555]
+    assert d["scenarie"]["navn"] == "ti-tilbud-lukker"
+
+
+@pytest.mark.parametrize("format_", ["tabel", "json", "markdown", "csv", "xlsx"])
+def test_scenarie_i_alle_formater(format_, tmp_path):
+    fil = tmp_path / f"s.{format_}"
+    r = kør("scenarie", 2024, "ti-tilbud-lukker", "-b", BUDGETS, "-f", format_, "-o", fil)
+    assert r.exit_code == 0, r.output
+    data = fil.read_bytes()
+    if format_ == "xlsx":
+        from openpyxl import load_workbook
+
+        bog = load_workbook(io.BytesIO(data))
+        assert bog.sheetnames[0] == "Scenarie" and "Objektiv finansiering" in bog.sheetnames
+        return
+    tekst = data.decode("utf-8-sig")
+    for stykke in ("ti-tilbud-lukker", "Aalborg", "Gennemsnitspris", "Timepris"):
+        assert stykke.lower() in tekst.lower(), stykke
+    assert ("45019" if format_ in ("json", "csv") else "45.019") in tekst
+
+
+def test_scenarie_viser_kommunerne_og_omkostningsdaekningen():
+    r = kør("scenarie", 2024, "-b", BUDGETS, "--saet", "budget.plejefamilieafdelingen=19256058",
+            "-f", "json")
+    d = json.loads(r.stdout)
+    fin = d["forskelle"]["finansiering"]
+    assert fin["i_alt"]["aendring"] == 100000
+    assert sum(v["aendring"] for k, v in fin.items() if k != "i_alt") == 100000
+    # 19.256.058 / 950 = 20.269,53 → 20.270 mod 19.156.058 / 950 = 20.164,27 → 20.164
+    assert d["forskelle"]["gennemsnitspris"]["aendring"] == 106
+    assert set(d["forskelle"]["daekning"]) == {"budget", "indtaegt", "rest"}
+
+
+def test_flere_scenarier_laegges_sammen_og_saet_vinder(mappe):
+    (mappe / "scenarier" / "mere.toml").write_text(
+        'aar = 2024\nbeskrivelse = "Mere"\n[saet]\nbudget.tilbudsafdelingen = 17000000\n',
+        encoding="utf-8")
+    r = kør("scenarie", 2024, "ti-tilbud-lukker", "mere", "-b", mappe,
+            "--saet", "budget.tilbudsafdelingen=17105109", "-f", "json")
+    d = json.loads(r.stdout)
+    assert d["scenarie"]["navn"] == "ti-tilbud-lukker + mere + --saet"
+    aendret = {a["noegle"]: a["i_scenariet"] for a in d["scenarie"]["aendringer"]}
+    assert aendret["budget.tilbudsafdelingen"] == 17105109 and aendret["antal.tilbud"] == 241
+
+
+def test_scenarie_uden_aendringer_og_ukendt_navn(mappe):
+    en_linje(kør("scenarie", 2024, "-b", mappe), "angiv et scenarie")
+    en_linje(kør("scenarie", 2024, "findes-ikke", "-b", mappe), "scenariet findes ikke",
+             "der er ti-tilbud-lukker")
+
+
+def test_et_scenarie_for_et_andet_aar_afvises(mappe):
+    en_linje(kør("scenarie", 2023, "ti-tilbud-lukker", "-b", mappe), "gælder for 2024, ikke 2023")
+
+
+# --- tjek af scenariefiler ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("indhold, brudstykker", [
+    (TI_TILBUD.replace('"antal.tilbud" = 241', '"antal.tilbud" = 240'),
+     ("scenarier/x.toml:4: saet.antal.tilbud: tilbud = 240, men pr_takstgruppe.tilbud summer "
+      "til 241",)),
+    (TI_TILBUD.replace("antal.tilbud", "antal.tilbudd"),
+     ("scenarier/x.toml:4: antal.tilbudd: nøglen findes ikke", "antal.tilbud?")),
+    (TI_TILBUD.replace("aar = 2024", "aar = 2031"), ("2031.toml findes ikke",)),
+    (TI_TILBUD.replace('beskrivelse = "Ti tilbud lukker"\n', ""), ("beskrivelse: mangler",)),
+])
+def test_tjek_validerer_scenariefiler(mappe, indhold, brudstykker):
+    (mappe / "scenarier" / "x.toml").write_text(indhold, encoding="utf-8")
+    r = kør("tjek", mappe)
+    assert r.exit_code == 2, r.output
+    for b in brudstykker:
+        assert b in r.stdout, (b, r.stdout)
+
+
+def test_tjek_godkender_det_leverede_eksempel():
+    r = kør("tjek", BUDGETS)
+    assert r.exit_code == 0 and "scenarier/ti-tilbud-lukker.toml  ✓ gyldig" in r.stdout
+
+
+# --- Følsomhed ---------------------------------------------------------------------------------
+
+def test_foelsomhedens_raekker_er_modellen_koert_to_gange():
+    """Hver række = (budgettet med rækkens ændringer) - (budgettet), regnet gennem ``beregn``."""
+    f, _ = beregn_foelsomhed(BUDGETS, 2024, "stoerste-rest")
+    grund = beregn(BUDGETS, 2024, "stoerste-rest").rapport.budgetaar
+    assert len(f.virkninger) == 13
+    for v in f.virkninger:
+        med = beregn(BUDGETS, 2024, "stoerste-rest",
+                     Scenarie(v.navn, v.navn, v.aendringer)).rapport.budgetaar
+        assert [a.aendring for a in v.tilsyn] == [
+            m - g for m, g in zip(med.takster.tilsyn, grund.takster.tilsyn)], v.navn
+        assert v.timepris.aendring == med.takster.timepris - grund.takster.timepris
+        assert v.gennemsnitspris.aendring == med.gennemsnitspris - grund.gennemsnitspris
+
+
+def test_foelsomhed_et_tilbud_mere_og_100000_kr_haandregnet():
+    """Et tilbud mere i takstgruppe 1: H = 25.154,35 + 65,25 = 25.219,6 timer, timepris
+    16.905.109 / 25.219,6 = 670,3163, takst 65,25 × 670,3163 = 43.738,14 → 43.738, altså
+    114 kr. under 43.852. En plejefamilie mere: 19.156.058 / 951 = 20.143,07 → 20.143 mod
+    20.164 (-21); 100.000 kr. mere: 19.256.058 / 950 = 20.269,53 → 20.270 (+106)."""
+    f, _ = beregn_foelsomhed(BUDGETS, 2024, "stoerste-rest")
+    v = {x.navn: x for x in f.virkninger}
+    foer = kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / TIMER)
+    efter = kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / (TIMER + NORMTIMER_TILSYN))
+    assert (foer, efter) == (43852, 43738)
+    assert v["1 tilbud mere i takstgruppe 1 (1-7 pladser)"].tilsyn[0].aendring == efter - foer
+    pleje = Fraction(19_156_058)
+    assert v["1 plejefamilie mere"].gennemsnitspris.aendring == (
+        kroner(pleje / 951) - kroner(pleje / 950)) == -21
+    assert v["100.000 kr. mere til Plejefamilieafdelingen"].gennemsnitspris.aendring == (
+        kroner((pleje + 100_000) / 950) - kroner(pleje / 950)) == 106
+
+
+@pytest.mark.parametrize("format_", ["tabel", "json", "markdown", "csv", "xlsx"])
+def test_foelsomhed_i_alle_formater(format_, tmp_path):
+    fil = tmp_path / f"f.{format_}"
+    r = kør("foelsomhed", 2024, "-b", BUDGETS, "-f", format_, "-o", fil)
+    assert r.exit_code == 0, r.output
+    if format_ == "xlsx":
+        from openpyxl import load_workbook
+
+        ark = load_workbook(fil)["Følsomhed"]
+        assert ark["A3"].value == "1 tilbud mere i takstgruppe 1 (1-7 pladser)"
+        return
+    tekst = fil.read_text(encoding="utf-8-sig")
+    assert "1 plejefamilie mere" in tekst
+    if format_ in ("tabel", "markdown"):
+        assert "Sådan læses tabellen" in tekst
