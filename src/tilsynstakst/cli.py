@@ -305,6 +305,40 @@ def foelsomhed(
 
 
 @app.command()
+def forklar(
+    aar: Aar,
+    noegle: Annotated[str | None, typer.Argument(
+        metavar="[NØGLE]", show_default=False,
+        help="Tallets sti i beregn --format json, fx budgetaar.takster.tilsyn.2 (tilsynstaksten "
+             "i takstgruppe 3). Uden: alle tal med deres nøgle.")] = None,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    saet: Saet = None,
+    scenarie: Scenarievalg = None,
+) -> None:
+    """Forklar et tal trin for trin: regnestykket og reglen ved hvert trin, ned til tallene i
+    budgetfilen med fil og linje."""
+    from tilsynstakst.fund import Inputfejl
+    from tilsynstakst.service import forklar as forklar_tal
+    from tilsynstakst.tabeller import scenarielinje
+
+    valgt = _scenarie(budgetmappe, aar, scenarie, saet)
+    try:
+        f = forklar_tal(budgetmappe, aar, afrunding.value, noegle, valgt)
+    except Inputfejl as e:
+        raise _fejl(str(e)) from None
+    _advar(f.beregning.fund)
+    r = f.beregning.rapport
+    if r.scenarie:
+        typer.echo(scenarielinje(r.scenarie))
+    if noegle is None:
+        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar}, med den nøgle, "
+                   f"tilsynstakst forklar {aar} NØGLE forklarer:")
+    for linje in f.linjer:
+        typer.echo(linje)
+
+
+@app.command()
 def ny(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),

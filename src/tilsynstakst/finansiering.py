@@ -12,6 +12,7 @@ from fractions import Fraction
 from tilsynstakst.fordeling import STOERSTE_REST, fordel
 from tilsynstakst.money import kroner, procent
 from tilsynstakst.schema import Befolkning
+from tilsynstakst.spor import inddata, noter
 
 
 @dataclass(frozen=True)
@@ -40,21 +41,51 @@ def objektiv_finansiering(
     """
     kommuner = befolkning.kommuner
     i_alt = sum(kommuner.values())
+    noter("finansiering.budget", budget, "plejefamilieafdelingens budget",
+          "budget.plejefamilieafdelingen", formel="{0}")
+    led = [inddata(f"befolkning.kommuner.{navn}", antal) for navn, antal in kommuner.items()]
+    noter("finansiering.befolkning_i_alt", i_alt, "0-17-årige i alt", *led,
+          formel=" + ".join(f"{{{i}}}" for i in range(len(led))))
     beloeb = fordel(int(budget), kommuner, metode)
-    andele = tuple(
-        Kommuneandel(navn, antal, procent(Fraction(antal, i_alt)), Decimal(beloeb[navn]))
-        for navn, antal in kommuner.items()
-    )
-    return Finansiering(befolkning.kvartal, i_alt, budget, andele, Decimal(sum(beloeb.values())))
+    andele = []
+    for i, (navn, antal) in enumerate(kommuner.items()):
+        andele.append(Kommuneandel(navn, antal, procent(Fraction(antal, i_alt)),
+                                   Decimal(beloeb[navn])))
+        k = f"finansiering.kommuner.{i}"
+        noter(f"{k}.befolkning", antal, f"0-17-årige i {navn}", led[i], formel="{0}")
+        noter(f"{k}.andel_pct", andele[-1].andel_pct, f"{navn}s andel i pct.", f"{k}.befolkning",
+              "finansiering.befolkning_i_alt", formel="{0} ÷ {1} × 100",
+              uafrundet=Fraction(antal * 100, i_alt),
+              regel="procent med én decimal, afrundet halvt op (DESIGN.md §4)")
+        noter(f"{k}.beloeb", andele[-1].beloeb, f"{navn}s objektive finansiering",
+              "finansiering.budget", f"{k}.befolkning", "finansiering.befolkning_i_alt",
+              f"fordeling.{navn}", formel="{0} × {1} ÷ {2}",
+              uafrundet=Fraction(int(budget) * antal, i_alt),
+              regel="andelen af de 0-17-årige (lov om socialtilsyn § 23), i hele kroner som vist "
+                    "nedenfor")
+    sum_kommuner = Decimal(sum(beloeb.values()))
+    noter("finansiering.sum_kommuner", sum_kommuner, "kommunernes beløb i alt",
+          *(f"finansiering.kommuner.{i}.beloeb" for i in range(len(andele))),
+          formel=" + ".join(f"{{{i}}}" for i in range(len(andele))))
+    return Finansiering(befolkning.kvartal, i_alt, budget, tuple(andele), sum_kommuner)
 
 
 def gennemsnitspris(
-    budget_pleje: Fraction, plejefamilier: int, nygodkendelser: int
+    budget_pleje: Fraction, plejefamilier: int, nygodkendelser: int,
+    budget_led: str = "budget.plejefamilieafdelingen",
 ) -> Decimal | None:
     """Gennemsnitspris pr. plejefamilie = budget ÷ (plejefamilier + nygodkendelser) (DESIGN.md §3).
 
     Regnes af det eksakte budget i prisniveauet, ikke af et afrundet tal (DESIGN.md §5).
-    Uden plejefamilier er der ingen gennemsnitspris (``None``).
+    Uden plejefamilier er der ingen gennemsnitspris (``None``). ``budget_led`` er budgettets
+    nøgle i sporet (``spor``).
     """
     i_alt = plejefamilier + nygodkendelser
-    return kroner(budget_pleje / i_alt) if i_alt else None
+    if not i_alt:
+        return None
+    pris = kroner(budget_pleje / i_alt)
+    noter("gennemsnitspris", pris, "gennemsnitspris pr. plejefamilie",
+          budget_led, "antal.plejefamilier_i_alt", formel="{0} ÷ {1}", uafrundet=budget_pleje / i_alt,
+          regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
+                "prisniveauet, afrundet halvt op til hele kroner (DESIGN.md §3-5)")
+    return pris

@@ -13,17 +13,10 @@ from tilsynstakst.rapport import Aarsresultat, beregn_aar
 from tilsynstakst.sammenligning import Aendring, aendring
 from tilsynstakst.scenarie import Saet, Scenarie
 from tilsynstakst.schema import Budget
-from tilsynstakst.takster import TAKSTGRUPPER
+from tilsynstakst.takster import AKTIVITETSNAVNE, TAKSTGRUPPER
 
 FLERE_AENDRINGER = 10  # "ti flere væsentlige ændringer"
 MERE_BUDGET = 100_000  # kr. mere i en afdelings budget
-NORMTIME_NAVNE = {
-    "tilsyn": "tilsyn",
-    "nygodkendelse": "nygodkendelse af tilbud",
-    "vaesentlig_aendring": "væsentlig ændring",
-    "bpa_tilsyn": "tilsyn med BPA-virksomhed",
-    "bpa_nygodkendelse": "nygodkendelse af BPA-virksomhed",
-}
 
 
 @dataclass(frozen=True)
@@ -67,7 +60,7 @@ def stoed(budget: Budget) -> Iterator[Scenarie]:
     for afdeling in ("tilbudsafdelingen", "plejefamilieafdelingen"):
         yield _scenarie(f"100.000 kr. mere til {afdeling.capitalize()}",
                         [(f"budget.{afdeling}", getattr(budget.budget, afdeling) + MERE_BUDGET)])
-    for aktivitet, navn in NORMTIME_NAVNE.items():
+    for aktivitet, navn in AKTIVITETSNAVNE.items():
         yield _scenarie(f"1 normtime mere: {navn}",
                         [(f"normtimer.{aktivitet}", getattr(budget.normtimer, aktivitet) + 1)])
     yield _scenarie("1 plejefamilie mere", [("antal.plejefamilier", a.plejefamilier + 1)])

@@ -4,6 +4,8 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from tilsynstakst.money import kroner
+from tilsynstakst.spor import aktivt, noter
+from tilsynstakst.tal import tal
 
 STOERSTE_REST = "stoerste-rest"
 SIMPEL = "simpel"
@@ -32,13 +34,27 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     mangler = total - sum(dele.values())
     for navn in sorted(vaegte, key=lambda n: (-rester[n], -vaegte[n], n))[:mangler]:
         dele[navn] += 1
+    if aktivt():
+        for navn in vaegte:
+            hel = (total * vaegte[navn]) // sum_vaegte
+            fik = "fik" if dele[navn] > hel else "fik ikke"
+            noter(f"fordeling.{navn}", dele[navn], f"{navn}, i hele kroner",
+                  uafrundet=Fraction(total * vaegte[navn], sum_vaegte),
+                  regel=f"største brøkdels metode: heltalsdelen {tal(hel)}; de {mangler} kroner, "
+                        f"der manglede for at nå {tal(total)}, gik til de største brøkdele, og "
+                        f"{navn} {fik} én af dem (DESIGN.md §4)")
     return dele
 
 
 def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     """Hver andel afrundet for sig til hele kroner (ROUND_HALF_UP); summen kan afvige fra total."""
     sum_vaegte = _sum(vaegte)
-    return {navn: int(kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
+    dele = {navn: int(kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
+    for navn, v in vaegte.items():
+        noter(f"fordeling.{navn}", dele[navn], f"{navn}, simpel afrunding",
+              uafrundet=Fraction(total * v, sum_vaegte),
+              regel="simpel afrunding: hver andel afrundet halvt op for sig (DESIGN.md §4)")
+    return dele
 
 
 def fordel(total: int, vaegte: Mapping[str, int], metode: str = STOERSTE_REST) -> dict[str, int]:

@@ -1,8 +1,10 @@
 """Et budgetårs samlede resultat, og sammenligningen med året før (rene funktioner, ingen I/O)."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 
 from tilsynstakst.finansiering import Finansiering, gennemsnitspris, objektiv_finansiering
 from tilsynstakst.fordeling import STOERSTE_REST
@@ -10,6 +12,7 @@ from tilsynstakst.money import decimaler, kroner
 from tilsynstakst.sammenligning import Aendring, aendring
 from tilsynstakst.scenarie import Scenarieinfo
 from tilsynstakst.schema import Budget
+from tilsynstakst.spor import inddata, noter, omfang
 from tilsynstakst.takster import AKTIVITETER, Takstresultat, beregn_takster
 
 
@@ -56,17 +59,44 @@ class Rapport:
 def antal(budget: Budget) -> dict[str, int]:
     """Notatets antalsforudsætninger med totaler (DESIGN.md §3)."""
     a = budget.antal
-    return {
-        "plejefamilier": a.plejefamilier,
-        "plejefamilier_nygodkendelser": a.plejefamilier_nygodkendelser,
-        "plejefamilier_i_alt": a.plejefamilier + a.plejefamilier_nygodkendelser,
-        "tilbud": a.total("tilbud"),
-        "tilbud_nygodkendelser": a.total("tilbud_nygodkendelser"),
-        "tilbud_i_alt": a.total("tilbud") + a.total("tilbud_nygodkendelser"),
-        "vaesentlige_aendringer": a.total("vaesentlige_aendringer"),
-        "bpa_tilsyn": a.bpa_tilsyn,
-        "bpa_nygodkendelser": a.bpa_nygodkendelser,
-    }
+    ud: dict[str, int] = {}
+    for navn in ("plejefamilier", "plejefamilier_nygodkendelser"):
+        ud[navn] = getattr(a, navn)
+        noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
+    _i_alt(ud, "plejefamilier_i_alt", "plejefamilier", "plejefamilier_nygodkendelser")
+    for navn in ("tilbud", "tilbud_nygodkendelser", "vaesentlige_aendringer"):
+        ud[navn] = a.total(navn)
+        if getattr(a, navn) is not None:
+            noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
+        else:
+            led = [inddata(f"antal.pr_takstgruppe.{navn}.{g}", n)
+                   for g, n in enumerate(getattr(a.pr_takstgruppe, navn))]
+            noter(f"antal.{navn}", ud[navn], navn, *led, formel="{0} + {1} + {2} + {3}",
+                  regel="summen over takstgruppe 1-4 (filen angiver ingen total)")
+        if navn == "tilbud_nygodkendelser":
+            _i_alt(ud, "tilbud_i_alt", "tilbud", "tilbud_nygodkendelser")
+    for navn in ("bpa_tilsyn", "bpa_nygodkendelser"):
+        ud[navn] = getattr(a, navn)
+        noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
+    return ud
+
+
+def _i_alt(ud: dict[str, int], navn: str, a: str, b: str) -> None:
+    ud[navn] = ud[a] + ud[b]
+    noter(f"antal.{navn}", ud[navn], navn, f"antal.{a}", f"antal.{b}", formel="{0} + {1}")
+
+
+def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> Decimal:
+    """Et beløb fra filen i prisniveauet: × PL-faktoren og afrundet én gang (DESIGN.md §4)."""
+    eksakt = Fraction(vaerdi) * faktor
+    afrundet = kroner(eksakt)
+    if faktor == 1:
+        noter(noegle, afrundet, noegle, inddata(filnoegle, vaerdi), formel="{0}")
+    else:
+        noter(noegle, afrundet, noegle, inddata(filnoegle, vaerdi), "/pl_faktor",
+              formel="{0} × {1}", uafrundet=eksakt,
+              regel="PL-fremskrevet og afrundet halvt op til hele kroner (DESIGN.md §4)")
+    return afrundet
 
 
 def beregn_aar(
@@ -75,59 +105,77 @@ def beregn_aar(
 ) -> Aarsresultat:
     """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb til ``prisniveau`` før afrunding,
     så hvert tal afrundes én gang, i det prisniveau det vises i (DESIGN.md §4)."""
-    tilbud = Fraction(budget.budget.tilbudsafdelingen) * faktor
     pleje = Fraction(budget.budget.plejefamilieafdelingen) * faktor
-    beloeb = {
-        "tilbudsafdelingen": kroner(tilbud),
-        "plejefamilieafdelingen": kroner(pleje),
-    }
+    pleje_led = "budget.plejefamilieafdelingen"
+    if faktor != 1:  # gennemsnitsprisen regnes af det eksakte beløb, ikke det afrundede (§5)
+        pleje_led += "_eksakt"
+        noter(pleje_led, pleje, "plejefamilieafdelingens budget, eksakt i prisniveauet",
+              inddata("budget.plejefamilieafdelingen", budget.budget.plejefamilieafdelingen),
+              "/pl_faktor", formel="{0} × {1}")
+    beloeb = {afdeling: _beloeb(f"budget.{afdeling}", f"budget.{afdeling}",
+                                getattr(budget.budget, afdeling), faktor)
+              for afdeling in ("tilbudsafdelingen", "plejefamilieafdelingen")}
     beloeb["samlet"] = beloeb["tilbudsafdelingen"] + beloeb["plejefamilieafdelingen"]
+    noter("budget.samlet", beloeb["samlet"], "budget samlet", "budget.tilbudsafdelingen",
+          "budget.plejefamilieafdelingen", formel="{0} + {1}")
     overfoert = budget.overfoert_resultat
     return Aarsresultat(
         aar=budget.aar,
         prisniveau=prisniveau or budget.aar,
         budget=beloeb,
-        overfoert_resultat=kroner(Fraction(overfoert.beloeb) * faktor) if overfoert else None,
+        overfoert_resultat=(_beloeb("overfoert_resultat", "overfoert_resultat.beloeb",
+                                    overfoert.beloeb, faktor) if overfoert else None),
         antal=antal(budget),
         finansiering=objektiv_finansiering(
             budget.befolkning, beloeb["plejefamilieafdelingen"], afrunding
         ),
         gennemsnitspris=gennemsnitspris(
-            pleje, budget.antal.plejefamilier, budget.antal.plejefamilier_nygodkendelser
+            pleje, budget.antal.plejefamilier, budget.antal.plejefamilier_nygodkendelser,
+            pleje_led,
         ),
         takster=beregn_takster(budget, faktor),
     )
 
 
-def _parvis(forrige: tuple[Decimal, ...], nu: tuple[Decimal, ...]) -> tuple[Aendring, ...]:
-    return tuple(aendring(f, n) for f, n in zip(forrige, nu))
+def _ae(noegle: str, forrige: Aarsresultat, nu: Aarsresultat, sti: str, f_sti: str = "") -> Aendring:
+    """Ændringen af tallet ``sti`` (i begge års resultat) under ``aendringer.noegle``."""
+    f_sti = f_sti or sti
+    return aendring(_hent(forrige, f_sti), _hent(nu, sti),
+                    (f"aendringer.{noegle}", f"forrige_aar.{f_sti}", f"budgetaar.{sti}"))
+
+
+def _hent(x: object, sti: str) -> Decimal:
+    for del_ in sti.split("."):
+        x = x[int(del_)] if del_.isdigit() else x[del_] if isinstance(x, dict) else getattr(x, del_)  # type: ignore[index]
+    return x  # type: ignore[return-value]
 
 
 def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
     """Ændringer fra året før (allerede i budgetårets priser) til budgetåret."""
-    foer_kommuner = {k.navn: k.beloeb for k in forrige.finansiering.kommuner}
+    foer_plads = {k.navn: i for i, k in enumerate(forrige.finansiering.kommuner)}
     finansiering = {
-        k.navn: aendring(foer_kommuner[k.navn], k.beloeb)
-        for k in nu.finansiering.kommuner
-        if k.navn in foer_kommuner
+        k.navn: _ae(f"finansiering.{k.navn}", forrige, nu, f"finansiering.kommuner.{i}.beloeb",
+                    f"finansiering.kommuner.{foer_plads[k.navn]}.beloeb")
+        for i, k in enumerate(nu.finansiering.kommuner)
+        if k.navn in foer_plads
     }
-    finansiering["i_alt"] = aendring(forrige.finansiering.budget, nu.finansiering.budget)
-    ft, nt = forrige.takster, nu.takster
+    finansiering["i_alt"] = _ae("finansiering.i_alt", forrige, nu, "finansiering.budget")
     return Aendringer(
-        budget={k: aendring(forrige.budget[k], v) for k, v in nu.budget.items()},
-        antal={k: aendring(forrige.antal[k], v) for k, v in nu.antal.items()},
+        budget={k: _ae(f"budget.{k}", forrige, nu, f"budget.{k}") for k in nu.budget},
+        antal={k: _ae(f"antal.{k}", forrige, nu, f"antal.{k}") for k in nu.antal},
         finansiering=finansiering,
-        gennemsnitspris=(aendring(forrige.gennemsnitspris, nu.gennemsnitspris)
+        gennemsnitspris=(_ae("gennemsnitspris", forrige, nu, "gennemsnitspris")
                          if forrige.gennemsnitspris is not None and nu.gennemsnitspris is not None
                          else None),
-        takster={a: _parvis(getattr(ft, a), getattr(nt, a))
+        takster={a: tuple(_ae(f"takster.{a}.{g}", forrige, nu, f"takster.{a}.{g}")
+                          for g in range(len(getattr(nu.takster, a))))
                  for a in (*AKTIVITETER, "skaerpet_tilsyn_pr_maaned")},
-        timepris=aendring(ft.timepris, nt.timepris),
+        timepris=_ae("timepris", forrige, nu, "takster.timepris"),
         bpa={
-            "tilsyn": aendring(ft.bpa_tilsyn, nt.bpa_tilsyn),
-            "nygodkendelse": aendring(ft.bpa_nygodkendelse, nt.bpa_nygodkendelse),
+            "tilsyn": _ae("bpa.tilsyn", forrige, nu, "takster.bpa_tilsyn"),
+            "nygodkendelse": _ae("bpa.nygodkendelse", forrige, nu, "takster.bpa_nygodkendelse"),
         },
-        daekning={k: aendring(getattr(ft.daekning, k), getattr(nt.daekning, k))
+        daekning={k: _ae(f"daekning.{k}", forrige, nu, f"takster.daekning.{k}")
                   for k in ("budget", "indtaegt", "rest")},
     )
 
@@ -157,13 +205,17 @@ def sammenlign_scenarie(
 def lav_rapport(
     budget: Budget, forrige: Budget | None = None, pl: Fraction | None = None,
     afrunding: str = STOERSTE_REST, scenarie: Scenarieinfo | None = None,
+    filer: Mapping[str, Path] = {},
 ) -> Rapport:
     """Budgetåret, og med ``forrige`` og PL-faktoren ``pl`` også året før i budgetårets priser.
-    ``scenarie`` siger, at ``budget`` er ændret af et scenarie (og hvordan)."""
-    nu = beregn_aar(budget, afrunding=afrunding)
+    ``scenarie`` siger, at ``budget`` er ændret af et scenarie (og hvordan); ``filer`` (til
+    sporet, ``forklar``) siger, hvilke filer ``budgetaar`` og ``forrige_aar`` kom fra."""
+    with omfang("budgetaar", filer.get("budgetaar")):
+        nu = beregn_aar(budget, afrunding=afrunding)
     if forrige is None or pl is None:
         return Rapport(budget.tilsyn, afrunding, nu, scenarie=scenarie)
-    foer = beregn_aar(forrige, pl, prisniveau=budget.aar, afrunding=afrunding)
+    with omfang("forrige_aar", filer.get("forrige_aar")):
+        foer = beregn_aar(forrige, pl, prisniveau=budget.aar, afrunding=afrunding)
     return Rapport(
         budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu),
         scenarie,

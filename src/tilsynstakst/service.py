@@ -19,6 +19,7 @@ from tilsynstakst.scenarie import Scenarie
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
 from tilsynstakst.schema import Budget, PLIndeks
+from tilsynstakst.spor import omfang
 
 
 @dataclass(frozen=True)
@@ -52,19 +53,22 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
     fund = aarets_fund(sti, budget, linje)
     forrige_sti = budgetfil(mappe, aar - 1)
     if not findes(forrige_sti):
-        rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info)
+        rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info,
+                              filer={"budgetaar": sti})
         return Beregning(budget, rapport, tuple(fund))
     forrige = laes_budget(forrige_sti)
     fund += aarets_fund(forrige_sti, forrige, linje) + kommuner(sti, budget, forrige, linje)
     faktor = faktor_fra_pl(laes_pl(mappe), mappe / PL_FILNAVN, forrige.aar, budget.aar)
-    rapport = lav_rapport(budget, forrige, faktor, afrunding, info)
+    rapport = lav_rapport(budget, forrige, faktor, afrunding, info,
+                          {"budgetaar": sti, "forrige_aar": forrige_sti})
     return Beregning(budget, rapport, tuple(fund))
 
 
 def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
     """PL-faktoren fra ``fra``- til ``til``-priser; et år, indekset mangler, er en ``Inputfejl``."""
     try:
-        return pl_faktor(pl, fra, til)
+        with omfang("", sti):
+            return pl_faktor(pl, fra, til)
     except ManglendePL as e:
         raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}",
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
@@ -98,3 +102,44 @@ def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed
         virkninger.append(virkning(s.navn, s.aendringer, grundlag,
                                    beregn_aar(med, afrunding=afrunding)))
     return Foelsomhed(budget.tilsyn, aar, str(fil.sti), grundlag, tuple(virkninger)), tuple(fund)
+
+
+@dataclass(frozen=True)
+class Forklaret:
+    """``forklar``: budgetåret beregnet med sporet tændt; ``linjer`` er udledningen af ``noegle``,
+    eller (uden nøgle) hvert tal med sin nøgle."""
+
+    beregning: Beregning
+    noegle: str | None
+    vaerdi: object
+    linjer: tuple[str, ...]
+
+
+def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
+            scenarie: Scenarie | None = None) -> Forklaret:
+    """Beregn året med sporet tændt (de samme funktioner, DESIGN.md §9) og forklar ``noegle``:
+    tallets sti i ``beregn --format json``."""
+    import difflib
+
+    from tilsynstakst.forklaring import forklar as forklaringslinjer
+    from tilsynstakst.forklaring import tal_i_data, vis_tal
+    from tilsynstakst.render.jsonformat import som_data
+    from tilsynstakst.spor import optag
+
+    with optag() as spor:
+        b = beregn(mappe, aar, afrunding, scenarie)
+    alle = dict(tal_i_data(som_data(b.rapport)))
+    if noegle is None:
+        return Forklaret(b, None, None, tuple(f"{k} = {vis_tal(v)}" for k, v in alle.items()))
+    if noegle not in alle:
+        forslag = difflib.get_close_matches(noegle, list(alle), n=1)
+        hint = f" (mente du {forslag[0]}?)" if forslag else ""
+        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; tilsynstakst forklar "
+                                      f"{aar} uden nøgle viser alle nøgler")])
+    if noegle not in spor.trin:
+        return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis_tal(alle[noegle])}: et tal, "
+                                                    "der vises, som det er (ikke en beregning).",))
+    linjer = Linjer()
+    kalibreret = {str(budgetfil(mappe, aar)): set(b.budget.kalibreret)}
+    return Forklaret(b, noegle, alle[noegle], tuple(forklaringslinjer(
+        spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))

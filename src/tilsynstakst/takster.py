@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from tilsynstakst.money import decimaler, kroner
 from tilsynstakst.schema import Budget
+from tilsynstakst.spor import inddata, noter
 
 TAKSTGRUPPER = ("1-7 pladser", "8-24 pladser", "25-49 pladser", "50+ pladser")
 VAEGTE = (Fraction(1), Fraction(6, 5), Fraction(2), Fraction(3))  # 1 : 1,2 : 2 : 3 (DESIGN.md §3)
@@ -22,6 +23,14 @@ AKTIVITETER = {
     "vaesentlig_aendring": "vaesentlige_aendringer",
 }
 SKAERPET_SATS = Fraction(1, 10)  # socialtilsynsbekendtgørelsen § 33
+# Normtimernes aktiviteter med notatets ord.
+AKTIVITETSNAVNE = {
+    "tilsyn": "tilsyn",
+    "nygodkendelse": "nygodkendelse af tilbud",
+    "vaesentlig_aendring": "væsentlig ændring",
+    "bpa_tilsyn": "tilsyn med BPA-virksomhed",
+    "bpa_nygodkendelse": "nygodkendelse af BPA-virksomhed",
+}
 
 Firetal = tuple[Decimal, Decimal, Decimal, Decimal]
 
@@ -50,48 +59,98 @@ class Takstresultat:
     daekning: Omkostningsdaekning
 
 
+AFRUNDET = "afrundet halvt op til hele kroner (socialtilsynsbekendtgørelsen § 32; DESIGN.md §4)"
+
+
+def _vaegt(g: int) -> str:
+    """Vægten for takstgruppe ``g`` som et led i sporet."""
+    noter(f"vaegt.{g}", VAEGTE[g], f"vægt (takstgruppe {g + 1})",
+          regel=f"takstgruppe {g + 1} er {TAKSTGRUPPER[g]}; vægtene er 1 : 1,2 : 2 : 3 (DESIGN.md §3)")
+    return f"vaegt.{g}"
+
+
 def timer_i_alt(budget: Budget) -> Fraction:
     """H = Σa Σg n[a,g]·w[g]·h[a] + Σb n_bpa[b]·h_bpa[b] (DESIGN.md §3)."""
     antal, normtimer = budget.antal, budget.normtimer
-    timer = sum(
-        (
-            n * w * Fraction(getattr(normtimer, aktivitet))
-            for aktivitet, noegle in AKTIVITETER.items()
-            for n, w in zip(getattr(antal.pr_takstgruppe, noegle), VAEGTE)
-        ),
-        Fraction(0),
-    )
-    return (
-        timer
-        + antal.bpa_tilsyn * Fraction(normtimer.bpa_tilsyn)
-        + antal.bpa_nygodkendelser * Fraction(normtimer.bpa_nygodkendelse)
-    )
+    led: list[str] = []
+    timer = Fraction(0)
+    for aktivitet, noegle in AKTIVITETER.items():
+        h = Fraction(getattr(normtimer, aktivitet))
+        for g, (n, w) in enumerate(zip(getattr(antal.pr_takstgruppe, noegle), VAEGTE)):
+            timer += n * w * h
+            led.append(f"takster.timer.{aktivitet}.{g}")
+            noter(led[-1], n * w * h, f"timer til {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}",
+                  inddata(f"antal.pr_takstgruppe.{noegle}.{g}", n), _vaegt(g),
+                  inddata(f"normtimer.{aktivitet}", getattr(normtimer, aktivitet)),
+                  formel="{0} × {1} × {2}")
+    for sager, aktivitet in (("bpa_tilsyn", "bpa_tilsyn"), ("bpa_nygodkendelser", "bpa_nygodkendelse")):
+        n, h = getattr(antal, sager), getattr(normtimer, aktivitet)
+        timer += n * Fraction(h)
+        led.append(f"takster.timer.{aktivitet}")
+        noter(led[-1], n * Fraction(h), f"timer til {AKTIVITETSNAVNE[aktivitet]}",
+              inddata(f"antal.{sager}", n),
+              inddata(f"normtimer.{aktivitet}", h), formel="{0} × {1}")
+    noter("takster.timer_i_alt", timer, "normtimer i alt (vægtet)", *led,
+          formel=" + ".join(f"{{{i}}}" for i in range(len(led))),
+          regel="H = Σ antal × vægt × normtimer (DESIGN.md §3)")
+    return timer
 
 
 def timepris(budget_tilbud: Decimal, timer: Fraction, faktor: Fraction = Fraction(1)) -> Fraction:
     """t = B_tilbud / H, eksakt; ``faktor`` flytter til et andet prisniveau (DESIGN.md §3-4)."""
-    return Fraction(budget_tilbud) * faktor / timer
+    t = Fraction(budget_tilbud) * faktor / timer
+    budget = inddata("budget.tilbudsafdelingen", budget_tilbud)
+    if faktor == 1:
+        noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget,
+              "takster.timer_i_alt", formel="{0} ÷ {1}", regel="t = budget ÷ timer (DESIGN.md §3)")
+    else:
+        noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget, "/pl_faktor",
+              "takster.timer_i_alt", formel="{0} × {1} ÷ {2}",
+              regel="t = budget × PL-faktor ÷ timer (DESIGN.md §3-4)")
+    return t
 
 
-def takster(normtimer: Decimal, t: Fraction) -> Firetal:
+def takster(normtimer: Decimal, t: Fraction, aktivitet: str = "") -> Firetal:
     """takst[a,g] = w[g]·h[a]·t, afrundet til hele kroner (§ 32; DESIGN.md §3-4)."""
-    return tuple(kroner(w * Fraction(normtimer) * t) for w in VAEGTE)  # type: ignore[return-value]
+    ud = []
+    for g, w in enumerate(VAEGTE):
+        eksakt = w * Fraction(normtimer) * t
+        ud.append(kroner(eksakt))
+        if aktivitet:
+            noter(f"takster.{aktivitet}.{g}", ud[-1],
+                  f"takst for {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}",
+                  _vaegt(g), inddata(f"normtimer.{aktivitet}", normtimer),
+                  "takster.timepris_uafrundet", formel="{0} × {1} × {2}", uafrundet=eksakt,
+                  regel=AFRUNDET)
+    return tuple(ud)  # type: ignore[return-value]
 
 
-def skaerpet_tillaeg(aarlig_tilsynstakst: Decimal, paabegyndte_maaneder: int = 1) -> Decimal:
+def skaerpet_tillaeg(aarlig_tilsynstakst: Decimal, paabegyndte_maaneder: int = 1,
+                     g: int | None = None) -> Decimal:
     """Tillægstakst for skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned (§ 33).
 
     Månedstillægget afrundes til hele kroner og ganges så med antallet af påbegyndte måneder.
     """
-    return kroner(SKAERPET_SATS * Fraction(aarlig_tilsynstakst)) * paabegyndte_maaneder
+    maaned = kroner(SKAERPET_SATS * Fraction(aarlig_tilsynstakst))
+    if g is not None:
+        noter(f"takster.skaerpet_tilsyn_pr_maaned.{g}", maaned,
+              f"skærpet tilsyn pr. påbegyndt måned, takstgruppe {g + 1}", f"takster.tilsyn.{g}",
+              formel="10 % × {0}", uafrundet=SKAERPET_SATS * Fraction(aarlig_tilsynstakst),
+              regel="socialtilsynsbekendtgørelsen § 33, afrundet halvt op til hele kroner")
+    return maaned * paabegyndte_maaneder
 
 
-def bpa_takst(timer: Decimal, afrundet_timepris: Decimal) -> Decimal:
+def bpa_takst(timer: Decimal, afrundet_timepris: Decimal, aktivitet: str = "") -> Decimal:
     """BPA-takst = timer × timepris (notatet s. 4: "antal anvendte timer ganget med en timepris").
 
     Timeprisen er den offentliggjorte, afrundede; produktet er derfor allerede i hele kroner.
     """
-    return kroner(Fraction(timer) * Fraction(afrundet_timepris))
+    takst = kroner(Fraction(timer) * Fraction(afrundet_timepris))
+    if aktivitet:
+        noter(f"takster.{aktivitet}", takst, f"takst for {AKTIVITETSNAVNE[aktivitet]}",
+              inddata(f"normtimer.{aktivitet}", timer), "takster.timepris", formel="{0} × {1}",
+              regel="BPA: timer × den afrundede timepris (notatet s. 4)")
+    return takst
 
 
 def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresultat:
@@ -99,10 +158,17 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
     timer = timer_i_alt(budget)
     t = timepris(budget.budget.tilbudsafdelingen, timer, faktor)
     normtimer, antal = budget.normtimer, budget.antal
-    pr_aktivitet = {a: takster(getattr(normtimer, a), t) for a in AKTIVITETER}
+    for a, h in normtimer.model_dump(exclude={"kilde"}).items():
+        noter(f"takster.normtimer.{a}", h, f"normtimer til {AKTIVITETSNAVNE[a]}",
+              inddata(f"normtimer.{a}", h),
+              formel="{0}")
+    pr_aktivitet = {a: takster(getattr(normtimer, a), t, a) for a in AKTIVITETER}
     afrundet_timepris = kroner(t)
-    bpa_tilsyn = bpa_takst(normtimer.bpa_tilsyn, afrundet_timepris)
-    bpa_nygodkendelse = bpa_takst(normtimer.bpa_nygodkendelse, afrundet_timepris)
+    noter("takster.timepris", afrundet_timepris, "timepris", "takster.timepris_uafrundet",
+          formel="{0}", uafrundet=t, regel=AFRUNDET)
+    bpa_tilsyn = bpa_takst(normtimer.bpa_tilsyn, afrundet_timepris, "bpa_tilsyn")
+    bpa_nygodkendelse = bpa_takst(normtimer.bpa_nygodkendelse, afrundet_timepris,
+                                  "bpa_nygodkendelse")
     indtaegt = sum(
         (
             n * takst
@@ -112,6 +178,13 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
         Decimal(0),
     ) + antal.bpa_tilsyn * bpa_tilsyn + antal.bpa_nygodkendelser * bpa_nygodkendelse
     budget_kr = kroner(Fraction(budget.budget.tilbudsafdelingen) * faktor)
+    noter("takster.daekning.indtaegt", indtaegt, "indtægt ved takster",
+          regel="Σ antal × takst over alle aktiviteter og takstgrupper, og BPA")
+    noter("takster.daekning.budget", budget_kr, "tilbudsafdelingens budget",
+          "budget.tilbudsafdelingen", formel="{0}")
+    noter("takster.daekning.rest", indtaegt - budget_kr, "afrundingsrest",
+          "takster.daekning.indtaegt", "takster.daekning.budget", formel="{0} − {1}",
+          regel="positiv = overdækning af afrundingen (DESIGN.md §3)")
     return Takstresultat(
         normtimer=normtimer.model_dump(exclude={"kilde"}),
         timer_i_alt=decimaler(timer, 2),
@@ -120,7 +193,8 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
         tilsyn=pr_aktivitet["tilsyn"],
         nygodkendelse=pr_aktivitet["nygodkendelse"],
         vaesentlig_aendring=pr_aktivitet["vaesentlig_aendring"],
-        skaerpet_tilsyn_pr_maaned=tuple(skaerpet_tillaeg(t_) for t_ in pr_aktivitet["tilsyn"]),  # type: ignore[arg-type]
+        skaerpet_tilsyn_pr_maaned=tuple(skaerpet_tillaeg(t_, g=g)  # type: ignore[arg-type]
+                                        for g, t_ in enumerate(pr_aktivitet["tilsyn"])),
         bpa_tilsyn=bpa_tilsyn,
         bpa_nygodkendelse=bpa_nygodkendelse,
         daekning=Omkostningsdaekning(budget_kr, indtaegt, indtaegt - budget_kr),
