@@ -57,12 +57,22 @@ def main() -> None:
                 [str(BIN), "ny", "2025", "-b", str(nyt), "--pl", "3,2", "--overskriv"],
             "befolkning 2025 --fra-csv": [str(BIN), "befolkning", "2025", "-b", str(nyt),
                                           "--fra-csv", str(csv)],
+            "foelsomhed 2024": [str(BIN), "foelsomhed", "2024"],
+            "scenarie 2024 ti-tilbud-lukker": [str(BIN), "scenarie", "2024", "ti-tilbud-lukker"],
+            "forklar 2024 budgetaar.takster.tilsyn.2":
+                [str(BIN), "forklar", "2024", "budgetaar.takster.tilsyn.2"],
         }
+        tider: dict[str, float] = {}
         for navn, kommando in maalinger.items():
-            if valg.kun not in navn and "gulv" not in navn:
+            if valg.kun not in navn and "gulv" not in navn and navn != "beregn 2024":
                 continue
             n = gange if "500" not in navn else max(5, gange // 4)
-            print(f"{navn:<40} {median_ms(kommando, n):8.0f} ms  (median af {n})", flush=True)
+            tider[navn] = median_ms(kommando, n)
+            print(f"{navn:<40} {tider[navn]:8.0f} ms  (median af {n})", flush=True)
+        for navn in ("foelsomhed 2024", "scenarie 2024 ti-tilbud-lukker",
+                     "forklar 2024 budgetaar.takster.tilsyn.2"):
+            if navn in tider:  # issue 10: følsomhed højst 1,5 × beregn
+                print(f"{navn} / beregn 2024: {tider[navn] / tider['beregn 2024']:.2f}")
 
 
 if __name__ == "__main__":

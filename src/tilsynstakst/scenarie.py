@@ -8,7 +8,6 @@ anden beregner).
 """
 
 import copy
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -227,6 +226,8 @@ def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> 
         return f"{hvor} er en liste med pladserne 0-{len(node) - 1}; {del_} findes ikke"
     if not isinstance(node, dict):
         return f"{hvor} er en enkelt værdi, ikke en tabel"
+    import difflib
+
     besked = f"nøglen findes ikke i {fil}"
     if forslag := difflib.get_close_matches(str(del_), [str(k) for k in node], n=1):
         besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag[0])))}?)"
