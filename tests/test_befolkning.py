@@ -230,3 +230,48 @@ def test_alle_98_kommuner_med_entydige_koder_og_navne():
     for aar in (2023, 2024):
         for navn in laes_budget(BUDGETS / f"{aar}.toml").befolkning.kommuner:
             assert kommunekode(navn) == NORD[navn]
+
+
+def test_en_server_der_drypper_bytes_standses_af_den_samlede_tidsgraense(ny2025, monkeypatch):
+    """urllibs timeout gælder hver læsning; en server, der sender én byte i sekundet, skal stadig
+    standses efter TILSYNSTAKST_DST_TIMEOUT sekunder i alt (fundet i en fjendtlig afprøvning)."""
+    import socket
+    import threading
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    stop = threading.Event()
+
+    def dryp():
+        forbindelse, _ = server.accept()
+        with forbindelse:
+            for byte in b"HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n":
+                if stop.wait(0.5):
+                    return
+                forbindelse.sendall(bytes([byte]))
+
+    threading.Thread(target=dryp, daemon=True).start()
+    monkeypatch.setenv("TILSYNSTAKST_DST_URL", f"http://127.0.0.1:{server.getsockname()[1]}/v1")
+    monkeypatch.setenv("TILSYNSTAKST_DST_TIMEOUT", "1")
+    start = time.monotonic()
+    r = kør("befolkning", 2025, "-b", ny2025, "--hent")
+    stop.set()
+    server.close()
+    assert time.monotonic() - start < 5
+    assert r.exit_code == 2 and "svarede ikke inden for 1 sekunder" in r.stderr
+
+
+@pytest.mark.parametrize("adresse", ["ikke en adresse", "http://[::1", "http://x\x1b[31m/"])
+def test_en_ubrugelig_adresse_er_en_inputfejl_ikke_en_intern_fejl(ny2025, monkeypatch, adresse):
+    monkeypatch.setenv("TILSYNSTAKST_DST_URL", adresse)
+    r = kør("befolkning", 2025, "-b", ny2025, "--hent")
+    assert r.exit_code == 2 and "intern fejl" not in r.stderr and "\x1b" not in r.stderr, r.stderr
+
+
+def test_fra_csv_med_en_fifo_blokerer_ikke(ny2025, tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "fifo.csv")
+    r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", tmp_path / "fifo.csv")
+    assert r.exit_code == 2 and "er ikke en almindelig fil" in r.stderr

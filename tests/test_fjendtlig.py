@@ -387,3 +387,69 @@ def test_en_intern_fejl_er_en_linje_og_kode_3_ikke_en_traceback(tmp_path):
     r = subprocess.run([sys.executable, "-c", kode, BUDGETS], capture_output=True, text=True,
                        timeout=GRAENSE, env={**os.environ, "TILSYNSTAKST_DEBUG": "1"})
     assert r.returncode == 1 and "ZeroDivisionError" in r.stderr
+
+
+# --- Fundet i en anden fjendtlig afprøvning ----------------------------------------------------
+
+def test_overskriv_erstatter_aldrig_en_fifo_eller_en_enhed(tmp_path):
+    fifo = tmp_path / "ud.json"
+    os.mkfifo(fifo)
+    en_linje_fejl(kør("beregn", 2024, "-b", BUDGETS, "-f", "json", "-o", fifo, "--overskriv"),
+                  "er ikke en almindelig fil")
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_overskriv_gennem_et_link_skriver_filen_og_beholder_linket(tmp_path):
+    maal = tmp_path / "fælles.json"
+    maal.write_text("gammel")
+    link = tmp_path / "ud.json"
+    link.symlink_to(maal)
+    r = kør("beregn", 2024, "-b", BUDGETS, "-f", "json", "-o", link, "--overskriv")
+    assert r.exit_code == 0 and link.is_symlink() and '"tilsynstakst"' in maal.read_text()
+
+
+def test_ny_med_et_pl_indeks_skrevet_med_punktnoegler(mappe):
+    (mappe / "pl-indeks.toml").write_text('kilde = "x"\nindeks.2023 = 100\nindeks.2024 = 104.45\n',
+                                          encoding="utf-8")
+    r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
+    assert r.exit_code == 0, r.output
+    assert "indeks.2025 = 107.7924" in (mappe / "pl-indeks.toml").read_text(encoding="utf-8")
+
+
+def test_tjek_viser_en_mappe_med_styretegn_i_navnet_som_kode(tmp_path):
+    mappe = tmp_path / "esc\x1b[31mRØD\u202e"
+    shutil.copytree(BUDGETS, mappe)
+    r = kør("tjek", mappe)
+    assert "\x1b" not in r.stdout and "\u202e" not in r.stdout and "\\x1b" in r.stdout
+
+
+@pytest.mark.parametrize("navn", ["AALBORG", "Vesthimmerlands"])
+def test_samme_kommune_to_gange_afvises(mappe, navn):
+    ret(mappe / "2024.toml", '"Aalborg" = 39978', f'"Aalborg" = 39978\n"{navn}" = 39978')
+    en_linje_fejl(kør("beregn", 2024, "-b", mappe), "befolkning.kommuner: samme kommune står to "
+                                                    "gange")
+
+
+@pytest.mark.parametrize("navn", ["2025\u200b.toml", "2025.toml\u200b", "pl\u2011indeks.toml"])
+def test_navne_med_usynlige_tegn_eller_en_anden_bindestreg_meldes(tmp_path, navn):
+    shutil.copy(BUDGETS / "2024.toml", tmp_path / navn)
+    shutil.copy(BUDGETS / "2024.toml", tmp_path / "2024.toml")
+    r = kør("tjek", tmp_path)
+    assert r.exit_code == 2 and "ligner en budgetfil, men læses ikke" in r.stdout
+
+
+@pytest.mark.parametrize("kommentar", ['aar = 2024  # se """notatet',
+                                       'aar = 2024  # \'\'\'', 'aar = 2024 # "a" """'])
+def test_linjenumre_med_tre_anfoerselstegn_i_en_kommentar(mappe, kommentar):
+    ret(mappe / "2024.toml", "aar = 2024", kommentar)
+    ret(mappe / "2024.toml", '"Læsø" = 218', '"Læsø" = -218')
+    linje = next(nr for nr, l in enumerate((mappe / "2024.toml").read_text(
+        encoding="utf-8").split("\n"), 1) if l.startswith('"Læsø"'))
+    en_linje_fejl(kør("beregn", 2024, "-b", mappe), f"2024.toml:{linje}: befolkning.kommuner.Læsø")
+
+
+def test_flere_fejl_er_hver_sin_linje_med_fejl_foran(tmp_path):
+    (tmp_path / "2024.toml").write_text("", encoding="utf-8")
+    r = kør("beregn", 2024, "-b", tmp_path)
+    linjer = r.stderr.splitlines()
+    assert r.exit_code == 2 and len(linjer) > 1 and all(l.startswith("Fejl: ") for l in linjer)

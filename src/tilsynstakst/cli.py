@@ -86,7 +86,8 @@ def _hoved(
 
 
 def _fejl(besked: str, kode: int = KODE_INPUT) -> typer.Exit:
-    typer.echo(f"Fejl: {besked}", err=True)
+    """Hvert fund på sin egen linje, hver linje begynder med 'Fejl:' (til grep og CI)."""
+    typer.echo("\n".join(f"Fejl: {linje}" for linje in besked.split("\n")), err=True)
     return typer.Exit(kode)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
-from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, Fund, Inputfejl
+from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, USYNLIGE, Fund, Inputfejl
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
                                laes_budget, laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
@@ -70,8 +70,14 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
     return filer, fund
 
 
+_STREGER = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")  # bindestreger, der ligner -
+
+
 def _ligner_budgetfil(navn: str) -> bool:
-    grund = unicodedata.normalize("NFKC", navn).strip().casefold()
+    """Ville et menneske læse navnet som AAAA.toml eller pl-indeks.toml? Også med usynlige tegn
+    (et mellemrum uden bredde), en anden bindestreg eller andre cifre end 0-9."""
+    grund = USYNLIGE.sub("", unicodedata.normalize("NFKC", navn)).strip().casefold()
+    grund = _STREGER.sub("-", grund)
     return bool(re.fullmatch(r"\d{4}\.toml|pl-indeks\.toml", grund))
 
 

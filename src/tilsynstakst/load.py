@@ -32,6 +32,18 @@ MAKS_FILSTOERRELSE = 1_000_000
 def laes_tekst(sti: Path) -> str:
     """En fils tekst: kun en almindelig fil (ikke en FIFO eller en enhed, der blokerer eller
     aldrig slutter), højst ``MAKS_FILSTOERRELSE`` byte, UTF-8 (et BOM er i orden)."""
+    data = laes_bytes(sti, MAKS_FILSTOERRELSE, f"over {MAKS_FILSTOERRELSE // 1_000_000} MB; det "
+                                                "er ikke en budgetfil")
+    try:
+        return data.decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
+    except UnicodeDecodeError as e:
+        linje = e.object[: e.start].count(b"\n") + 1
+        raise Inputfejl([Fund(str(sti), f"er ikke gyldig UTF-8 (byte {e.start}); gem filen som "
+                              "UTF-8", linje=linje)]) from None
+
+
+def laes_bytes(sti: Path, maks: int, for_stor: str) -> bytes:
+    """En fils bytes: kun en almindelig fil, højst ``maks`` byte (ellers ``er {for_stor}``)."""
     fil = str(sti)
     try:
         info = sti.stat()
@@ -41,21 +53,15 @@ def laes_tekst(sti: Path) -> str:
             raise Inputfejl([Fund(fil, "er ikke en almindelig fil (men fx en FIFO eller en "
                                   "enhed) og læses ikke")])
         with sti.open("rb") as f:
-            data = f.read(MAKS_FILSTOERRELSE + 1)
+            data = f.read(maks + 1)
     except FileNotFoundError:
         link = " (et link til en fil, der ikke findes)" if sti.is_symlink() else ""
         raise Inputfejl([Fund(fil, f"filen findes ikke{link}")]) from None
     except OSError as e:
         raise Inputfejl([Fund(fil, f"kan ikke læses: {systemfejl(e)}")]) from None
-    if len(data) > MAKS_FILSTOERRELSE:
-        raise Inputfejl([Fund(fil, f"er over {MAKS_FILSTOERRELSE // 1_000_000} MB; det er ikke "
-                              "en budgetfil")])
-    try:
-        return data.decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
-    except UnicodeDecodeError as e:
-        linje = e.object[: e.start].count(b"\n") + 1
-        raise Inputfejl([Fund(fil, f"er ikke gyldig UTF-8 (byte {e.start}); gem filen som UTF-8",
-                              linje=linje)]) from None
+    if len(data) > maks:
+        raise Inputfejl([Fund(fil, f"er {for_stor}")])
+    return data
 
 
 def laes_toml(sti: Path) -> tuple[dict[str, Any], str]:
@@ -185,17 +191,52 @@ def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
     # Kun "\n" afslutter en linje i TOML (og i tomllibs linjenumre); splitlines() ville også
     # dele ved U+2028 og U+0085 i en kommentar.
     for nr, linje in enumerate(tekst.split("\n"), start=1):
-        if i_streng:
-            if linje.count(i_streng) % 2:
-                i_streng = None
+        begyndte_i_streng = i_streng is not None
+        i_streng = _aaben_streng(linje, i_streng)
+        if begyndte_i_streng:
             continue
         if m := _TABEL.match(linje):
             tabel = _dele(m.group(1))
             indeks.setdefault(tabel, nr)
         elif m := _NOEGLE.match(linje):
             indeks.setdefault(tabel + _dele(m.group(1)), nr)
-        i_streng = next((t for t in ('"""', "'''") if linje.count(t) % 2), None)
     return indeks
+
+
+def _aaben_streng(linje: str, i_streng: str | None) -> str | None:
+    """Er en flerlinjet tekst åben efter linjen? En lille scanner efter TOML's regler: en
+    kommentar (#) uden for en tekst slutter linjen, og i en tekst med " springes \\-escapes over
+    (så hverken '# se \"\"\"notatet' eller '\\\"\"\"' forvirrer linjenumrene)."""
+    i, n = 0, len(linje)
+    enkelt: str | None = None  # '"' eller "'" inde i en tekst på én linje
+    while i < n:
+        tegn = linje[i]
+        if i_streng:
+            if tegn == "\\" and i_streng == '"""':
+                i += 2
+                continue
+            if linje.startswith(i_streng, i):
+                i += 3
+                while i < n and linje[i] == i_streng[0]:  # op til to ekstra citationstegn
+                    i += 1
+                i_streng = None
+                continue
+        elif enkelt:
+            if tegn == "\\" and enkelt == '"':
+                i += 2
+                continue
+            if tegn == enkelt:
+                enkelt = None
+        elif tegn == "#":
+            break
+        elif linje.startswith('"""', i) or linje.startswith("'''", i):
+            i_streng = linje[i:i + 3]
+            i += 3
+            continue
+        elif tegn in "\"'":
+            enkelt = tegn
+        i += 1
+    return i_streng
 
 
 def slaa_op(indeks: dict[tuple[str, ...], int], loc: tuple[Any, ...]) -> int | None:

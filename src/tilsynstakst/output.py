@@ -4,7 +4,8 @@ En læser ser aldrig en halv fil, og en fejl undervejs (også SIGTERM, se ``stre
 intet. En eksisterende fil overskrives kun, når det er bedt om (``--overskriv``); ellers er den
 urørt, også når flere skriver på én gang og filsystemet ikke har hårde links. En fil, der
 erstattes, beholder sine rettigheder, og har den flere hårde links, skrives den på stedet, så
-de andre navne ser det nye indhold.
+de andre navne ser det nye indhold. Et link erstattes ikke: filen, det peger på, skrives. En
+enhed eller en FIFO erstattes aldrig med en fil.
 """
 
 import os
@@ -37,6 +38,14 @@ def skriv_fil(sti: Path, data: bytes, overskriv: bool = False) -> None:
         raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")])
     if findes and not overskriv:
         raise Inputfejl([Fund(fil, FINDES)])
+    if findes and gammel is None:
+        raise Inputfejl([Fund(fil, "er et link til en fil, der ikke findes; skriv til en "
+                                   "almindelig fil")])
+    if gammel is not None and not stat.S_ISREG(gammel.st_mode):
+        raise Inputfejl([Fund(fil, "er ikke en almindelig fil (men fx en enhed eller en FIFO) "
+                                   "og erstattes ikke; skriv til en almindelig fil")])
+    if findes and os.path.islink(sti):  # skriv i den fil, linket peger på; linket bliver
+        sti = Path(os.path.realpath(sti))
     midlertidig = None
     try:
         # Et kort navn: et langt filnavn må ikke blive for langt med et tillæg.

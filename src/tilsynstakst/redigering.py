@@ -53,7 +53,10 @@ def tilfoej_indeks(dokument: Any, aar: int, vaerdi: Any, kommentar: str) -> None
     if not isinstance(tabel, InlineTable):  # en inline-tabel kan ikke have kommentarer
         item.comment(kommentar)
         item.trivia.comment_ws, item.trivia.trail = "  ", "\n"
-    tabel.add(str(aar), item)
+    if hasattr(tabel, "add"):
+        tabel.add(str(aar), item)
+    else:  # indeks skrevet med punktnøgler (indeks.2023 = 100) læses som en proxy uden add
+        tabel[str(aar)] = item
 
 
 def erstat_befolkning(dokument: Any, kvartal: str, kilde: str, antal: dict[str, int]) -> None:

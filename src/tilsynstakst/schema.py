@@ -13,6 +13,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
+from tilsynstakst.dst.kommuner import kommunenoegle
 from tilsynstakst.fund import USYNLIGE
 
 MAKS_BELOEB = Decimal(10) ** 11  # 100 mia. kr.: langt over ethvert socialtilsyns budget
@@ -290,6 +291,15 @@ class Befolkning(_Model):
                 "tilsynstakst", "antallet af 0-17-årige i alt skal være større end 0",
                 {"felt": "kommuner"},
             )
+        set_: dict[str, str] = {}
+        for navn in self.kommuner:  # samme kommune to gange tæller dens børn to gange
+            noegle = kommunenoegle(navn)
+            if noegle in set_:
+                raise PydanticCustomError(
+                    "tilsynstakst", "samme kommune står to gange: {a} og {b}",
+                    {"a": set_[noegle], "b": navn, "felt": "kommuner"},
+                )
+            set_[noegle] = navn
         return self
 
 

@@ -13,10 +13,12 @@ import json
 import os
 import re
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, ligner
-from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.fund import Fund, Inputfejl, synlig
 
 TABEL = "FOLK1A"
 ROD = "https://api.statbank.dk/v1"
@@ -92,14 +94,13 @@ def hent(omraader: list[str], kvartal: str) -> bytes:
 
     url = f"{rod().rstrip('/')}/data"
     krop = json.dumps(forespoergsel(omraader, kvartal)).encode()
-    anmodning = urllib.request.Request(url, data=krop, method="POST", headers={
-        "Content-Type": "application/json", "Accept": "text/csv",
-        "User-Agent": "tilsynstakst (Danmarks Statistik FOLK1A)"})
-    hvor = f"Danmarks Statistik ({url})"
+    hvor = f"Danmarks Statistik ({synlig(url)})"
     sekunder = timeout()
     try:
-        with urllib.request.urlopen(anmodning, timeout=sekunder) as svar:
-            data = svar.read(MAKS_SVAR + 1)
+        anmodning = urllib.request.Request(url, data=krop, method="POST", headers={
+            "Content-Type": "application/json", "Accept": "text/csv",
+            "User-Agent": "tilsynstakst (Danmarks Statistik FOLK1A)"})
+        data = _inden_for(sekunder, lambda: _laes_svar(anmodning, sekunder))
     except urllib.error.HTTPError as e:
         raise Inputfejl([Fund(hvor, f"svarede HTTP {e.code} {e.reason}{_dst_besked(e)}")]) \
             from None
@@ -109,6 +110,36 @@ def hent(omraader: list[str], kvartal: str) -> bytes:
         raise Inputfejl([Fund(hvor, f"svaret er over {MAKS_SVAR // 1_000_000} MB; det er ikke "
                               "FOLK1A for nogle kommuner")])
     return data
+
+
+def _laes_svar(anmodning: Any, sekunder: int) -> bytes:
+    import urllib.request
+
+    with urllib.request.urlopen(anmodning, timeout=sekunder) as svar:
+        return svar.read(MAKS_SVAR + 1)
+
+
+def _inden_for(sekunder: int, arbejde: Callable[[], bytes]) -> bytes:
+    """Hele hentningen inden for ``sekunder``: urllibs timeout gælder hver enkelt læsning, så en
+    server, der drypper én byte ad gangen, ville ellers holde kommandoen i gang i det uendelige."""
+    import threading
+
+    resultat: dict[str, Any] = {}
+
+    def koer() -> None:
+        try:
+            resultat["data"] = arbejde()
+        except BaseException as e:  # føres videre til den kaldende tråd
+            resultat["fejl"] = e
+
+    traad = threading.Thread(target=koer, daemon=True)
+    traad.start()
+    traad.join(sekunder)
+    if traad.is_alive():
+        raise TimeoutError("timed out")
+    if "fejl" in resultat:
+        raise resultat["fejl"]
+    return resultat["data"]
 
 
 def _netfejl(e: Exception, sekunder: int) -> str:
@@ -200,15 +231,7 @@ def laes_csv(data: bytes, kilde: str, kvartal: str, kommuner: dict[str, str]) ->
 
 
 def laes_fil(sti: Path) -> bytes:
-    try:
-        with sti.open("rb") as f:
-            data = f.read(MAKS_SVAR + 1)
-    except FileNotFoundError:
-        raise Inputfejl([Fund(str(sti), "filen findes ikke")]) from None
-    except IsADirectoryError:
-        raise Inputfejl([Fund(str(sti), "er en mappe, ikke en fil")]) from None
-    except OSError as e:
-        raise Inputfejl([Fund(str(sti), f"kan ikke læses: {e.strerror}")]) from None
-    if len(data) > MAKS_SVAR:
-        raise Inputfejl([Fund(str(sti), "er for stor til at være FOLK1A for nogle kommuner")])
-    return data
+    """En CSV gemt fra Danmarks Statistik: kun en almindelig fil, højst ``MAKS_SVAR`` byte."""
+    from tilsynstakst.load import laes_bytes
+
+    return laes_bytes(sti, MAKS_SVAR, "for stor til at være FOLK1A for nogle kommuner")

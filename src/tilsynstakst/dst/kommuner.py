@@ -8,6 +8,7 @@ i ``ANDRE_NAVNE``, så en budgetfil kan bruge notatets navn.
 """
 
 import re
+import unicodedata
 
 KOMMUNEKODER: dict[str, str] = {
     # Region Hovedstaden
@@ -43,11 +44,19 @@ KOMMUNEKODER: dict[str, str] = {
 
 # Navne, der bruges i notater og budgetfiler for de samme koder.
 ANDRE_NAVNE: dict[str, str] = {"Vesthimmerland": "820"}
+_KODER_UDEN_STORE = {n.casefold(): k for n, k in {**KOMMUNEKODER, **ANDRE_NAVNE}.items()}
 
 
 def kommunekode(navn: str) -> str | None:
     """FOLK1A-koden for en kommune, ved Danmarks Statistiks navn eller et af ``ANDRE_NAVNE``."""
     return KOMMUNEKODER.get(navn) or ANDRE_NAVNE.get(navn)
+
+
+def kommunenoegle(navn: str) -> str:
+    """Det, der gør to navne til samme kommune: koden, uanset store og små bogstaver og notatets
+    eller Danmarks Statistiks stavemåde ("Aalborg", "AALBORG"; "Vesthimmerland(s)")."""
+    grund = unicodedata.normalize("NFKC", navn).casefold()
+    return _KODER_UDEN_STORE.get(grund) or grund
 
 
 def _grundform(navn: str) -> str:

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.text import Text
 
 from tilsynstakst import afstemning as klasse
-from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, INPUTFEJL, Fund
+from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, INPUTFEJL, Fund, synlig
 from tilsynstakst.kontrol import Kontrol
 from tilsynstakst.render.jsonformat import dump
 
@@ -62,7 +62,7 @@ def vis_kontrol(k: Kontrol, console: Console, streng: bool = False) -> None:
     ud = Text()
     for fil, fund in pr_fil.items():
         status, farve = _status(fund, streng)
-        ud.append(fil, "bold").append("  ").append(status, farve)
+        ud.append(synlig(fil), "bold").append("  ").append(status, farve)
         ud.append(_afstemt(k.afstemt.get(fil)) + "\n")
         for f in fund:
             ud.append("  ").append(f"{f.alvor:<9}", _FARVE[f.alvor]).append(f" {f}\n")
