@@ -140,3 +140,16 @@ def test_sporet_er_slukket_uden_forklar():
 
     beregn(BUDGETS, 2024, "stoerste-rest")
     assert not spor.aktivt()
+
+
+def test_en_kommune_kan_naevnes_ved_navn_og_summen_viser_alle_led():
+    f = forklar(BUDGETS, 2024, "stoerste-rest", "budgetaar.finansiering.kommuner.Aalborg.beloeb")
+    assert f.noegle == "budgetaar.finansiering.kommuner.10.beloeb" and f.vaerdi == 6294349
+    i_alt = f.linjer.index("  budgetaar.finansiering.befolkning_i_alt = 121.668 (0-17-årige i alt)")
+    led = [x for x in f.linjer[i_alt + 2:i_alt + 13] if x.startswith("    befolkning.kommuner.")]
+    assert len(led) == 11 and "    befolkning.kommuner.Aalborg = 39.978, se ovenfor" in led
+
+
+def test_forklaringen_henviser_til_readme_ikke_til_et_dokument_brugeren_ikke_har():
+    tekst = "\n".join(forklar(BUDGETS, 2024, "stoerste-rest", "aendringer.gennemsnitspris.pct").linjer)
+    assert "DESIGN.md" not in tekst and "README: Afrunding" in tekst

@@ -313,3 +313,52 @@ def test_foelsomhed_i_alle_formater(format_, tmp_path):
     assert "1 plejefamilie mere" in tekst
     if format_ in ("tabel", "markdown"):
         assert "Sådan læses tabellen" in tekst
+
+
+# --- Fundet, da en ny bruger prøvede scenarierne ------------------------------------------------
+
+def test_en_forkert_scenariefil_meldes_ved_scenariet_ikke_ved_budgettet(mappe):
+    (mappe / "scenarier" / "x.toml").write_text(
+        TI_TILBUD.replace("[88, 97, 37, 19]", "[98, 97, 37, 20]").replace(
+            '"antal.tilbud" = 241\n', ""), encoding="utf-8")
+    r = kør("tjek", mappe)
+    assert r.exit_code == 2
+    assert "2024.toml  ✓ gyldig" in r.stdout and "scenarier/x.toml:4: saet.antal.tilbud:" in r.stdout
+    r = kør("tjek", mappe / "scenarier")  # scenariemappen alene
+    assert r.exit_code == 2 and "scenarier/x.toml:4:" in r.stdout
+
+
+def test_to_scenarier_der_saetter_samme_vaerdi_afvises(mappe):
+    (mappe / "scenarier" / "stor.toml").write_text(
+        'aar = 2024\nbeskrivelse = "Et stort tilbud mere"\n[saet]\n'
+        '"antal.pr_takstgruppe.tilbud" = [98, 97, 37, 20]\n"antal.tilbud" = 252\n',
+        encoding="utf-8")
+    en_linje(kør("scenarie", 2024, "ti-tilbud-lukker", "stor", "-b", mappe),
+             "sættes også af", "ti-tilbud-lukker.toml", "ét scenarie")
+
+
+@pytest.mark.parametrize("saet, brudstykke", [
+    ("budget.tilbudsafdelingen=+200000", "skriv den nye værdi, ikke ændringen"),
+    ("overfoert_resultat.beloeb=0", "allerede netto"),
+    ("normtimer.kilde=\"x\"", "en kilde er tekst"),
+])
+def test_en_aendring_der_ville_misforstaas_afvises(saet, brudstykke):
+    en_linje(kør("beregn", 2024, "-b", BUDGETS, "--saet", saet), brudstykke)
+
+
+def test_hver_tabel_i_regnearket_siger_scenarie(tmp_path):
+    from openpyxl import load_workbook
+
+    fil = tmp_path / "s.xlsx"
+    kør("beregn", 2024, "-b", BUDGETS, "--saet", "normtimer.tilsyn=66", "-f", "xlsx", "-o", fil)
+    assert all(n == "Scenarie" or n.endswith("(scenarie)") for n in load_workbook(fil).sheetnames)
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(BUDGETS), "--saet", "normtimer.tilsyn=66",
+                            "-f", "csv"])
+    raekker = r.stdout_bytes.decode("utf-8-sig").splitlines()[1:]
+    assert all("SCENARIE" in x or x.startswith("Scenarie:") for x in raekker)
+
+
+def test_afrundingsrestens_forskel_har_ingen_procent():
+    r = runner.invoke(app, ["scenarie", "2024", "ti-tilbud-lukker", "-b", str(BUDGETS), "-f", "csv"])
+    rest = [x for x in r.stdout_bytes.decode("utf-8-sig").splitlines() if "Afrundingsrest" in x]
+    assert rest and not any("Forskel i pct." in x for x in rest)

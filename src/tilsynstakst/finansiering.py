@@ -56,7 +56,7 @@ def objektiv_finansiering(
         noter(f"{k}.andel_pct", andele[-1].andel_pct, f"{navn}s andel i pct.", f"{k}.befolkning",
               "finansiering.befolkning_i_alt", formel="{0} ÷ {1} × 100",
               uafrundet=Fraction(antal * 100, i_alt),
-              regel="procent med én decimal, afrundet halvt op (DESIGN.md §4)")
+              regel="procent med én decimal, afrundet halvt op (README: Afrunding)")
         noter(f"{k}.beloeb", andele[-1].beloeb, f"{navn}s objektive finansiering",
               "finansiering.budget", f"{k}.befolkning", "finansiering.befolkning_i_alt",
               f"fordeling.{navn}", formel="{0} × {1} ÷ {2}",
@@ -87,5 +87,5 @@ def gennemsnitspris(
     noter("gennemsnitspris", pris, "gennemsnitspris pr. plejefamilie",
           budget_led, "antal.plejefamilier_i_alt", formel="{0} ÷ {1}", uafrundet=budget_pleje / i_alt,
           regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
-                "prisniveauet, afrundet halvt op til hele kroner (DESIGN.md §3-5)")
+                "prisniveauet, afrundet halvt op til hele kroner (README: Hvad tabellerne betyder, Afrunding)")
     return pris

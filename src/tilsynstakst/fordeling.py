@@ -42,7 +42,7 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
                   uafrundet=Fraction(total * vaegte[navn], sum_vaegte),
                   regel=f"største brøkdels metode: heltalsdelen {tal(hel)}; de {mangler} kroner, "
                         f"der manglede for at nå {tal(total)}, gik til de største brøkdele, og "
-                        f"{navn} {fik} én af dem (DESIGN.md §4)")
+                        f"{navn} {fik} én af dem (README: Afrunding)")
     return dele
 
 
@@ -53,7 +53,7 @@ def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     for navn, v in vaegte.items():
         noter(f"fordeling.{navn}", dele[navn], f"{navn}, simpel afrunding",
               uafrundet=Fraction(total * v, sum_vaegte),
-              regel="simpel afrunding: hver andel afrundet halvt op for sig (DESIGN.md §4)")
+              regel="simpel afrunding: hver andel afrundet halvt op for sig (README: Afrunding)")
     return dele
 
 

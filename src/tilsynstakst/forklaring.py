@@ -61,13 +61,13 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
     def led(t: Trin) -> str:
         return f"{navn(t)} {vis_tal(t.vaerdi)}"
 
-    def trin(k: str, niveau: int) -> None:
+    def trin(k: str, niveau: int, i_formlen: bool = False) -> None:
         ind = "  " * niveau
         t = spor.trin[k]
         blad = bool(t.fil) or not (t.led or t.formel)
         if k in vist:
-            if not blad:  # et inddata eller en konstant står allerede i formlen med sin værdi
-                ud.append(f"{ind}{k} = {vis_tal(t.vaerdi)}, se ovenfor")
+            if not (blad and i_formlen):  # et blad i formlen står der allerede med sin værdi
+                ud.append(f"{ind}{navn(t) if blad else k} = {vis_tal(t.vaerdi)}, se ovenfor")
             return
         vist.add(k)
         if t.fil:
@@ -83,8 +83,9 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
         ud.append(f"{ind}{k} = {vis_tal(t.vaerdi)}" + (f" ({t.navn})" if t.navn != k else ""))
         dele = [spor.trin[d] for d in t.led if d in spor.trin]
         gennem = t.formel == "{0}" and t.uafrundet is None  # samme tal, blot hentet: ingen formel
+        sum_ = len(dele) > MAKS_LED_I_FORMLEN and t.formel.count("{") == len(dele)
         if t.formel and not gennem:
-            if len(dele) > MAKS_LED_I_FORMLEN and t.formel.count("{") == len(dele):
+            if sum_:
                 udtryk = f"summen af de {len(dele)} led nedenfor"
             else:
                 udtryk = t.formel.format(*(led(d) for d in dele))
@@ -97,7 +98,7 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
             ud.append(f"{ind}  {t.regel}")
         for d in t.led:
             if d in spor.trin:
-                trin(d, niveau + 1)
+                trin(d, niveau + 1, i_formlen=not sum_)
 
     trin(noegle, 0)
     return ud

@@ -50,7 +50,9 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
     filer: list[Path] = []
     fund: list[Fund] = []
     for sti in stier:
-        if sti.is_dir():
+        if sti.is_dir() and sti.name == SCENARIEMAPPE:
+            filer += sorted(sti.glob("*.toml"))
+        elif sti.is_dir():
             i_mappen, forkerte = [], []
             for f in sorted(sti.iterdir()):
                 if aar_i_filnavn(f) is not None or f.name == PL_FILNAVN:

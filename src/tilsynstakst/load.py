@@ -326,6 +326,10 @@ def _i_scenariet(f: Fund, scenarie: "Scenarie") -> Fund:
                                  or noegle.startswith(a.noegle + "."))
         if beslaegtet and a.linje is not None:
             return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
+    fra_fil = [a for a in scenarie.aendringer if a.linje is not None]
+    if fra_fil:  # fejlen kommer af scenariefilen, selv om nøglen er en anden (fx en total)
+        a = fra_fil[-1]
+        return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
     return replace(f, besked=f"{f.besked} ({scenarie.kort()})")
 
 

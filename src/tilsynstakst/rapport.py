@@ -95,7 +95,7 @@ def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> D
     else:
         noter(noegle, afrundet, noegle, inddata(filnoegle, vaerdi), "/pl_faktor",
               formel="{0} × {1}", uafrundet=eksakt,
-              regel="PL-fremskrevet og afrundet halvt op til hele kroner (DESIGN.md §4)")
+              regel="PL-fremskrevet og afrundet halvt op til hele kroner (README: Afrunding)")
     return afrundet
 
 

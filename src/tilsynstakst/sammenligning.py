@@ -57,5 +57,5 @@ def aendring(forrige: Decimal | int, budgetaar: Decimal | int,
               f"/{noegle}.forrige", formel="{0} − {1}")
         noter(f"/{noegle}.pct", pct, "ændring i pct.", f"/{noegle}.aendring", f"/{noegle}.forrige",
               formel="{0} ÷ {1} × 100", uafrundet=Fraction(forskel) * 100 / Fraction(forrige) if forrige else None,
-              regel="af de viste, afrundede tal, med én decimal, afrundet halvt op (DESIGN.md §4)")
+              regel="af de viste, afrundede tal, med én decimal, afrundet halvt op (README: Afrunding)")
     return Aendring(Decimal(forrige), Decimal(budgetaar), forskel, pct)

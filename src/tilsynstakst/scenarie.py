@@ -23,7 +23,11 @@ SAET = "--saet"
 # det, der afstemmes imod, ikke en forudsætning).
 FASTE = {"aar": "året er budgetfilens eget; et scenarie ændrer forudsætningerne for året",
          "offentliggjort": "de offentliggjorte tal er ikke forudsætninger; et scenarie ændrer "
-                           "forudsætningerne, og tallene afstemmes mod filen, som den er"}
+                           "forudsætningerne, og tallene afstemmes mod filen, som den er",
+         "overfoert_resultat": "det ændrer ingen tal: afdelingernes budgetter er allerede "
+                               "netto af det indregnede resultat; ændr budget.* i stedet",
+         "kalibreret": "det ændrer ingen tal; listen siger kun, hvilke værdier der er kalibreret",
+         "kilde": "det ændrer ingen tal; en kilde er tekst"}
 
 Sti = tuple[str | int, ...]
 
@@ -111,6 +115,10 @@ def laes_saet(tekst: str) -> list[Saet]:
     if any(not d for d in dele):
         raise Inputfejl([Fund(SAET, "nøglen har en tom del (to punktummer i træk?)",
                               noegle=noegle)])
+    if vaerdi.startswith("+"):  # "+200000" betyder næsten altid "200.000 mere"
+        raise Inputfejl([Fund(SAET, f"'{vaerdi}': skriv den nye værdi, ikke ændringen (fx "
+                                    "budget.tilbudsafdelingen=17105109 for 200.000 kr. mere)",
+                              noegle=".".join(dele))])
     try:
         data = tomllib.loads(f"v = {vaerdi}", parse_float=Decimal)["v"]
     except (tomllib.TOMLDecodeError, ValueError, ArithmeticError, RecursionError):
@@ -168,6 +176,7 @@ def find_scenarie(mappe: Path, navn: str, aar: int) -> Scenarie:
 def saml(scenarier: list[Scenarie], saet: list[Saet]) -> Scenarie | None:
     """Scenarierne i den givne rækkefølge og derefter ``--saet``; ``None``, hvis der intet er."""
     dele = list(scenarier)
+    _ingen_konflikt(dele)
     if saet:
         dele.append(Scenarie(SAET, "ændringer på kommandolinjen", tuple(saet)))
     if not dele:
@@ -177,6 +186,22 @@ def saml(scenarier: list[Scenarie], saet: list[Saet]) -> Scenarie | None:
     return Scenarie(" + ".join(s.navn for s in dele),
                     "; ".join(f"{s.navn}: {s.beskrivelse}" for s in dele),
                     tuple(a for s in dele for a in s.aendringer))
+
+
+def _ingen_konflikt(scenarier: list[Scenarie]) -> None:
+    """To scenariefiler må ikke sætte samme værdi: den ene ville tavst forsvinde. (``--saet``
+    må sætte en værdi, en fil sætter; det er en bevidst ændring for kørslen.)"""
+    sat: dict[str, Saet] = {}
+    for s in scenarier:
+        for a in s.aendringer:
+            for noegle, tidligere in sat.items():
+                beslaegtet = (a.noegle == noegle or a.noegle.startswith(noegle + ".")
+                              or noegle.startswith(a.noegle + "."))
+                if beslaegtet and tidligere.kilde != a.kilde:
+                    raise _fejl(a, f"sættes også af {tidligere.kilde} ({tidligere}); læg "
+                                   "ændringerne i ét scenarie, så intet forsvinder tavst")
+        for a in s.aendringer:
+            sat[a.noegle] = a
 
 
 # ---------------------------------------------------------------------------------------------
@@ -200,8 +225,9 @@ def _fejl(a: Saet, besked: str) -> Inputfejl:
 
 def _saet(data: dict[str, Any], a: Saet, fil: str) -> None:
     sti = a.sti
-    if str(sti[0]) in FASTE:
-        raise _fejl(a, f"kan ikke ændres i et scenarie: {FASTE[str(sti[0])]}")
+    fast = str(sti[0]) if str(sti[0]) in FASTE else "kilde" if sti[-1] == "kilde" else None
+    if fast:
+        raise _fejl(a, f"kan ikke ændres i et scenarie: {FASTE[fast]}")
     node: Any = data
     for i, del_ in enumerate(sti):
         sidste = i == len(sti) - 1

@@ -17,9 +17,13 @@ TAKSTNAVNE = (
 
 
 def _tabel(noegle: str, titel: str, raekker: list[tuple[str, Aendring | None]],
-           note: str | None = None, kort: str = "") -> Tabel:
-    return Tabel(noegle, titel, ("Kr.", *SIDE_OM_SIDE),
-                 tuple((navn, aendringsceller(a, KR)) for navn, a in raekker), note, kort=kort)
+           note: str | None = None, kort: str = "", uden_pct: str = "") -> Tabel:
+    """``uden_pct``: rækken, hvor en procent ikke betyder noget (afrundingsresten)."""
+    celler = []
+    for navn, a in raekker:
+        c = aendringsceller(a, KR)
+        celler.append((navn, c[:3] + (Celle(None, c[3].enhed),) if navn == uden_pct else c))
+    return Tabel(noegle, titel, ("Kr.", *SIDE_OM_SIDE), tuple(celler), note, kort=kort)
 
 
 def scenarievisning(s: Scenarieresultat) -> Visning:
@@ -36,7 +40,8 @@ def scenarievisning(s: Scenarieresultat) -> Visning:
     tabeller.append(_tabel("omkostningsdaekning", "Omkostningsdækning (Σ antal × takst mod budgettet)", [
         ("Tilbudsafdelingens budget", f.daekning["budget"]),
         ("Indtægt ved takster", f.daekning["indtaegt"]),
-        ("Afrundingsrest (indtægt - budget)", f.daekning["rest"])], kort="Omkostningsdækning"))
+        ("Afrundingsrest (indtægt - budget)", f.daekning["rest"])], kort="Omkostningsdækning",
+        uden_pct="Afrundingsrest (indtægt - budget)"))
     navne = [k.navn for k in g.finansiering.kommuner]
     tabeller.append(_tabel("finansiering", "Objektiv finansiering og gennemsnitspris", [
         ("I alt", f.finansiering["i_alt"]), *((n, f.finansiering.get(n)) for n in navne),

@@ -129,6 +129,8 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     with optag() as spor:
         b = beregn(mappe, aar, afrunding, scenarie)
     alle = dict(tal_i_data(som_data(b.rapport)))
+    if noegle is not None:
+        noegle = _kommune_som_plads(noegle, b.rapport)
     if noegle is None:
         return Forklaret(b, None, None, tuple(f"{k} = {vis_tal(v)}" for k, v in alle.items()))
     if noegle not in alle:
@@ -143,3 +145,15 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     kalibreret = {str(budgetfil(mappe, aar)): set(b.budget.kalibreret)}
     return Forklaret(b, noegle, alle[noegle], tuple(forklaringslinjer(
         spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
+
+
+def _kommune_som_plads(noegle: str, rapport: Rapport) -> str:
+    """``budgetaar.finansiering.kommuner.Aalborg.beloeb`` → ``….kommuner.10.beloeb``: en kommune
+    kan nævnes ved navn, som i ``aendringer.finansiering.Aalborg``."""
+    dele = noegle.split(".")
+    if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not dele[3].isdigit():
+        aar = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}.get(dele[0])
+        navne = [k.navn.casefold() for k in aar.finansiering.kommuner] if aar else []
+        if dele[3].casefold() in navne:
+            dele[3] = str(navne.index(dele[3].casefold()))
+    return ".".join(dele)

@@ -4,7 +4,7 @@ Her vælges og ordnes kun tal, der allerede er beregnet (``rapport``); der regne
 visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabel``-objekter.
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
 from tilsynstakst.finansiering import Kommuneandel
@@ -285,4 +285,8 @@ def rapportvisning(r: Rapport) -> Visning:
     linjer = ((scenarielinje(r.scenarie),) if r.scenarie else ()) + (indledning(r),)
     data = {"scenarie": r.scenarie, **{f.name: getattr(r, f.name) for f in fields(r)
                                        if f.name != "scenarie"}}
-    return Visning(titel, f"(i {nu.prisniveau}-priser)", linjer, tuple(alle(r)), data)
+    tabeller = alle(r)
+    if r.scenarie:  # hver tabel, også et faneblad eller en CSV-række for sig, siger det
+        tabeller = tabeller[:1] + [replace(t, titel=f"{t.titel} – SCENARIE",
+                                           kort=f"{t.kort_navn[:20]} (scenarie)") for t in tabeller[1:]]
+    return Visning(titel, f"(i {nu.prisniveau}-priser)", linjer, tuple(tabeller), data)

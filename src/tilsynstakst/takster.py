@@ -59,13 +59,13 @@ class Takstresultat:
     daekning: Omkostningsdaekning
 
 
-AFRUNDET = "afrundet halvt op til hele kroner (socialtilsynsbekendtgørelsen § 32; DESIGN.md §4)"
+AFRUNDET = "afrundet halvt op til hele kroner (socialtilsynsbekendtgørelsen § 32; README: Afrunding)"
 
 
 def _vaegt(g: int) -> str:
     """Vægten for takstgruppe ``g`` som et led i sporet."""
     noter(f"vaegt.{g}", VAEGTE[g], f"vægt (takstgruppe {g + 1})",
-          regel=f"takstgruppe {g + 1} er {TAKSTGRUPPER[g]}; vægtene er 1 : 1,2 : 2 : 3 (DESIGN.md §3)")
+          regel=f"takstgruppe {g + 1} er {TAKSTGRUPPER[g]}; vægtene er 1 : 1,2 : 2 : 3 (README: Hvad tabellerne betyder)")
     return f"vaegt.{g}"
 
 
@@ -92,7 +92,7 @@ def timer_i_alt(budget: Budget) -> Fraction:
               inddata(f"normtimer.{aktivitet}", h), formel="{0} × {1}")
     noter("takster.timer_i_alt", timer, "normtimer i alt (vægtet)", *led,
           formel=" + ".join(f"{{{i}}}" for i in range(len(led))),
-          regel="H = Σ antal × vægt × normtimer (DESIGN.md §3)")
+          regel="H = Σ antal × vægt × normtimer (README: Hvad tabellerne betyder)")
     return timer
 
 
@@ -102,11 +102,11 @@ def timepris(budget_tilbud: Decimal, timer: Fraction, faktor: Fraction = Fractio
     budget = inddata("budget.tilbudsafdelingen", budget_tilbud)
     if faktor == 1:
         noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget,
-              "takster.timer_i_alt", formel="{0} ÷ {1}", regel="t = budget ÷ timer (DESIGN.md §3)")
+              "takster.timer_i_alt", formel="{0} ÷ {1}", regel="t = budget ÷ timer (README: Hvad tabellerne betyder)")
     else:
         noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget, "/pl_faktor",
               "takster.timer_i_alt", formel="{0} × {1} ÷ {2}",
-              regel="t = budget × PL-faktor ÷ timer (DESIGN.md §3-4)")
+              regel="t = budget × PL-faktor ÷ timer (README: Hvad tabellerne betyder)")
     return t
 
 
@@ -184,7 +184,7 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
           "budget.tilbudsafdelingen", formel="{0}")
     noter("takster.daekning.rest", indtaegt - budget_kr, "afrundingsrest",
           "takster.daekning.indtaegt", "takster.daekning.budget", formel="{0} − {1}",
-          regel="positiv = overdækning af afrundingen (DESIGN.md §3)")
+          regel="positiv = overdækning af afrundingen (README: Hvad tabellerne betyder)")
     return Takstresultat(
         normtimer=normtimer.model_dump(exclude={"kilde"}),
         timer_i_alt=decimaler(timer, 2),
