@@ -138,7 +138,10 @@ def test_en_fuld_disk_midt_i_skrivningen_efterlader_intet(tmp_path, monkeypatch)
 
 @pytest.mark.parametrize("args", [["tjek", BUDGETS], ["beregn", 2024, "-b", BUDGETS],
                                   ["--help"], ["beregn", "--help"],
-                                  ["notat", 2024, "-b", BUDGETS]])
+                                  ["notat", 2024, "-b", BUDGETS],
+                                  ["forklar", 2024, "budgetaar.takster.tilsyn.2", "-b", BUDGETS],
+                                  ["foelsomhed", 2024, "-b", BUDGETS],
+                                  ["scenarie", 2024, "ti-tilbud-lukker", "-b", BUDGETS]])
 def test_cp1252_som_paa_windows_med_omdirigeret_uddata(args):
     r = proces(*args, env={"PYTHONIOENCODING": "cp1252"})
     assert r.returncode == 0 and r.stderr == b"", r.stderr.decode("cp1252", "replace")
@@ -148,6 +151,8 @@ def test_cp1252_som_paa_windows_med_omdirigeret_uddata(args):
         assert "2024.toml  ok gyldig; 123 offentliggjorte tal afstemt" in tekst
     if args[0] == "beregn" and len(args) > 2:
         assert "Indtægt ved takster (sum antal × takst)" in tekst and "6.294.349" in tekst
+    if args[0] == "forklar":
+        assert "uafrundet ca. 672,0551 = ca. 87.703,1895 -> 87.703" in tekst
 
 
 # --- 4. Tekst fra filen, der når terminalen eller et dokument som kode ------------------------
