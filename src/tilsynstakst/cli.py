@@ -126,9 +126,7 @@ Scenarievalg = Annotated[
 FormatValg = Annotated[
     Format, typer.Option("--format", "-f", help="tabel (terminal), json, markdown, csv, xlsx.")
 ]
-Uddata = Annotated[Path | None, typer.Option(
-    "--output", "-o", help="Skriv til denne fil (atomisk) i stedet for skærmen.", dir_okay=False,
-    show_default=False)]
+Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen.")
 
 
 @app.command()
@@ -165,25 +163,27 @@ def _scenarie(budgetmappe: Path, aar: int, navne: list[str] | None, saet: list[s
     """Scenariefilerne og ``--saet`` samlet til ét scenarie (``None``: intet scenarie)."""
     if not navne and not saet:
         return None
-    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.scenarie import find_scenarie, laes_saet, saml
 
+    return _kald(lambda: saml([find_scenarie(budgetmappe, n, aar) for n in navne or []],
+                              [a for s in saet or [] for a in laes_saet(s)]))
+
+
+def _kald(funktion, *args):  # type: ignore[no-untyped-def]
+    """Kald biblioteket; en ``Inputfejl`` bliver til 'Fejl: …' og kode 2."""
+    from tilsynstakst.fund import Inputfejl
+
     try:
-        return saml([find_scenarie(budgetmappe, n, aar) for n in navne or []],
-                    [a for s in saet or [] for a in laes_saet(s)])
+        return funktion(*args)
     except Inputfejl as e:
         raise _fejl(str(e)) from None
 
 
 def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding, scenarie=None):  # type: ignore[no-untyped-def]
     """Beregn året; hvert fund om de viste år vises som en advarsel før tallene (DESIGN.md §8)."""
-    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.service import beregn as beregn_aar
 
-    try:
-        beregning = beregn_aar(budgetmappe, aar, afrunding.value, scenarie)
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    beregning = _kald(beregn_aar, budgetmappe, aar, afrunding.value, scenarie)
     _advar(beregning.fund)
     return beregning
 
@@ -194,14 +194,9 @@ def _advar(fund) -> None:  # type: ignore[no-untyped-def]
 
 
 def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
-    """Kald en beregning, der giver (resultat, fund): en ``Inputfejl`` bliver én linje og kode 2,
-    og fundene vises som advarsler før tallene (DESIGN.md §8)."""
-    from tilsynstakst.fund import Inputfejl
-
-    try:
-        resultat, fund = beregning(*args)
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    """Kald en beregning, der giver (resultat, fund): fundene vises som advarsler før tallene
+    (DESIGN.md §8)."""
+    resultat, fund = _kald(beregning, *args)
     _advar(fund)
     return resultat
 
@@ -209,13 +204,9 @@ def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
 def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
     """Til filen (atomisk, uden at overskrive) eller til standard-ud."""
     if output is not None:
-        from tilsynstakst.fund import Inputfejl
         from tilsynstakst.output import skriv_fil
 
-        try:
-            skriv_fil(output, data, overskriv)
-        except Inputfejl as e:
-            raise _fejl(str(e)) from None
+        _kald(skriv_fil, output, data, overskriv)
         from tilsynstakst.tal import tal
 
         typer.echo(f"Skrev {output} ({tal(len(data))} byte).", err=True)
@@ -319,15 +310,11 @@ def forklar(
 ) -> None:
     """Forklar et tal trin for trin: regnestykket og reglen ved hvert trin, ned til tallene i
     budgetfilen med fil og linje."""
-    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.service import forklar as forklar_tal
     from tilsynstakst.tabeller import scenarielinje
 
     valgt = _scenarie(budgetmappe, aar, scenarie, saet)
-    try:
-        f = forklar_tal(budgetmappe, aar, afrunding.value, noegle, valgt)
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    f = _kald(forklar_tal, budgetmappe, aar, afrunding.value, noegle, valgt)
     _advar(f.beregning.fund)
     r = f.beregning.rapport
     if r.scenarie:
@@ -357,15 +344,11 @@ def ny(
     """Start et nyt budgetår: AAR.toml som udkast fra året før, med beløbene × PL."""
     from datetime import date
 
-    from tilsynstakst.fund import Inputfejl
     from tilsynstakst.nyt_aar import opret, pl_procent
     from tilsynstakst.tal import tal
 
-    try:
-        pct = pl_procent(pl) if pl is not None else None
-        nyt = opret(budgetmappe, aar, pct, overskriv, date.today())
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    pct = _kald(pl_procent, pl) if pl is not None else None
+    nyt = _kald(opret, budgetmappe, aar, pct, overskriv, date.today())
     from tilsynstakst.money import decimaler
 
     f = tal(decimaler(nyt.faktor, 6).normalize())
@@ -402,19 +385,14 @@ def befolkning(
     """Udfyld befolkningen i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
     from datetime import date
 
-    from tilsynstakst.fund import Inputfejl
-
     if hent + (fra_csv is not None) + url != 1:
         raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url")
-    try:
-        from tilsynstakst.befolkning import adresse, udfyld
+    from tilsynstakst.befolkning import adresse, udfyld
 
-        if url:
-            typer.echo(adresse(budgetmappe, aar))
-            return
-        sti, antal = udfyld(budgetmappe, aar, fra_csv, date.today())
-    except Inputfejl as e:
-        raise _fejl(str(e)) from None
+    if url:
+        typer.echo(_kald(adresse, budgetmappe, aar))
+        return
+    sti, antal = _kald(udfyld, budgetmappe, aar, fra_csv, date.today())
     from tilsynstakst.tal import tal
 
     typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "

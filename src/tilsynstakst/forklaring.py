@@ -5,7 +5,6 @@ leddene selv, ned til inddata med fil og linje. Et led, der allerede er vist, vi
 """
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -17,13 +16,6 @@ from tilsynstakst.tal import tal
 
 AARSTAL = {"aar", "prisniveau"}  # mærker, ikke tal, der regnes
 MAKS_LED_I_FORMLEN = 4  # flere led (en sum over takstgrupper eller kommuner) vises som Σ
-
-
-@dataclass(frozen=True)
-class Forklaring:
-    noegle: str
-    vaerdi: Any
-    linjer: tuple[str, ...]
 
 
 def vis_tal(x: Tal | None) -> str:

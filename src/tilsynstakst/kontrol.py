@@ -22,7 +22,7 @@ from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ENS, afstem
 from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, USYNLIGE, Fund, Inputfejl
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
-                               laes_budget, laes_model, noeglenavn)
+                               laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
@@ -88,6 +88,7 @@ class _Filer:
 
     def __init__(self) -> None:
         self.modeller: dict[Path, Budget | PLIndeks | None] = {}
+        self.budgetfiler: dict[Path, Budgetfil] = {}  # til et scenarie på året
         self.fund: dict[Path, list[Fund]] = {}
         self.linje = Linjer()
 
@@ -96,8 +97,11 @@ class _Filer:
             try:
                 if sti.parent.name == SCENARIEMAPPE:
                     model = self._scenarie(sti)
+                elif sti.name == PL_FILNAVN:
+                    model = laes_model(PLIndeks, sti)
                 else:
-                    model = laes_model(PLIndeks, sti) if sti.name == PL_FILNAVN else laes_budget(sti)
+                    self.budgetfiler[sti] = Budgetfil.laes(sti)
+                    model = self.budgetfiler[sti].model()
             except Inputfejl as e:
                 model, self.fund[sti] = None, e.fund
             self.modeller[sti] = model
@@ -112,7 +116,7 @@ class _Filer:
             raise Inputfejl([Fund(str(sti), f"scenariet gælder for {aar}, men {aarets} findes "
                                   "ikke", noegle="aar", linje=self.linje(sti, "aar"))])
         if isinstance(self.laes(aarets), Budget):
-            Budgetfil.laes(aarets).med(scenarie)
+            self.budgetfiler[aarets].med(scenarie)
 
 
 def _vist(vaerdi: Decimal, enhed: str) -> str:

@@ -145,16 +145,18 @@ def scenariefil(mappe: Path, navn: str) -> Path:
 def laes_scenarie(sti: Path, aar: int | None = None) -> tuple[int, Scenarie]:
     """Læs ``scenarier/NAVN.toml``: ``aar``, ``beskrivelse`` og ``[saet]``. Er ``aar`` givet,
     skal filen gælde for det år."""
-    from tilsynstakst.load import find_linje, laes_toml, valider
+    from tilsynstakst.load import laes_toml, linjeindeks, slaa_op, valider
     from tilsynstakst.schema import Scenariefil
 
     data, tekst = laes_toml(sti)
     fil = valider(Scenariefil, data, tekst, str(sti))
+    indeks = linjeindeks(tekst)
     if aar is not None and fil.aar != aar:
         raise Inputfejl([Fund(str(sti), f"scenariet gælder for {fil.aar}, ikke {aar}",
-                              noegle="aar", linje=find_linje(tekst, ("aar",)))])
+                              noegle="aar", linje=slaa_op(indeks, ("aar",)))])
+    # En nøgle står enten i anførselstegn ("antal.tilbud" = …) eller som punktnøgle.
     aendringer = tuple(
-        Saet(n, v, str(sti), find_linje(tekst, ("saet", n)) or find_linje(tekst, ("saet", *n.split("."))))
+        Saet(n, v, str(sti), indeks.get(("saet", n)) or slaa_op(indeks, ("saet", *n.split("."))))
         for n, v in _blade("", data["saet"])
     )
     return fil.aar, Scenarie(sti.stem, fil.beskrivelse, aendringer)

@@ -43,11 +43,8 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
     Med ``scenarie`` beregnes budgetåret med scenariets ændringer (DESIGN.md §9); filen selv
     skal være gyldig, og året før er, som det er.
     """
-    if not mappe.is_dir():
-        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
-    sti, linje = budgetfil(mappe, aar), Linjer()
-    fil = Budgetfil.laes(sti)
-    budget, info = fil.model(), None
+    fil, budget = _aaret(mappe, aar)
+    sti, linje, info = fil.sti, Linjer(), None
     if scenarie is not None:
         budget, info = fil.med(scenarie)
     fund = aarets_fund(sti, budget, linje)
@@ -74,27 +71,27 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
 
 
-def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget, list[Fund]]:
-    """Budgetårets fil, læst og valideret, og sammenhængens fund for året."""
+def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
+    """Budgetårets fil, læst (til et scenarie) og valideret, som den står."""
     if not mappe.is_dir():
         raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
-    sti = budgetfil(mappe, aar)
-    fil = Budgetfil.laes(sti)
-    budget = fil.model()
-    return fil, budget, aarets_fund(sti, budget, Linjer())
+    fil = Budgetfil.laes(budgetfil(mappe, aar))
+    return fil, fil.model()
 
 
 def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
                     scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
     """Budgetåret og scenariet side om side, med årets fund (DESIGN.md §9)."""
-    fil, grundlag, fund = _aaret(mappe, aar)
+    fil, grundlag = _aaret(mappe, aar)
     med, info = fil.med(scenarie)
+    fund = aarets_fund(fil.sti, grundlag, Linjer())
     return sammenlign_scenarie(grundlag, med, info, afrunding), tuple(fund)
 
 
 def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
     """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
-    fil, budget, fund = _aaret(mappe, aar)
+    fil, budget = _aaret(mappe, aar)
+    fund = aarets_fund(fil.sti, budget, Linjer())
     grundlag = beregn_aar(budget, afrunding=afrunding)
     virkninger = []
     for s in stoed(budget):
