@@ -30,6 +30,9 @@ class Tabel:
     raekker: tuple[tuple[str, tuple[Celle, ...]], ...]
     note: str | None = None
     kort: str = ""  # kort navn (fx et faneblad i XLSX, højst 31 tegn); ellers nøglen
+    # Værdikolonnerne i grupper, der hører sammen (fx ét år), så en smal terminal kan vise en
+    # gruppe ad gangen; tom: hver kolonne for sig.
+    grupper: tuple[int, ...] = ()
 
     @property
     def kort_navn(self) -> str:
@@ -148,7 +151,8 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
         note = (f"Kommunernes beløb summer til {kroner(nu.finansiering.sum_kommuner)}, budgettet "
                 f"er {kroner(nu.finansiering.budget)} (simpel afrunding).")
     return Tabel("finansiering", "Udviklingen i objektiv finansiering", tuple(kolonner),
-                 tuple(raekker), note, kort="Objektiv finansiering")
+                 tuple(raekker), note, kort="Objektiv finansiering",
+                 grupper=(3,) * len(aar) + ((1,) if ae else ()))
 
 
 def gruppenavn(g: int) -> str:
