@@ -90,10 +90,10 @@ def test_manglende_mappe_og_aar(tmp_path):
 
 
 def test_version_og_hjaelp_paa_dansk():
-    from tilsynstakst.cli import _dansk_hjaelp
+    from tilsynstakst.dansk_cli import dansk_hjaelp
 
     assert kør("--version").stdout.strip() == f"tilsynstakst {__version__}"
-    _dansk_hjaelp()  # main() gør det, når hjælpen bedes om
+    dansk_hjaelp()  # main() gør det, når hjælpen bedes om
     r = kør("beregn", "--help")
     assert r.exit_code == 0
     for tekst in ("Budgetåret", "TILSYNSTAKST_BUDGETMAPPE", "Tilvalg", "Vis denne hjælp og slut.",

@@ -186,3 +186,56 @@ def test_formel_i_kommunenavn_bliver_tekst_i_csv_og_xlsx(farlig_rapport, tmp_pat
     celler = [c for ark in openpyxl.load_workbook(fil) for row in ark.iter_rows() for c in row
               if isinstance(c.value, str) and "HYPERLINK" in c.value]
     assert celler and all(c.value == "'" + FARLIG and c.data_type == "s" for c in celler)
+
+
+# --- Filens endelse vælger formatet; en mappe er ikke en fil (issue 11) -------------------------
+
+
+@pytest.mark.parametrize(("navn", "format"), [("b.xlsx", "xlsx"), ("b.CSV", "csv"),
+                                              ("b.md", "markdown"), ("b.json", "json"),
+                                              ("b.txt", "tabel")])
+def test_endelsen_vaelger_formatet(navn, format):
+    from pathlib import Path
+
+    from tilsynstakst.render.formater import vaelg_format
+
+    assert vaelg_format(None, Path(navn)) == format
+    assert vaelg_format(format, Path(navn)) == format
+    assert vaelg_format("json", Path("b")) == "json"  # uden endelse: --format afgør
+    assert vaelg_format(None, None) == "tabel"
+
+
+def test_beregn_o_xlsx_skriver_et_regneark_uden_format(tmp_path):
+    r = beregn("-o", str(tmp_path / "b.xlsx"))
+    assert r.exit_code == 0, r.stderr
+    ark = openpyxl.load_workbook(tmp_path / "b.xlsx")
+    assert "Objektiv finansiering" in ark.sheetnames
+
+
+def test_beregn_o_txt_skriver_terminalens_tabeller_som_tekst(tmp_path):
+    assert beregn("-o", str(tmp_path / "b.txt")).exit_code == 0
+    tekst = (tmp_path / "b.txt").read_text(encoding="utf-8")
+    assert "Aalborg" in tekst and "6.294.349" in tekst and "\x1b" not in tekst
+
+
+def test_et_format_der_modsiger_endelsen_er_en_fejl_der_naevner_begge(tmp_path):
+    r = beregn("-f", "xlsx", "-o", str(tmp_path / "b.csv"))
+    assert r.exit_code == 2
+    assert "--format xlsx passer ikke til endelsen .csv" in r.stderr
+    assert not (tmp_path / "b.csv").exists()
+
+
+def test_en_ukendt_endelse_uden_format_er_en_fejl(tmp_path):
+    r = beregn("-o", str(tmp_path / "b.out"))
+    assert r.exit_code == 2 and "kan ikke se formatet af endelsen .out" in r.stderr
+    assert beregn("-o", str(tmp_path / "b.out"), "-f", "csv").exit_code == 0
+
+
+@pytest.mark.parametrize("kommando", [["beregn", "2024"], ["notat", "2024"],
+                                      ["foelsomhed", "2024"]])
+def test_en_sti_der_ender_paa_skraastreg_eller_er_en_mappe_er_en_fejl(tmp_path, kommando):
+    for sti in (f"{tmp_path / 'ny'}/", str(tmp_path)):
+        r = runner.invoke(app, [*kommando, "-b", str(BUDGETS), "-o", sti])
+        assert r.exit_code == 2, r.output
+        assert "er en mappe, ikke en fil" in r.stderr
+    assert not (tmp_path / "ny").exists()

@@ -32,38 +32,13 @@ class Format(str, Enum):
     xlsx = "xlsx"
 
 
-def _dansk_hjaelp() -> None:
-    """Typers egne overskrifter i hjælpen på dansk."""
-    from typer import rich_utils
-
-    rich_utils.ARGUMENTS_PANEL_TITLE = "Argumenter"
-    rich_utils.OPTIONS_PANEL_TITLE = "Tilvalg"
-    rich_utils.COMMANDS_PANEL_TITLE = "Kommandoer"
-    rich_utils.ERRORS_PANEL_TITLE = "Fejl"
-    rich_utils.DEFAULT_STRING = "[standard: {}]"
-    rich_utils.ENVVAR_STRING = "[miljøvariabel: {}]"
-    rich_utils.REQUIRED_LONG_STRING = "[påkrævet]"
-    rich_utils.RICH_HELP = "Prøv [blue]'{command_path} {help_option}'[/] for hjælp."
-    try:  # hjælpetilvalgets egen tekst er fast i Typers indbyggede Click
-        from typer._click.core import Command
-    except ImportError:
-        return
-    original = Command.get_help_option
-
-    def get_help_option(self, ctx):  # type: ignore[no-untyped-def]
-        tilvalg = original(self, ctx)
-        if tilvalg is not None:
-            tilvalg.help = "Vis denne hjælp og slut."
-        return tilvalg
-
-    Command.get_help_option = get_help_option  # type: ignore[method-assign]
-
-
 app = typer.Typer(
     name="tilsynstakst",
     help="Takstberegner for socialtilsynets budget: objektiv finansiering, takster og timepris.",
     add_completion=False,
     no_args_is_help=True,
+    options_metavar="[TILVALG]",
+    subcommand_metavar="KOMMANDO [ARGUMENTER]...",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
@@ -93,9 +68,9 @@ def _fejl(besked: str, kode: int = KODE_INPUT) -> typer.Exit:
 
 # Argumenter og tilvalg, som beregn og notat deler.
 Aar = Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=2100,
-                                    show_default=False)]
+                                    metavar="AAR", show_default=False)]
 Budgetmappe = Annotated[
-    Path, typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE",
+    Path, typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE", metavar="MAPPE",
                        help="Mappen med AAAA.toml og pl-indeks.toml."),
 ]
 AfrundingValg = Annotated[
@@ -107,8 +82,9 @@ Overskriv = Annotated[bool, typer.Option("--overskriv", help="Erstat --output, h
 
 
 def _output(hjaelp: str):  # type: ignore[no-untyped-def]
-    return Annotated[Path | None, typer.Option("--output", "-o", help=hjaelp, dir_okay=False,
-                                               show_default=False)]
+    # Som tekst, ikke Path: "mappe/" skal kunne ses som en mappe (output.uddatasti).
+    return Annotated[str | None, typer.Option("--output", "-o", metavar="FIL", help=hjaelp,
+                                              show_default=False)]
 
 
 Saet = Annotated[
@@ -124,9 +100,12 @@ Scenarievalg = Annotated[
                  help="Brug scenariet i BUDGETMAPPE/scenarier/NAVN.toml. Kan gentages."),
 ]
 FormatValg = Annotated[
-    Format, typer.Option("--format", "-f", help="tabel (terminal), json, markdown, csv, xlsx.")
+    Format | None, typer.Option(
+        "--format", "-f", case_sensitive=False, show_default=False,
+        help="tabel (terminal), json, markdown, csv, xlsx. Standard: efter --output's endelse "
+             "(.txt, .json, .md, .csv, .xlsx), ellers tabel.")
 ]
-Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen.")
+Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen; endelsen vælger formatet.")
 
 
 @app.command()
@@ -134,7 +113,7 @@ def beregn(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
-    format: FormatValg = Format.tabel,
+    format: FormatValg = None,
     output: Uddata = None,
     overskriv: Overskriv = False,
     saet: Saet = None,
@@ -143,20 +122,31 @@ def beregn(
     """Beregn budgetårets tabeller, med året før i budgetårets priser."""
     from tilsynstakst.tabeller import rapportvisning
 
+    valg = _uddata(format, output)
     beregning = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
-    _vis(rapportvisning(beregning.rapport), format, output, overskriv)
+    _vis(rapportvisning(beregning.rapport), valg, overskriv)
 
 
-def _vis(visning, format: Format, output: Path | None, overskriv: bool) -> None:  # type: ignore[no-untyped-def]
+def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None]:
+    """Formatet og filen, før der regnes: --format, ellers filens endelse (issue 11)."""
+    from tilsynstakst.output import uddatasti
+    from tilsynstakst.render.formater import vaelg_format
+
+    fil = _kald(uddatasti, output, "tal.xlsx") if output is not None else None
+    return _kald(vaelg_format, format.value if format else None, fil), fil
+
+
+def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # type: ignore[no-untyped-def]
     """En visning på skærmen (rich, efter terminalens bredde) eller i et format."""
-    if format is Format.tabel and output is None:
+    format, output = valg
+    if format == "tabel" and output is None:
         from tilsynstakst.render.terminal import vis
 
         vis(visning, _konsol())
         return
     from tilsynstakst.render.formater import gengiv
 
-    _udskriv(gengiv(visning, format.value), output, overskriv, binaer=format is Format.xlsx)
+    _udskriv(gengiv(visning, format), output, overskriv, binaer=format == "xlsx")
 
 
 def _scenarie(budgetmappe: Path, aar: int, navne: list[str] | None, saet: list[str] | None):  # type: ignore[no-untyped-def]
@@ -231,10 +221,12 @@ def notat(
 ) -> None:
     """Skriv budgetnotatet: resumé af tallene, alle tabeller, forudsætninger og kilder."""
     from tilsynstakst.notat import lav_notat
+    from tilsynstakst.output import uddatasti
 
-    endelse = output.suffix.lower() if output else ".md"
+    fil = _kald(uddatasti, output, f"notat-{aar}.docx") if output is not None else None
+    endelse = fil.suffix.lower() if fil else ".md"
     if endelse not in (".md", ".docx"):
-        raise _fejl(f"{output}: notatet skrives som .md eller .docx, ikke "
+        raise _fejl(f"{fil}: notatet skrives som .md eller .docx, ikke "
                     f"{endelse or 'uden endelse'}")
     b = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
     indhold = lav_notat(b.rapport, b.budget, b.fund)
@@ -249,7 +241,7 @@ def notat(
         from tilsynstakst.render.notat_md import notat_markdown
 
         data = notat_markdown(indhold).encode()
-    _udskriv(data, output, overskriv)
+    _udskriv(data, fil, overskriv)
 
 
 @app.command()
@@ -261,7 +253,7 @@ def scenarie(
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
     saet: Saet = None,
-    format: FormatValg = Format.tabel,
+    format: FormatValg = None,
     output: Uddata = None,
     overskriv: Overskriv = False,
 ) -> None:
@@ -270,11 +262,12 @@ def scenarie(
     from tilsynstakst.scenarietabeller import scenarievisning
     from tilsynstakst.service import beregn_scenarie
 
+    valg = _uddata(format, output)
     valgt = _scenarie(budgetmappe, aar, navne, saet)
     if valgt is None:
         raise _fejl("angiv et scenarie: NAVN (en fil i scenarier/) eller --saet NØGLE=VÆRDI")
     resultat = _med_fund(beregn_scenarie, budgetmappe, aar, afrunding.value, valgt)
-    _vis(scenarievisning(resultat), format, output, overskriv)
+    _vis(scenarievisning(resultat), valg, overskriv)
 
 
 @app.command()
@@ -282,7 +275,7 @@ def foelsomhed(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
-    format: FormatValg = Format.tabel,
+    format: FormatValg = None,
     output: Uddata = None,
     overskriv: Overskriv = False,
 ) -> None:
@@ -292,8 +285,9 @@ def foelsomhed(
     from tilsynstakst.scenarietabeller import foelsomhedsvisning
     from tilsynstakst.service import beregn_foelsomhed
 
+    valg = _uddata(format, output)
     resultat = _med_fund(beregn_foelsomhed, budgetmappe, aar, afrunding.value)
-    _vis(foelsomhedsvisning(resultat), format, output, overskriv)
+    _vis(foelsomhedsvisning(resultat), valg, overskriv)
 
 
 @app.command()
@@ -465,6 +459,26 @@ def skema(
     typer.echo(skema_json(hvilket.value), nl=False)
 
 
+def _koer() -> int:
+    """Kør kommandoen; en brugsfejl (manglende argument, ukendt tilvalg, ugyldig værdi) bliver
+    én dansk linje og kode 2 (dansk_cli), ikke Typers engelske fejlpanel."""
+    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+    try:
+        kode = app(prog_name="tilsynstakst", standalone_mode=False)
+    except NoArgsIsHelpError:  # hjælpen er allerede vist
+        return KODE_INPUT
+    except UsageError as e:
+        from tilsynstakst.dansk_cli import brugsfejl
+
+        print(brugsfejl(e), file=sys.stderr)
+        return KODE_INPUT
+    except typer.Abort:
+        print("Afbrudt.", file=sys.stderr)
+        return 1
+    return kode if isinstance(kode, int) else 0
+
+
 def main() -> None:
     """Indgangen: strømmene sættes op, og uddata, der ikke kan skrives, er kode 2 (streams)."""
     from tilsynstakst.streams import UdskriftFejl, afslut_udskrift, bortled_standard_ud, klargoer
@@ -472,12 +486,16 @@ def main() -> None:
     klargoer()
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
-        _dansk_hjaelp()
+        from tilsynstakst.dansk_cli import dansk_hjaelp, samlet_hjaelp
+
+        dansk_hjaelp()
+        samlet_hjaelp(app)
     try:
         try:
-            app()
+            kode = _koer()
         finally:
             afslut_udskrift()
+        raise SystemExit(kode)
     except UdskriftFejl as e:
         bortled_standard_ud()
         print(f"Fejl: {e.besked}", file=sys.stderr)

@@ -16,6 +16,20 @@ from pathlib import Path
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 
 FINDES = "findes allerede; brug --overskriv for at erstatte den"
+MAPPE = "er en mappe, ikke en fil; skriv et filnavn, fx {}"
+
+
+def uddatasti(tekst: str, eksempel: str) -> Path:
+    """``--output``, som brugeren skrev den: et navn, der ender på ``/`` eller er en mappe, er en
+    fejl, før der regnes (``Path`` ville ellers tabe skråstregen og skrive en fil ved navn
+    mappen)."""
+    try:
+        mappe = tekst.endswith(("/", os.sep)) or Path(tekst).is_dir()
+    except OSError as e:  # fx et navn, der er for langt til filsystemet
+        raise Inputfejl([Fund(tekst, f"kan ikke skrives: {systemfejl(e)}")]) from None
+    if mappe:
+        raise Inputfejl([Fund(tekst, MAPPE.format(Path(tekst) / eksempel))])
+    return Path(tekst)
 
 
 def skriv_fil(sti: Path, data: bytes, overskriv: bool = False) -> None:
@@ -35,7 +49,7 @@ def skriv_fil(sti: Path, data: bytes, overskriv: bool = False) -> None:
     except OSError:  # et link, der ikke peger på noget
         gammel = None
     if gammel is not None and stat.S_ISDIR(gammel.st_mode):
-        raise Inputfejl([Fund(fil, "er en mappe, ikke en fil")])
+        raise Inputfejl([Fund(fil, MAPPE.format(sti / "navn"))])
     if findes and not overskriv:
         raise Inputfejl([Fund(fil, FINDES)])
     if findes and gammel is None:

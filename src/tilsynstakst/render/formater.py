@@ -1,8 +1,32 @@
 """En visning i et filformat, som bytes, klar til at skrive: ét sted, der vælger formatet."""
 
 import io
+from pathlib import Path
 
+from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.tabeller import Visning
+
+# Filens endelse afgør formatet, når --format ikke er givet (issue 11).
+ENDELSER = {".xlsx": "xlsx", ".csv": "csv", ".md": "markdown", ".json": "json", ".txt": "tabel"}
+
+
+def vaelg_format(format: str | None, fil: Path | None) -> str:
+    """Formatet: ``--format``, ellers filens endelse, ellers tabel på skærmen. Et ``--format``,
+    der modsiger endelsen, og en endelse uden kendt format er fejl, der nævner begge."""
+    if fil is None:
+        return format or "tabel"
+    endelse = fil.suffix.lower()
+    efter_endelsen = ENDELSER.get(endelse)
+    if format is None and efter_endelsen is None:
+        kendte = ", ".join(ENDELSER)
+        raise Inputfejl([Fund(str(fil), f"kan ikke se formatet af endelsen "
+                                        f"{endelse or '(ingen endelse)'}; brug {kendte}, "
+                                        f"eller angiv --format")])
+    if format is not None and efter_endelsen not in (None, format):
+        raise Inputfejl([Fund(str(fil), f"--format {format} passer ikke til endelsen {endelse} "
+                                        f"({efter_endelsen}); ret endelsen, eller udelad "
+                                        f"--format")])
+    return format or efter_endelsen  # type: ignore[return-value]
 
 
 def gengiv(v: Visning, format: str) -> bytes:
