@@ -62,6 +62,8 @@ Blok = Overskrift | Afsnit | Punkter | Tabelblok | Diagram
 class Notat:
     titel: str
     blokke: tuple[Blok, ...]
+    tilsyn: str = ""  # forfatteren i et dokuments egenskaber
+    egenskabstitel: str = ""  # "Budget AAAA – TILSYN", med et scenaries eller udkasts mærke foran
 
 
 def _retning(a: Aendring, op: str = "en stigning", ned: str = "en nedgang") -> str:
@@ -294,4 +296,5 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
                          f"den objektive finansiering fordeles med {metode}."))
     udkast = "UDKAST – " if er_udkast(budget) else ""
     scenarie = "SCENARIE – " if r.scenarie else ""
-    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke))
+    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke), r.tilsyn,
+                 f"{scenarie}{udkast}Budget {nu.aar} – {r.tilsyn}")
