@@ -245,6 +245,24 @@ def notat(
 
 
 @app.command()
+def takstblad(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    format: FormatValg = None,
+    output: Uddata = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis takstbladet til tilbuddene: pr. takstgruppe den årlige tilsynstakst, skærpet tilsyn pr.
+    påbegyndt måned, nygodkendelse og væsentlig ændring, BPA-taksterne og timeprisen, og hvornår
+    hver takst opkræves (socialtilsynsbekendtgørelsen §§ 32-33)."""
+    from tilsynstakst.tabeller import takstbladvisning
+
+    valg = _uddata(format, output)
+    beregning = _beregn(budgetmappe, aar, Afrunding.stoerste_rest)
+    _vis(takstbladvisning(beregning.rapport), valg, overskriv)
+
+
+@app.command()
 def scenarie(
     aar: Aar,
     navne: Annotated[list[str] | None, typer.Argument(

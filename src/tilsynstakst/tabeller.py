@@ -39,6 +39,18 @@ class Tabel:
         return self.kort or self.noegle
 
 
+@dataclass(frozen=True)
+class Visning:
+    """Det, en kommando viser, klar til enhver visning: overskrift, indledende linjer, tabeller,
+    og data til JSON. Terminal, Markdown, CSV, XLSX og JSON bygger alle på den."""
+
+    titel: str
+    tillaeg: str  # efter titlen, ikke fremhævet, fx "(i 2024-priser)"
+    indledning: tuple[str, ...]
+    tabeller: tuple[Tabel, ...]
+    data: dict[str, object]
+
+
 def aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
     if a is None:
         return ()
@@ -197,19 +209,81 @@ def bpa(r: Rapport) -> Tabel:
                  _uden_kr_aendring(r, raekker), kort="BPA")
 
 
+SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
+            "(socialtilsynsbekendtgørelsen § 33).")
+
+
 def takstblad(r: Rapport) -> Tabel:
+    """Taksterne for tilbud pr. takstgruppe, i den rækkefølge tilsynene offentliggør dem."""
     t = r.budgetaar.takster
     raekker = tuple(
-        (gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.nygodkendelse[g], KR),
-                          Celle(t.vaesentlig_aendring[g], KR),
-                          Celle(t.skaerpet_tilsyn_pr_maaned[g], KR)))
+        (gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.skaerpet_tilsyn_pr_maaned[g], KR),
+                          Celle(t.nygodkendelse[g], KR), Celle(t.vaesentlig_aendring[g], KR)))
         for g in range(4)
     )
     return Tabel("takstblad", f"Takstblad {r.budgetaar.aar} for tilbud",
-                 ("Kr.", "Tilsyn (årlig)", "Nygodkendelse", "Væsentlig ændring",
-                  "Skærpet tilsyn pr. påbegyndt måned"), raekker,
-                 "Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
-                 "(socialtilsynsbekendtgørelsen § 33).", kort="Takstblad")
+                 ("Kr.", "Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned",
+                  "Nygodkendelse", "Væsentlig ændring"), raekker, SKAERPET, kort="Takstblad")
+
+
+def bpa_takster(r: Rapport) -> Tabel:
+    """BPA-taksterne som timer × timepris (socialtilsynsbekendtgørelsen § 32)."""
+    t = r.budgetaar.takster
+    timer = t.normtimer
+    raekker = (
+        ("Timepris", (Celle(None, TIMER), Celle(t.timepris, KR))),
+        ("Tilsyn med godkendt BPA-virksomhed (årlig takst)",
+         (Celle(timer["bpa_tilsyn"], TIMER), Celle(t.bpa_tilsyn, KR))),
+        ("Nygodkendelse af BPA-virksomhed",
+         (Celle(timer["bpa_nygodkendelse"], TIMER), Celle(t.bpa_nygodkendelse, KR))),
+    )
+    return Tabel("bpa_takster", f"Takstblad {r.budgetaar.aar} for BPA-virksomheder",
+                 ("Kr.", "Timer", "Takst"), raekker,
+                 f"Takst = timer × timepris ({tal(t.timepris)} kr.), afrundet til hele kroner.",
+                 kort="BPA-takster")
+
+
+# Hvornår hver takst opkræves (lov om socialtilsyn § 23, socialtilsynsbekendtgørelsen §§ 32-33).
+OPKRAEVNING = (
+    "Tilsyn: hvert år pr. godkendt tilbud efter takstgruppen, fra måneden efter godkendelsen "
+    "(socialtilsynsbekendtgørelsen § 32).",
+    "Skærpet tilsyn: et tillæg på 10 % af den årlige tilsynstakst for hver påbegyndt måned, "
+    "det skærpede tilsyn varer (§ 33).",
+    "Nygodkendelse: én gang, for godkendelsen af et nyt tilbud, efter takstgruppen (§ 32).",
+    "Væsentlig ændring: én gang, for godkendelsen af en væsentlig ændring af et tilbud (§ 32).",
+    "BPA-virksomheder: tilsyn hvert år pr. godkendt virksomhed og nygodkendelse én gang, begge "
+    "som timer × timepris (lov om socialtilsyn § 23; socialtilsynsbekendtgørelsen § 32).",
+    "Takstgruppen følger tilbuddets pladser: 1-7, 8-24, 25-49 eller 50+. For behandlingstilbud "
+    "(SEL §§ 101 og 101 a, SUL § 141) er pladserne det forventede antal borgere i behandling i "
+    "året ÷ 10 (§ 32).",
+)
+
+
+def opkraevning() -> Tabel:
+    return Tabel("opkraevning", "Hvornår taksterne opkræves", ("Takst",),
+                 tuple((linje, ()) for linje in OPKRAEVNING), kort="Opkrævning")
+
+
+def takstbladvisning(r: Rapport) -> Visning:
+    """``takstblad``: den ene side, tilbuddene har brug for, som tilsynene lægger den på nettet:
+    taksterne for tilbud og BPA-virksomheder, og hvornår hver opkræves (issue 11)."""
+    nu = r.budgetaar
+    t = nu.takster
+    data = {
+        "tilsyn": r.tilsyn, "aar": nu.aar, "prisniveau": nu.prisniveau, "timepris": t.timepris,
+        "takstgrupper": [
+            {"takstgruppe": g + 1, "pladser": TAKSTGRUPPER[g].removesuffix(" pladser"), "tilsyn": t.tilsyn[g],
+             "skaerpet_tilsyn_pr_maaned": t.skaerpet_tilsyn_pr_maaned[g],
+             "nygodkendelse": t.nygodkendelse[g], "vaesentlig_aendring": t.vaesentlig_aendring[g]}
+            for g in range(4)],
+        "bpa": {"tilsyn": t.bpa_tilsyn, "tilsyn_timer": t.normtimer["bpa_tilsyn"],
+                "nygodkendelse": t.bpa_nygodkendelse,
+                "nygodkendelse_timer": t.normtimer["bpa_nygodkendelse"]},
+        "opkraevning": list(OPKRAEVNING),
+    }
+    return Visning(f"{r.tilsyn} – Takstblad {nu.aar}", f"(i {nu.prisniveau}-priser)",
+                   (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele "
+                    f"kroner.",), (takstblad(r), bpa_takster(r), opkraevning()), data)
 
 
 def omkostningsmodel(r: Rapport) -> Tabel:
@@ -268,18 +342,6 @@ def alle(r: Rapport) -> list[Tabel]:
     forrest = [scenarietabel(r.scenarie)] if r.scenarie else []
     return forrest + [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r),
                       takst_pr_tilbud(r), bpa(r), takstblad(r), omkostningsmodel(r)]
-
-
-@dataclass(frozen=True)
-class Visning:
-    """Det, en kommando viser, klar til enhver visning: overskrift, indledende linjer, tabeller,
-    og data til JSON. Terminal, Markdown, CSV, XLSX og JSON bygger alle på den."""
-
-    titel: str
-    tillaeg: str  # efter titlen, ikke fremhævet, fx "(i 2024-priser)"
-    indledning: tuple[str, ...]
-    tabeller: tuple[Tabel, ...]
-    data: dict[str, object]
 
 
 def rapportvisning(r: Rapport) -> Visning:

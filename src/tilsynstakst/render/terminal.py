@@ -152,6 +152,12 @@ def afsnit(tekst: str, bredde: int) -> str:
 
 
 def vis_tabel(t: Tabel, console: Console) -> None:
+    if len(t.kolonner) == 1:  # en tabel af tekst (fx hvornår taksterne opkræves): som afsnit
+        console.print()
+        console.print(Text(afsnit(t.titel, console.width), "bold"))
+        for navn, _ in t.raekker:
+            console.print(Text(afsnit(navn, console.width)))
+        return
     for titel, tabel in opstilling(t, console):
         console.print()
         console.print(Text(afsnit(titel, console.width), "bold"))
