@@ -118,7 +118,8 @@ def test_en_liste_kan_aendres_paa_en_plads():
     ("antal.pr_takstgruppe.tilbud=[88, 97, 37]", ("antal.pr_takstgruppe.tilbud", "fire tal")),
     ("antal.pr_takstgruppe.tilbud.4=1", ("pladserne 0-3",)),
     ("budget.tilbudsafdelingen=17.105.109", ("'17.105.109' er ikke en TOML-værdi",
-                                            "uden tusindtalspunktum")),
+                                            "skriv 17105109: punktum som decimaltegn, "
+                                            "ingen tusindtalspunktummer")),
     ("aar=2025", ("aar", "kan ikke ændres i et scenarie")),
     ("offentliggjort.bpa.timepris.budgetaar=700", ("de offentliggjorte tal er ikke "
                                                    "forudsætninger",)),

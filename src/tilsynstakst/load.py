@@ -7,6 +7,7 @@ besked; ``cli`` viser den på én linje og slutter med kode 2.
 import re
 import stat
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
-from tilsynstakst.schema import Budget, PLIndeks
+from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked
 
 if TYPE_CHECKING:
     from tilsynstakst.scenarie import Scenarie, Scenarieinfo
@@ -80,6 +81,9 @@ def fortolk_toml(tekst: str, fil: str) -> dict[str, Any]:
         return tomllib.loads(tekst, parse_float=Decimal)
     except tomllib.TOMLDecodeError as e:
         besked, linje = _toml_fejl(str(e), tekst)
+        kolonne = int(m.group(1)) if (m := re.search(r", column (\d+)\)$", str(e))) else None
+        if linje is not None and (dansk := _dansk_tal_paa_linje(tekst, linje, kolonne)):
+            besked = dansk
         raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None
     except RecursionError:
         raise Inputfejl([Fund(fil, "tabeller eller lister er indlejret for dybt til en "
@@ -123,6 +127,71 @@ def _toml_fejl(besked: str, tekst: str) -> tuple[str, int | None]:
         if re.fullmatch(moenster, besked):
             return re.sub(moenster, dansk, besked), linje
     return besked, linje
+
+
+# Et tal, som det kan stå efter '=': cifre, punktummer og kommaer (1.234,5), ikke en liste.
+_TALVAERDI = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*")
+# En nøgle og dens værdi i en inline-tabel: { forrige = 1.234,5, budgetaar = 2 }
+_INLINE_PAR = re.compile(r"""([{,])\s*((?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+)"""
+                         r"""(?:\s*\.\s*(?:"[^"]*"|'[^']*'|[A-Za-z0-9_\-]+))*)\s*=\s*""")
+
+
+def _dansk_tal_paa_linje(tekst: str, nr: int, kolonne: int | None) -> str | None:
+    """Beskeden, når TOML-fejlen på linje ``nr`` (ved ``kolonne``) kommer af et tal i dansk
+    talformat efter ``nøgle =`` (``tilbudsafdelingen = 17.350.000``, ``pct = 3,8`` eller i en
+    inline-tabel ``{ forrige = 1.234,5 }``): nøglen, tallet og hvordan det skrives. Kun når tallet
+    er den sidste værdi før fejlen og ikke selv er gyldig TOML (``1.000`` er 1, ``[1,5]`` en
+    liste); ellers ``None``, og tomllibs egen besked står."""
+    paa_linjen = next(((n, r) for linje, n, r in _noegler(tekst) if linje == nr and r), None)
+    if paa_linjen is None:  # en tabeloverskrift, en linje i en flerlinjet tekst eller liste
+        return None
+    noegle, rest = paa_linjen
+    start = len(tekst.split("\n")[nr - 1]) - len(rest.lstrip())  # værdiens plads på linjen
+    vaerdi = _uden_kommentar(rest)
+    foer_fejlen = [(noegle, vaerdi, start)]
+    if vaerdi.startswith("{"):  # værdierne i inline-tabellen, der begynder før fejlen
+        foer_fejlen = []
+        for m in _INLINE_PAR.finditer(vaerdi):
+            tal = _TALVAERDI.match(vaerdi, m.end())
+            foer = vaerdi[: m.start(2)]
+            # Nøglen i inline-tabellen; i en tabel inde i den kun linjens nøgle.
+            inde = _dele(m.group(2)) if foer.count("{") - foer.count("}") == 1 else ()
+            foer_fejlen.append((noegle + inde, tal.group() if tal else "", start + m.end()))
+    foer_fejlen = [v for v in foer_fejlen if kolonne is None or v[2] < kolonne]
+    if foer_fejlen and _dansk_og_ugyldig(foer_fejlen[-1][1]):
+        return _dansk_besked(foer_fejlen[-1][0], foer_fejlen[-1][1])
+    return None
+
+
+def _uden_kommentar(rest: str) -> str:
+    """Værdien uden en kommentar til sidst (et tal har ingen #; en tekst kan have det)."""
+    i_tekst: str | None = None
+    for i, tegn in enumerate(rest):
+        if i_tekst:
+            if tegn == i_tekst:
+                i_tekst = None
+        elif tegn in "\"'":
+            i_tekst = tegn
+        elif tegn == "#":
+            return rest[:i].strip()
+    return rest.strip()
+
+
+def _dansk_og_ugyldig(vaerdi: str) -> bool:
+    """Er værdien et tal i dansk talformat, som TOML ikke kan læse (``1.000`` kan den)?"""
+    if dansk_talbesked(vaerdi) is None:
+        return False
+    try:
+        tomllib.loads(f"v = {vaerdi}")
+    except tomllib.TOMLDecodeError:
+        return True
+    except ValueError:  # flere cifre, end Python vil læse: ikke det, der skal meldes her
+        return False
+    return False
+
+
+def _dansk_besked(noegle: tuple[str, ...], vaerdi: str) -> str:
+    return f"{noeglenavn(noegle)} = {dansk_talbesked(vaerdi)}"
 
 
 def valider(model: type[M], data: dict[str, Any], tekst: str, fil: str) -> M:
@@ -186,6 +255,14 @@ def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
     finder nøgler i almindelige tabeller og inline-tabellens egen nøgle.
     """
     indeks: dict[tuple[str, ...], int] = {}
+    for nr, noegle, _ in _noegler(tekst):
+        indeks.setdefault(noegle, nr)
+    return indeks
+
+
+def _noegler(tekst: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
+    """Hver tabeloverskrift og ``nøgle =`` i TOML-teksten: linjen, den fulde nøgle og, for en
+    nøgle, resten af linjen efter '=' (``None`` for en tabeloverskrift)."""
     tabel: tuple[str, ...] = ()
     i_streng: str | None = None  # '"""' eller "'''" inde i en flerlinjet tekst
     # Kun "\n" afslutter en linje i TOML (og i tomllibs linjenumre); splitlines() ville også
@@ -197,10 +274,9 @@ def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
             continue
         if m := _TABEL.match(linje):
             tabel = _dele(m.group(1))
-            indeks.setdefault(tabel, nr)
+            yield nr, tabel, None
         elif m := _NOEGLE.match(linje):
-            indeks.setdefault(tabel + _dele(m.group(1)), nr)
-    return indeks
+            yield nr, tabel + _dele(m.group(1)), linje[m.end():]
 
 
 def _aaben_streng(linje: str, i_streng: str | None) -> str | None:

@@ -100,9 +100,6 @@ def vist(v: Any) -> str:
 # ---------------------------------------------------------------------------------------------
 # Læsning: --saet og scenariefiler
 
-_DANSK_TAL = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?|[+-]?\d+,\d+")
-
-
 def laes_saet(tekst: str) -> list[Saet]:
     """``NØGLE=VÆRDI`` fra kommandolinjen; VÆRDI er en TOML-værdi. En inline-tabel bliver til
     én ændring pr. blad, som en ``[saet]``-tabel i en fil."""
@@ -122,10 +119,11 @@ def laes_saet(tekst: str) -> list[Saet]:
     try:
         data = tomllib.loads(f"v = {vaerdi}", parse_float=Decimal)["v"]
     except (tomllib.TOMLDecodeError, ValueError, ArithmeticError, RecursionError):
-        hjaelp = ("skriv tal uden tusindtalspunktum og med punktum som decimaltegn (17105109, "
-                  "65.5)" if _DANSK_TAL.fullmatch(vaerdi) else
-                  "skriv et tal (17105109 eller 65.5), en liste ([88, 97, 37, 19]) eller en "
-                  "tekst i anførselstegn (\"2024K2\")")
+        from tilsynstakst.schema import dansk_talhjaelp  # som i budgetfilen
+
+        hjaelp = dansk_talhjaelp(vaerdi, hele=True) or (
+            "skriv et tal (17105109 eller 65.5), en liste ([88, 97, 37, 19]) eller en "
+            "tekst i anførselstegn (\"2024K2\")")
         raise Inputfejl([Fund(SAET, f"'{vaerdi}' er ikke en TOML-værdi: {hjaelp}",
                               noegle=".".join(dele))]) from None
     return [Saet(n, v) for n, v in _blade(".".join(dele), data)]

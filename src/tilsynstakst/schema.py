@@ -10,7 +10,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
+                      field_validator, model_validator)
 from pydantic_core import PydanticCustomError
 
 from tilsynstakst.dst.kommuner import kommunenoegle
@@ -24,8 +25,83 @@ MIN_INDEKS, MAKS_INDEKS = Decimal("0.01"), Decimal(10_000)
 MAKS_KOMMUNER = 98  # Danmarks kommuner; intet socialtilsyn dækker flere
 
 
-def _fejl(besked: str, vaerdi: Any) -> PydanticCustomError:
-    return PydanticCustomError("tilsynstakst", besked + ", fik {fik}", {"fik": _som_toml(vaerdi)})
+def _fejl(besked: str, vaerdi: Any, hjaelp: str | None = None,
+          felt: str | None = None) -> PydanticCustomError:
+    """``besked, fik VÆRDI`` og eventuelt ``; HJÆLP``; ``felt`` peger på en del af feltet."""
+    ctx = {"fik": _som_toml(vaerdi), "hjaelp": f"; {hjaelp}" if hjaelp else ""}
+    if felt:
+        ctx["felt"] = felt
+    return PydanticCustomError("tilsynstakst", besked + ", fik {fik}{hjaelp}", ctx)
+
+
+# Dansk talformat: tusindtalspunktummer og/eller decimalkomma (17.350.000, 1.234,5, 2,5, -1.000).
+_DANSK_TAL = re.compile(r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)")
+DANSK_TALFORMAT = "punktum som decimaltegn, ingen tusindtalspunktummer"
+
+
+def dansk_tal(tekst: str, hele: bool = False) -> str | None:
+    """Et tal skrevet med dansk talformat, skrevet om til TOML: ``'1.234,5'`` → ``'1234.5'``,
+    ``'17.350.000'`` → ``'17350000'``; ``None``, hvis teksten ikke er et tal i dansk format.
+
+    Eksakt, ren tekst (ingen float, ingen afrunding): cifrene står, som de blev skrevet; kun
+    nuller foran og decimalnuller til sidst falder væk (``'2,50'`` → ``'2.5'``). Ét punktum med
+    tre cifre efter og intet komma (``1.000``, ``65.250``) er også et gyldigt decimaltal; det
+    læses kun som tusindtalspunktum, når feltet tager hele tal (``hele``).
+    """
+    t = tekst.strip()
+    if not _DANSK_TAL.fullmatch(t):
+        return None
+    if "," not in t and t.count(".") == 1 and not hele:
+        return None
+    heltal, _, decimaler = t.lstrip("+-").replace(".", "").partition(",")
+    heltal, decimaler = heltal.lstrip("0") or "0", decimaler.rstrip("0")
+    tal = heltal + ("." + decimaler if decimaler else "")
+    return ("-" if t.startswith("-") and tal != "0" else "") + tal
+
+
+def dansk_talhjaelp(tekst: str, hele: bool = False) -> str | None:
+    """Hjælpen til et tal skrevet med dansk talformat: ``'1.234,5'`` → ``'skriv 1234.5: punktum
+    som decimaltegn, ingen tusindtalspunktummer'``; ``None`` for alt andet (se ``dansk_tal``).
+    Én funktion, så budgetfilen, teksten i en budgetfil og ``--saet`` siger det samme."""
+    tal = dansk_tal(tekst, hele)
+    return None if tal is None else f"skriv {tal}: {DANSK_TALFORMAT}"
+
+
+def dansk_talbesked(tekst: str, hele: bool = False) -> str | None:
+    """``'17.350.000 er skrevet med dansk talformat; skriv 17350000: punktum som decimaltegn,
+    ingen tusindtalspunktummer'``, eller ``None`` (se ``dansk_tal``)."""
+    hjaelp = dansk_talhjaelp(tekst, hele)
+    return None if hjaelp is None else f"{tekst.strip()} er skrevet med dansk talformat; {hjaelp}"
+
+
+def _talhjaelp(v: Any, hele: bool = False) -> str | None:
+    """Hjælpen til en værdi, der skulle have været et tal: en tekst i dansk talformat."""
+    return dansk_talhjaelp(v, hele) if isinstance(v, str) else None
+
+
+def _heltalshjaelp(v: Any) -> str | None:
+    """Hjælpen til en værdi, der skulle have været et helt tal: dansk talformat (``"1.234"``, og
+    ``1.000``, som TOML læser som 1), eller decimaler, der alle er nul (``16905109.0``)."""
+    if isinstance(v, Decimal) and v.is_finite():
+        if hjaelp := dansk_talhjaelp(str(v), hele=True):
+            return hjaelp
+        fortegn, cifre, eksponent = v.as_tuple()
+        assert isinstance(eksponent, int)
+        if (eksponent < 0 and len(cifre) <= MAKS_CIFRE + MAKS_DECIMALER
+                and not any(cifre[eksponent:])):
+            return f"skriv {'-' if fortegn and any(cifre) else ''}{int(abs(v))} uden decimaler"
+        return None
+    return _talhjaelp(v, hele=True)
+
+
+def _hel(d: Decimal, besked: str, felt: str | None = None) -> None:
+    """Et felt med hele tal (kroner, antal) tager ingen decimaler, heller ikke ,0: 16905109.5 og
+    16905109.0 afvises begge, som et antal altid har afvist 100.0, og 1.000, som TOML læser som
+    1, bliver ikke tavst til 1 kr."""
+    eksponent = d.as_tuple().exponent
+    assert isinstance(eksponent, int)
+    if eksponent < 0:
+        raise _fejl(besked, d, _heltalshjaelp(d), felt)
 
 
 def _som_toml(v: Any) -> str:
@@ -46,9 +122,9 @@ def _som_toml(v: Any) -> str:
 MAKS_CIFRE, MAKS_DECIMALER = 20, 10
 
 
-def _som_decimal(v: Any, besked: str) -> Decimal:
+def _som_decimal(v: Any, besked: str, hele: bool = False) -> Decimal:
     if isinstance(v, bool) or not isinstance(v, (int, Decimal)):
-        raise _fejl(besked, v)
+        raise _fejl(besked, v, _talhjaelp(v, hele))
     if isinstance(v, int) and abs(v) >= 10**MAKS_CIFRE:  # før Decimal(v): et heltal kan være kæmpe
         raise _fejl(f"har for mange cifre (højst {MAKS_CIFRE})", "et tal med over 20 cifre")
     d = Decimal(v)
@@ -70,24 +146,35 @@ def _kort(v: Decimal) -> Decimal | str:
 
 def _antal(v: Any) -> int:
     besked = "skal være et helt tal ≥ 0"
-    if isinstance(v, bool) or not isinstance(v, int) or v < 0:
+    if isinstance(v, bool) or not isinstance(v, int):
+        raise _fejl(besked, v, None if isinstance(v, bool) else _heltalshjaelp(v))
+    if v < 0:
         raise _fejl(besked, v)
     if v > MAKS_ANTAL:
         raise _fejl(f"er urealistisk stor (højst {MAKS_ANTAL})", v)
     return v
 
 
+HELE_KRONER = "skal være hele kroner"
+HELT_TAL = "skal være et helt tal"
+
+
 def _beloeb(v: Any) -> Decimal:
-    d = _som_decimal(v, "skal være et beløb i kr. ≥ 0")
+    """Et beløb i hele kroner ≥ 0 (afdelingernes budget)."""
+    d = _som_decimal(v, "skal være et beløb i kr. ≥ 0", hele=True)
     if d < 0:
         raise _fejl("skal være et beløb i kr. ≥ 0", v)
+    _hel(d, HELE_KRONER)
     if d > MAKS_BELOEB:
         raise _fejl("er urealistisk stort (over 100 mia. kr.)", v)
     return d
 
 
 def _resultat(v: Any) -> Decimal:
-    d = _som_decimal(v, "skal være et beløb i kr. (overskud positivt, underskud negativt)")
+    """Et overført resultat i hele kroner, med fortegn."""
+    d = _som_decimal(v, "skal være et beløb i kr. (overskud positivt, underskud negativt)",
+                     hele=True)
+    _hel(d, HELE_KRONER)
     if abs(d) > MAKS_BELOEB:
         raise _fejl("er urealistisk stort (over 100 mia. kr.)", v)
     return d
@@ -315,6 +402,25 @@ class Figur(_Model):
     pct: Tal | None = None
 
 
+def _hele_dele(figur: Figur | None, besked: str) -> Figur | None:
+    """En figur af kroner eller et antal: året før, budgetåret og ændringen er hele tal, som
+    notatet viser dem; procenten har decimaler. (En regel på feltet, ikke en anden type, så
+    JSON Schema'et og ``skema/`` er uændrede.)"""
+    if figur is not None:
+        for del_ in ("forrige", "budgetaar", "aendring"):
+            if (d := getattr(figur, del_)) is not None:
+                _hel(d, besked, felt=del_)
+    return figur
+
+
+def _kroner(figur: Figur | None) -> Figur | None:
+    return _hele_dele(figur, HELE_KRONER)
+
+
+def _antal_figur(figur: Figur | None) -> Figur | None:
+    return _hele_dele(figur, HELT_TAL)
+
+
 class OffentliggjortAntal(_Model):
     """Notatets antalsforudsætninger (s. 1-2)."""
 
@@ -328,19 +434,26 @@ class OffentliggjortAntal(_Model):
     bpa_tilsyn: Figur | None = None
     bpa_nygodkendelser: Figur | None = None
 
+    _hele = field_validator("*")(_antal_figur)
+
 
 class OffentliggjortBudget(_Model):
     samlet: Figur | None = None
     tilbudsafdelingen: Figur | None = None
     plejefamilieafdelingen: Figur | None = None
 
+    _hele = field_validator("*")(_kroner)
+
 
 class OffentliggjortKommune(_Model):
     """Én række i tabellen over objektiv finansiering: 0-17-årige, andel i pct. og beløb."""
 
     befolkning: Figur | None = None
-    andel: Figur | None = None
+    andel: Figur | None = None  # procent: decimaler
     beloeb: Figur | None = None
+
+    _hele_antal = field_validator("befolkning")(_antal_figur)
+    _hele_kroner = field_validator("beloeb")(_kroner)
 
 
 class OffentliggjortTakstgrupper(_Model):
@@ -349,6 +462,8 @@ class OffentliggjortTakstgrupper(_Model):
     takstgruppe_3: Figur | None = None
     takstgruppe_4: Figur | None = None
 
+    _hele = field_validator("*")(_kroner)
+
 
 class OffentliggjorteTakster(_Model):
     tilsyn: OffentliggjortTakstgrupper | None = None
@@ -356,10 +471,14 @@ class OffentliggjorteTakster(_Model):
     vaesentlig_aendring: OffentliggjortTakstgrupper | None = None
 
 
+# Timeprisen og BPA-taksterne, som notatet viser dem, er hele kroner; den uafrundede timepris
+# står ikke i en budgetfil, den regnes (takster.timepris_uafrundet).
 class OffentliggjortBPA(_Model):
     timepris: Figur | None = None
     tilsyn: Figur | None = None
     nygodkendelse: Figur | None = None
+
+    _hele = field_validator("*")(_kroner)
 
 
 class Offentliggjort(_Model):
@@ -376,6 +495,8 @@ class Offentliggjort(_Model):
     gennemsnitspris: Figur | None = None
     takster: OffentliggjorteTakster | None = None
     bpa: OffentliggjortBPA | None = None
+
+    _hele = field_validator("gennemsnitspris")(_kroner)
 
 
 class Budget(_Model):
