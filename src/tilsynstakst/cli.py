@@ -140,9 +140,10 @@ def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # ty
     """En visning på skærmen (rich, efter terminalens bredde) eller i et format."""
     format, output = valg
     if format == "tabel" and output is None:
-        from tilsynstakst.render.terminal import vis
+        from tilsynstakst.render.terminal import tekst
 
-        vis(visning, _konsol())
+        bredde, fed = _terminal()
+        sys.stdout.write(tekst(visning, bredde, fed))
         return
     from tilsynstakst.render.formater import gengiv
 
@@ -451,6 +452,19 @@ def tjek(
 
         vis_kontrol(kontrol, _konsol(), streng)
     raise typer.Exit(udgangskode(kontrol.fund, streng))
+
+
+def _terminal() -> tuple[int, bool]:
+    """Bredden og om titler kan stå med fed skrift: en terminals bredde (COLUMNS først), ellers
+    200 tegn, så en fil eller et rør ikke brydes ved 80; fed kun på en terminal, der ikke har
+    bedt om at slippe (NO_COLOR, TERM=dumb), og ikke i Windows' gamle konsol."""
+    import shutil
+
+    if not sys.stdout.isatty():
+        return 200, False
+    fed = (not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+           and os.name != "nt")
+    return max(20, shutil.get_terminal_size((80, 24)).columns), fed
 
 
 def _konsol():  # type: ignore[no-untyped-def]

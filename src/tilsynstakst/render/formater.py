@@ -1,6 +1,5 @@
 """En visning i et filformat, som bytes, klar til at skrive: ét sted, der vælger formatet."""
 
-import io
 from pathlib import Path
 
 from tilsynstakst.fund import Fund, Inputfejl
@@ -48,11 +47,7 @@ def gengiv(v: Visning, format: str) -> bytes:
 
         return visning_xlsx(v)
     if format == "tabel":
-        from rich.console import Console
+        from tilsynstakst.render.terminal import tekst
 
-        from tilsynstakst.render.terminal import vis
-
-        tekst = io.StringIO()
-        vis(v, Console(file=tekst, width=200, highlight=False, color_system=None))
-        return "".join(linje.rstrip() + "\n" for linje in tekst.getvalue().splitlines()).encode()
+        return tekst(v, 200).encode()
     raise ValueError(format)

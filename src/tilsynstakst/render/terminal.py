@@ -1,28 +1,27 @@
-"""Notatets tabeller i terminalen (rich), med dansk talformat, i enhver bredde fra 80 tegn.
+"""Notatets tabeller som tekst til terminalen, med dansk talformat, i enhver bredde fra 80 tegn.
 
 Intet tal og intet navn bliver skåret af eller afkortet med "…". En tabel, der er for bred,
 lægges om i denne rækkefølge, og den første opstilling, der kan være i bredden, vises:
 
-1. kolonneoverskrifterne på én linje, derefter på to, tre og fire linjer (brudt ved mellemrum eller
-   efter en bindestreg i et sammensat ord, aldrig inde i et ord eller et tal);
+1. kolonneoverskrifterne på én linje, derefter på to, tre og fire linjer (brudt ved mellemrum
+   eller efter en bindestreg i et sammensat ord, aldrig inde i et ord eller et tal);
 2. én tabel pr. kolonnegruppe (fx ét år ad gangen i den objektive finansiering), hver med
    rækkernes navne;
 3. rækkernes navne brudt ved mellemrum;
 4. én blok pr. række ("kolonne: værdi"), som altid kan være der.
 
-Her vælges kun en opstilling af tal, der allerede står i tabellen; der regnes ikke.
+Tabellerne sættes her som ren tekst (navne til venstre, tal til højre, tre mellemrum mellem
+kolonnerne, en streg under overskrifterne), uden rich: opstillingen er vores egen, og rich's
+indlæsning og måling kostede en tredjedel af ``beregn``s tid (issue 11, punkt 6). Her vælges kun
+en opstilling af tal, der allerede står i tabellen; der regnes ikke.
 """
 
 import re
 import textwrap
+import unicodedata
+from dataclasses import dataclass
 
-from rich import box
-from rich.cells import cell_len
-from rich.console import Console
-from rich.measure import Measurement
-from rich.table import Table
-from rich.text import Text
-
+from tilsynstakst.fund import synlig
 from tilsynstakst.render.celler import celletekst
 from tilsynstakst.tabeller import Tabel, Visning
 
@@ -31,6 +30,15 @@ from tilsynstakst.tabeller import Tabel, Visning
 _KORT_ORD = re.compile(r"(?<!\S)(\S{1,2}) (?=\S)")
 _BINDESTREG = re.compile(r"(?<=[^\s-]{4}-)(?=[^\W\d_]{4})")
 _FAST = "\u00a0"
+MELLEMRUM = 3  # mellem to kolonner
+STREG = "─"  # under overskrifterne; "-" i et tegnsæt uden den (streams.ASCII)
+
+
+def bredde(tekst: str) -> int:
+    """Tekstens bredde i terminalens celler: et østasiatisk bredt tegn fylder to, et
+    kombinerende tegn intet."""
+    return sum(0 if unicodedata.combining(t) else
+               2 if unicodedata.east_asian_width(t) in "WF" else 1 for t in tekst)
 
 
 def _dele(tekst: str) -> list[tuple[str, str]]:
@@ -49,45 +57,71 @@ def enheder(tekst: str) -> list[str]:
     return [d for _, d in _dele(tekst)]
 
 
-def bryd(tekst: str, bredde: int) -> list[str]:
-    """Tekst brudt grådigt til linjer af højst ``bredde`` tegn (en del, der er bredere, står
+def bryd(tekst: str, maks: int) -> list[str]:
+    """Tekst brudt grådigt til linjer af højst ``maks`` tegn (en del, der er bredere, står
     alene på sin linje og afgør bredden)."""
     linjer: list[str] = []
     for skille, d in _dele(tekst):
-        if linjer and cell_len(linjer[-1] + skille + d) <= bredde:
+        if linjer and bredde(linjer[-1] + skille + d) <= maks:
             linjer[-1] += skille + d
         else:
             linjer.append(d)
     return linjer or [""]
 
 
-def overskrift(tekst: str, celler: int, linjer: int) -> str:
+def overskrift(tekst: str, celler: int, linjer: int) -> list[str]:
     """Den smalleste opsætning af en kolonneoverskrift på højst ``linjer`` linjer, der er
     mindst så bred som kolonnens tal (``celler``)."""
-    bredde = max(celler, max(map(cell_len, enheder(tekst)), default=0))
-    while len(bryd(tekst, bredde)) > linjer:
-        bredde += 1
-    return "\n".join(bryd(tekst, bredde))
+    maks = max(celler, max(map(bredde, enheder(tekst)), default=0))
+    while len(bryd(tekst, maks)) > linjer:
+        maks += 1
+    return bryd(tekst, maks)
+
+
+def afsnit(tekst: str, maks: int) -> str:
+    """Prosa brudt ved mellemrum til ``maks``, men aldrig mellem "§" og paragraffens nummer
+    eller mellem et tal og "%" (textwrap bryder kun ved ASCII-mellemrum, ikke ved det faste)."""
+    fast = re.sub(r"(§|\d) (?=\d|%)", lambda m: m.group(1) + _FAST, synlig(tekst))
+    return textwrap.fill(fast, maks, break_long_words=False,
+                         break_on_hyphens=False).replace(_FAST, " ")
+
+
+@dataclass(frozen=True)
+class Opsat:
+    """En tabel sat i tekst: overskriftens linjer pr. kolonne, kolonnebredder og rækkerne."""
+
+    overskrifter: list[list[str]]
+    bredder: list[int]
+    raekker: list[list[str]]
+    navne_brydes: bool
+
+    @property
+    def bredde(self) -> int:
+        return sum(self.bredder) + MELLEMRUM * (len(self.bredder) - 1)
 
 
 def _celler(t: Tabel) -> list[list[str]]:
-    return [[celletekst(c) for c in celler] for _, celler in t.raekker]
+    """Rækkens navn og dens tal som tekst; tekst fra en fil vises med sine styretegn som koder."""
+    return [[synlig(navn)] + [celletekst(c) for c in celler] for navn, celler in t.raekker]
 
 
-def _rich(t: Tabel, kolonner: list[int], linjer: int, navne_brydes: bool) -> Table:
-    """En rich-tabel med rækkernes navne og de valgte værdikolonner (indeks fra 1)."""
-    celler = _celler(t)
-    tabel = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
-    tabel.add_column(Text(t.kolonner[0], no_wrap=not navne_brydes), no_wrap=not navne_brydes)
-    for k in kolonner:
-        bredde = max((cell_len(r[k - 1]) for r in celler if len(r) >= k), default=0)
-        tabel.add_column(Text(overskrift(t.kolonner[k], bredde, linjer), no_wrap=True),
-                         justify="right", no_wrap=True)
-    for (navn, _), raekke in zip(t.raekker, celler):
-        tabel.add_row(Text(navn, no_wrap=not navne_brydes),
-                      *(Text(raekke[k - 1] if len(raekke) >= k else "", no_wrap=True)
-                        for k in kolonner))
-    return tabel
+def saet(t: Tabel, kolonner: list[int], linjer: int, navnebredde: int | None = None) -> Opsat:
+    """Rækkernes navne og de valgte værdikolonner (indeks fra 1), med overskrifter på højst
+    ``linjer`` linjer; navnene brudt ved mellemrum til ``navnebredde``, hvis den er givet (dog
+    aldrig smallere end det længste ord)."""
+    raekker = [[r[0]] + [r[k] if len(r) > k else "" for k in kolonner] for r in _celler(t)]
+    overskrifter = [[synlig(t.kolonner[0])]]
+    for i, k in enumerate(kolonner, start=1):
+        overskrifter.append(overskrift(synlig(t.kolonner[k]),
+                                       max((bredde(r[i]) for r in raekker), default=0), linjer))
+    navne = [r[0] for r in raekker] + overskrifter[0]
+    hele = max(map(bredde, navne))
+    if navnebredde is not None:
+        ord_ = max(bredde(o) for n in navne for o in n.split() or [""])
+        hele = min(hele, max(ord_, navnebredde))
+    bredder = [hele] + [max([bredde(r[i]) for r in raekker] + list(map(bredde, o)))
+                        for i, o in enumerate(overskrifter[1:], start=1)]
+    return Opsat(overskrifter, bredder, raekker, navnebredde is not None)
 
 
 def _grupper(t: Tabel) -> list[list[int]]:
@@ -101,78 +135,89 @@ def _grupper(t: Tabel) -> list[list[int]]:
     return grupper
 
 
-def _passer(console: Console, tabel: Table, bredde: int, brydes: bool = False) -> bool:
-    """Kan tabellen være i ``bredde`` uden at bryde andet end rækkernes navne (``brydes``)?
-    Målt i en ubegrænset bredde, for rich måler aldrig bredere end den bredde, den får."""
-    maal = Measurement.get(console, console.options.update_width(10_000), tabel)
-    return (maal.minimum if brydes else maal.maximum) <= bredde
-
-
-def opstilling(t: Tabel, console: Console) -> list[tuple[str, Table | None]]:
-    """Tabellen som en eller flere rich-tabeller med titler, der kan være i konsollens bredde;
+def opstilling(t: Tabel, maks: int) -> list[tuple[str, Opsat | None]]:
+    """Tabellen som en eller flere opsatte tabeller med titler, der kan være i ``maks`` tegn;
     ``None`` i stedet for en tabel: vis rækkerne som blokke (se modulets trin 4)."""
-    bredde = console.width
     alle = list(range(1, len(t.kolonner)))
     for linjer in (1, 2, 3, 4):  # trin 1
-        tabel = _rich(t, alle, linjer, False)
-        if _passer(console, tabel, bredde):
-            return [(t.titel, tabel)]
+        if (opsat := saet(t, alle, linjer)).bredde <= maks:
+            return [(t.titel, opsat)]
     grupper = _grupper(t)
     if len(grupper) > 1:  # trin 2: så mange grupper pr. tabel, som der er plads til
         dele: list[list[int]] = []
         for g in grupper:
-            if dele and _passer(console, _rich(t, dele[-1] + g, 4, False), bredde):
+            if dele and saet(t, dele[-1] + g, 4).bredde <= maks:
                 dele[-1] += g
             else:
                 dele.append(list(g))
-        tabeller = [_rich(t, d, 4, False) for d in dele]
-        if all(_passer(console, tb, bredde) for tb in tabeller):
-            return [(t.titel if i == 0 else f"{t.titel} (fortsat)", tb)
-                    for i, tb in enumerate(tabeller)]
-    tabel = _rich(t, alle, 4, True)  # trin 3
-    if _passer(console, tabel, bredde, brydes=True):
-        return [(t.titel, tabel)]
+        opsatte = [saet(t, d, 4) for d in dele]
+        if all(o.bredde <= maks for o in opsatte):
+            return [(t.titel if i == 0 else f"{t.titel} (fortsat)", o)
+                    for i, o in enumerate(opsatte)]
+    smal = saet(t, alle, 4, 0)  # trin 3: navnene så smalle som deres længste ord
+    if smal.bredde <= maks:
+        return [(t.titel, saet(t, alle, 4, maks - (smal.bredde - smal.bredder[0])))]
     return [(t.titel, None)]
 
 
-def _blokke(t: Tabel, console: Console) -> None:
-    """Trin 4: hver række som en blok, hvert tal med sin kolonne foran."""
-    for (navn, _), raekke in zip(t.raekker, _celler(t)):
-        console.print(Text(navn, "bold"))
-        for k, vaerdi in enumerate(raekke, start=1):
-            console.print(Text(f"  {t.kolonner[k]}: {vaerdi}"))
+def _linje(felter: list[str], bredder: list[int]) -> str:
+    """Første felt venstrestillet, resten højrestillet; ingen mellemrum til sidst."""
+    dele = [felter[0] + " " * (bredder[0] - bredde(felter[0]))]
+    dele += [" " * (b - bredde(f)) + f for f, b in zip(felter[1:], bredder[1:])]
+    return (" " * MELLEMRUM).join(dele).rstrip()
 
 
-def afsnit(tekst: str, bredde: int) -> str:
-    """Prosa brudt ved mellemrum til ``bredde``, men aldrig mellem "§" og paragraffens nummer
-    eller mellem et tal og "%" (textwrap bryder kun ved ASCII-mellemrum, ikke ved det faste)."""
-    fast = re.sub(r"(§|\d) (?=\d|%)", lambda m: m.group(1) + _FAST, tekst)
-    return textwrap.fill(fast, bredde, break_long_words=False,
-                         break_on_hyphens=False).replace(_FAST, " ")
+def tabeltekst(o: Opsat, fed: bool = False) -> list[str]:
+    """Overskrifterne (nederst justeret), en streg, og rækkerne; et navn, der brydes, fortsætter
+    på næste linje med tomme talfelter."""
+    hoejde = max(map(len, o.overskrifter))
+    linjer = []
+    for i in range(hoejde):
+        felter = [(o.overskrifter[k][i - hoejde + len(o.overskrifter[k])]
+                   if i >= hoejde - len(o.overskrifter[k]) else "")
+                  for k in range(len(o.bredder))]
+        linjer.append(_fed(_linje(felter, o.bredder), fed))
+    linjer.append(STREG * o.bredde)
+    for r in o.raekker:
+        navn = textwrap.wrap(r[0], o.bredder[0], break_long_words=False,
+                             break_on_hyphens=False) if o.navne_brydes else [r[0]]
+        linjer.append(_linje([navn[0] if navn else ""] + r[1:], o.bredder))
+        linjer += [_linje([n] + [""] * (len(r) - 1), o.bredder) for n in navn[1:]]
+    return linjer
 
 
-def vis_tabel(t: Tabel, console: Console) -> None:
+def _fed(tekst: str, fed: bool) -> str:
+    return f"\x1b[1m{tekst}\x1b[0m" if fed and tekst else tekst
+
+
+def _blokke(t: Tabel, maks: int) -> list[str]:
+    """Trin 4: hver række som en blok, hvert tal indrykket med sin kolonne foran."""
+    linjer = []
+    for navn, *tal in _celler(t):
+        linjer.append(afsnit(navn, maks))
+        for k, v in enumerate(tal, start=1):
+            linjer += ["  " + d for d in afsnit(f"{t.kolonner[k]}: {v}", maks - 2).split("\n")]
+    return linjer
+
+
+def tabel_linjer(t: Tabel, maks: int, fed: bool = False) -> list[str]:
     if len(t.kolonner) == 1:  # en tabel af tekst (fx hvornår taksterne opkræves): som afsnit
-        console.print()
-        console.print(Text(afsnit(t.titel, console.width), "bold"))
-        for navn, _ in t.raekker:
-            console.print(Text(afsnit(navn, console.width)))
-        return
-    for titel, tabel in opstilling(t, console):
-        console.print()
-        console.print(Text(afsnit(titel, console.width), "bold"))
-        if tabel is None:
-            _blokke(t, console)
-        else:
-            console.print(tabel)
+        return ["", _fed(afsnit(t.titel, maks), fed)] + [afsnit(n, maks) for n, _ in t.raekker]
+    linjer = []
+    for titel, opsat in opstilling(t, maks):
+        linjer += ["", _fed(afsnit(titel, maks), fed)]
+        linjer += _blokke(t, maks) if opsat is None else tabeltekst(opsat, fed)
     if t.note:
-        console.print(Text(afsnit(t.note, console.width)))
+        linjer.append(afsnit(t.note, maks))
+    return linjer
 
 
-def vis(v: Visning, console: Console) -> None:
-    # Tilsynets navn er data fra filen: som Text, aldrig som markup ([/bold], [link=...]).
-    console.print(Text(v.titel, "bold") + Text(f" {v.tillaeg}" if v.tillaeg else ""))
-    for linje in v.indledning:
-        console.print(Text(afsnit(linje, console.width)))
+def tekst(v: Visning, maks: int, fed: bool = False) -> str:
+    """Visningen som tekst i højst ``maks`` tegns bredde; ``fed``: titler og overskrifter med
+    terminalens fede skrift (kun på en terminal, der forstår det)."""
+    # Tekst fra filerne (tilsynets navn, et scenaries beskrivelse) vises med styretegn som koder.
+    linjer = [_fed(afsnit(v.titel + (f" {v.tillaeg}" if v.tillaeg else ""), maks), fed)]
+    linjer += [afsnit(linje, maks) for linje in v.indledning]
     for t in v.tabeller:
-        vis_tabel(t, console)
+        linjer += tabel_linjer(t, maks, fed)
+    return "\n".join(linjer) + "\n"
