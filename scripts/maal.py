@@ -6,7 +6,8 @@ Måler gulvet (`import typer, pydantic, rich.table`), `beregn 2024` i tabel og j
 budgetfil, `tjek` af 500 genererede budgetfiler (250 mapper med 2023, 2024 og PL-indeks, alle
 med notatets offentliggjorte tal, så afstemningen også måles), og det nye år: `ny 2025` og
 `befolkning 2025 --fra-csv` i en kopi af budgets/. Hyperfine findes ikke her.
-`--kun TEKST` måler kun de kommandoer, hvis navn indeholder TEKST.
+`--kun TEKST` måler kun de kommandoer, hvis navn indeholder TEKST; `--kun typer` sammenligner
+`beregn 2024` med en minimal Typer-kommando med samme tilvalg (scripts/minimal_typer.py).
 """
 
 import argparse
@@ -31,7 +32,25 @@ def median_ms(kommando: list[str], gange: int) -> float:
     return statistics.median(tider) * 1000
 
 
+def i_serie(a: list[str], b: list[str], gange: int) -> tuple[float, float]:
+    """Median af ``a`` og ``b`` kørt skiftevis i én serie (så maskinens uro rammer begge)."""
+    tider: tuple[list[float], list[float]] = ([], [])
+    for _ in range(gange):
+        for kommando, liste in ((a, tider[0]), (b, tider[1])):
+            start = time.perf_counter()
+            subprocess.run(kommando, cwd=ROD, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+            liste.append(time.perf_counter() - start)
+    return statistics.median(tider[0]) * 1000, statistics.median(tider[1]) * 1000
+
+
 def main() -> None:
+    # Som efter en installation: modulerne oversat til .pyc, også hvor PYTHONDONTWRITEBYTECODE
+    # er sat (ellers oversættes tilsynstakst ved hver kørsel, typer og pydantic ikke).
+    import compileall
+
+    compileall.compile_dir(ROD / "src" / "tilsynstakst", quiet=1)
+    compileall.compile_file(ROD / "scripts" / "minimal_typer.py", quiet=1)
     p = argparse.ArgumentParser()
     p.add_argument("--gange", type=int, default=21)
     p.add_argument("--kun", default="")
@@ -62,6 +81,14 @@ def main() -> None:
             "forklar 2024 budgetaar.takster.tilsyn.2":
                 [str(BIN), "forklar", "2024", "budgetaar.takster.tilsyn.2"],
         }
+        if "typer" in valg.kun:  # issue 11: beregn højst 1,3 × en minimal Typer-kommando
+            beregn, minimal = i_serie(
+                [str(BIN), "beregn", "2024"],
+                [sys.executable, str(ROD / "scripts" / "minimal_typer.py"), "beregn", "2024"],
+                gange)
+            print(f"beregn 2024 {beregn:.0f} ms, minimal Typer-kommando {minimal:.0f} ms "
+                  f"(median af {gange}, skiftevis): {beregn / minimal:.2f} ×")
+            return
         tider: dict[str, float] = {}
         for navn, kommando in maalinger.items():
             if valg.kun not in navn and "gulv" not in navn and navn != "beregn 2024":

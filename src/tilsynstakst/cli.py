@@ -129,10 +129,13 @@ def beregn(
 
 def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None]:
     """Formatet og filen, før der regnes: --format, ellers filens endelse (issue 11)."""
-    from tilsynstakst.output import uddatasti
     from tilsynstakst.render.formater import vaelg_format
 
-    fil = _kald(uddatasti, output, "tal.xlsx") if output is not None else None
+    fil = None
+    if output is not None:
+        from tilsynstakst.output import uddatasti
+
+        fil = _kald(uddatasti, output, "tal.xlsx")
     return _kald(vaelg_format, format.value if format else None, fil), fil
 
 
@@ -516,6 +519,9 @@ def main() -> None:
     from tilsynstakst.streams import UdskriftFejl, afslut_udskrift, bortled_standard_ud, klargoer
 
     klargoer()
+    # pydantic leder ellers efter plugins blandt alle installerede pakker, første gang en model
+    # bygges (4 ms); Typer slår det selv fra for sine egne. Brugerens eget valg står.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "1")
     # Typer indlæser først sine hjælpe-moduler (120 ms), når hjælpen vises; gør det samme.
     if len(sys.argv) < 2 or {"-h", "--help"} & set(sys.argv[1:]):
         from tilsynstakst.dansk_cli import dansk_hjaelp, samlet_hjaelp

@@ -1,19 +1,24 @@
 """Et budgetårs samlede resultat, og sammenligningen med året før (rene funktioner, ingen I/O)."""
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tilsynstakst.finansiering import Finansiering, gennemsnitspris, objektiv_finansiering
 from tilsynstakst.fordeling import STOERSTE_REST
 from tilsynstakst.money import decimaler, kroner
 from tilsynstakst.sammenligning import Aendring, aendring
-from tilsynstakst.scenarie import Scenarieinfo
 from tilsynstakst.schema import Budget
 from tilsynstakst.spor import inddata, noter, omfang
 from tilsynstakst.takster import AKTIVITETER, Takstresultat, beregn_takster
+
+if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
+    from tilsynstakst.scenarie import Scenarieinfo
 
 
 @dataclass(frozen=True)

@@ -5,21 +5,26 @@ bibliotek. Alt input-problem bliver en ``Inputfejl`` med filens navn. Sammenhæn
 viste år (``sammenhaeng``) følger med som fund, så den, der viser tallene, kan vise dem først.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, findes, laes_budget,
                                laes_pl)
-from tilsynstakst.foelsomhed import Foelsomhed, stoed, virkning
 from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
                                   sammenlign_scenarie)
-from tilsynstakst.scenarie import Scenarie
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.spor import omfang
+
+if TYPE_CHECKING:  # følsomhed og scenarier indlæses først, når de bruges (hastighed, issue 11)
+    from tilsynstakst.foelsomhed import Foelsomhed
+    from tilsynstakst.scenarie import Scenarie
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,8 @@ def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
 
 
 def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
+    from tilsynstakst.foelsomhed import Foelsomhed, stoed, virkning
+
     """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
     fil, budget = _aaret(mappe, aar)
     fund = aarets_fund(fil.sti, budget, Linjer())

@@ -4,16 +4,21 @@ Her vælges og ordnes kun tal, der allerede er beregnet (``rapport``); der regne
 visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabel``-objekter.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from tilsynstakst.finansiering import Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
-from tilsynstakst.scenarie import SAET, Scenarieinfo, vist
 from tilsynstakst.takster import TAKSTGRUPPER
 from tilsynstakst.tal import kroner, tal
+
+if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
+    from tilsynstakst.scenarie import Scenarieinfo
 
 
 @dataclass(frozen=True)
@@ -311,6 +316,8 @@ def indledning(r: Rapport) -> str:
 
 
 def scenarielinje(s: Scenarieinfo) -> str:
+    from tilsynstakst.scenarie import SAET
+
     """Det første, en visning af et scenarie siger: at tallene ikke er budgetfilens (issue 10)."""
     navn = "--saet på kommandolinjen" if s.navn == SAET else f"{s.navn}: {s.beskrivelse}"
     n = len(s.aendringer)
@@ -323,6 +330,8 @@ def _scenariecelle(v: object) -> Celle:
 
 
 def scenarietabel(s: Scenarieinfo) -> Tabel:
+    from tilsynstakst.scenarie import vist
+
     """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
     raekker = []
     for a in s.aendringer:
