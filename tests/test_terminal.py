@@ -140,3 +140,19 @@ def test_beregn_i_en_rigtig_terminal(bredde):
     assert max(cell_len(linje) for linje in tekst.splitlines()) <= bredde
     for navn in KOMMUNER + TAKSTGRUPPER + NOTATETS_TAL:
         assert navn in tekst, navn
+
+
+@pytest.mark.parametrize("bredde", BREDDER)
+def test_notatet_paa_skaermen_er_tekst_i_terminalens_bredde(bredde):
+    from tilsynstakst.notat import lav_notat
+    from tilsynstakst.render.notat_tekst import notat_tekst
+
+    b = beregn(BUDGETS, 2024, "stoerste-rest")
+    tekst = notat_tekst(lav_notat(b.rapport, b.budget, b.fund), bredde)
+    assert "…" not in tekst and "|" not in tekst  # ingen Markdown-tabeller, der brydes
+    assert max(cell_len(linje) for linje in tekst.splitlines()) <= bredde
+    for navn in KOMMUNER + TAKSTGRUPPER:
+        assert navn in tekst, navn
+    for tal in NOTATETS_TAL:
+        assert tal in tekst, tal
+    assert "svarende til kr. 1.320.124" in " ".join(tekst.split())

@@ -102,7 +102,7 @@ Scenarievalg = Annotated[
 FormatValg = Annotated[
     Format | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
-        help="tabel (terminal), json, markdown, csv, xlsx. Standard: efter --output's endelse "
+        help="tabel (terminal), json, markdown, csv, xlsx. Standard: efter endelsen på --output "
              "(.txt, .json, .md, .csv, .xlsx), ellers tabel.")
 ]
 Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen; endelsen vælger formatet.")
@@ -217,8 +217,8 @@ def notat(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
-    output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: Markdown "
-                    "på skærmen.") = None,
+    output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: som "
+                    "tekst på skærmen, som Markdown i en fil eller et rør (> notat.md).") = None,
     overskriv: Overskriv = False,
     saet: Saet = None,
     scenarie: Scenarievalg = None,
@@ -241,6 +241,11 @@ def notat(
             data = notat_docx(indhold)
         except ManglerEkstra as e:
             raise _fejl(str(e)) from None
+    elif fil is None and sys.stdout.isatty():  # på skærmen: som tekst i terminalens bredde
+        from tilsynstakst.render.notat_tekst import notat_tekst
+
+        sys.stdout.write(notat_tekst(indhold, *_terminal()))
+        return
     else:
         from tilsynstakst.render.notat_md import notat_markdown
 

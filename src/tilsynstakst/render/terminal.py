@@ -176,7 +176,7 @@ def tabeltekst(o: Opsat, fed: bool = False) -> list[str]:
         felter = [(o.overskrifter[k][i - hoejde + len(o.overskrifter[k])]
                    if i >= hoejde - len(o.overskrifter[k]) else "")
                   for k in range(len(o.bredder))]
-        linjer.append(_fed(_linje(felter, o.bredder), fed))
+        linjer.append(fed_tekst(_linje(felter, o.bredder), fed))
     linjer.append(STREG * o.bredde)
     for r in o.raekker:
         navn = textwrap.wrap(r[0], o.bredder[0], break_long_words=False,
@@ -186,7 +186,7 @@ def tabeltekst(o: Opsat, fed: bool = False) -> list[str]:
     return linjer
 
 
-def _fed(tekst: str, fed: bool) -> str:
+def fed_tekst(tekst: str, fed: bool) -> str:
     return f"\x1b[1m{tekst}\x1b[0m" if fed and tekst else tekst
 
 
@@ -202,10 +202,10 @@ def _blokke(t: Tabel, maks: int) -> list[str]:
 
 def tabel_linjer(t: Tabel, maks: int, fed: bool = False) -> list[str]:
     if len(t.kolonner) == 1:  # en tabel af tekst (fx hvornår taksterne opkræves): som afsnit
-        return ["", _fed(afsnit(t.titel, maks), fed)] + [afsnit(n, maks) for n, _ in t.raekker]
+        return ["", fed_tekst(afsnit(t.titel, maks), fed)] + [afsnit(n, maks) for n, _ in t.raekker]
     linjer = []
     for titel, opsat in opstilling(t, maks):
-        linjer += ["", _fed(afsnit(titel, maks), fed)]
+        linjer += ["", fed_tekst(afsnit(titel, maks), fed)]
         linjer += _blokke(t, maks) if opsat is None else tabeltekst(opsat, fed)
     if t.note:
         linjer.append(afsnit(t.note, maks))
@@ -216,7 +216,7 @@ def tekst(v: Visning, maks: int, fed: bool = False) -> str:
     """Visningen som tekst i højst ``maks`` tegns bredde; ``fed``: titler og overskrifter med
     terminalens fede skrift (kun på en terminal, der forstår det)."""
     # Tekst fra filerne (tilsynets navn, et scenaries beskrivelse) vises med styretegn som koder.
-    linjer = [_fed(afsnit(v.titel + (f" {v.tillaeg}" if v.tillaeg else ""), maks), fed)]
+    linjer = [fed_tekst(afsnit(v.titel + (f" {v.tillaeg}" if v.tillaeg else ""), maks), fed)]
     linjer += [afsnit(linje, maks) for linje in v.indledning]
     for t in v.tabeller:
         linjer += tabel_linjer(t, maks, fed)
