@@ -13,11 +13,11 @@ from conftest import ROD
 # Typers og Clicks engelske ord; ingen af dem må nå brugeren.
 ENGELSK = re.compile(r"Missing|Invalid|Usage|Error|Try |unexpected|No such|requires|does not|"
                      r"is not one of|Input should|Options|Arguments|Commands|OPTIONS|COMMAND|"
-                     r"<bool>|<int|<path>|<file>|\{AAR\}")
+                     r"<bool>|<int|<path>|<file>|<list|\[\[|<=x<=|\{AAR\}")
 
 
-def tilsynstakst(*args: str) -> subprocess.CompletedProcess:
-    miljoe = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1"}
+def tilsynstakst(*args: str, bredde: int = 100) -> subprocess.CompletedProcess:
+    miljoe = {**os.environ, "COLUMNS": str(bredde), "NO_COLOR": "1"}
     return subprocess.run([sys.executable, "-m", "tilsynstakst", *args], cwd=ROD, env=miljoe,
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
@@ -60,9 +60,12 @@ def test_format_med_store_bogstaver_er_samme_format():
 
 
 @pytest.mark.parametrize("args", [["-h"], ["beregn", "-h"], ["notat", "-h"], ["tjek", "-h"],
-                                  ["scenarie", "-h"], ["ny", "-h"], ["befolkning", "-h"]])
+                                  ["scenarie", "-h"], ["ny", "-h"], ["befolkning", "-h"],
+                                  ["takstblad", "-h"], ["forklar", "-h"], ["foelsomhed", "-h"],
+                                  ["skema", "-h"]])
 def test_hjaelpen_er_dansk_uden_bool(args):
-    r = tilsynstakst(*args)
+    r = tilsynstakst(*args, bredde=80)
+    assert "…" not in r.stdout  # intet eksempel eller navn skåret af i 80 tegn
     assert r.returncode == 0, r.stderr
     assert "Brug: tilsynstakst" in r.stdout and "[TILVALG]" in r.stdout
     assert "Vis denne hjælp og slut." in r.stdout

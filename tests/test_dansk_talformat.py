@@ -30,6 +30,7 @@ from tilsynstakst.tal import tal
 
 runner = CliRunner()
 HJAELP = "punktum som decimaltegn, ingen tusindtalspunktummer"
+HELE = "; feltet tager kun hele tal; skriv tallet uden decimaler"
 
 
 def linje_med(fil: Path, tekst: str) -> int:
@@ -100,7 +101,8 @@ def test_et_tal_skrevet_paa_dansk_giver_tallet_tilbage(d):
         assert forslag is None
         return
     assert forslag == format(d.normalize(), "f")
-    assert dansk_talhjaelp(dansk, hele=True) == f"skriv {forslag}: {HJAELP}"
+    assert dansk_talhjaelp(dansk, hele=True) == f"skriv {forslag}: {HJAELP}" + (
+        "; feltet tager kun hele tal" if "." in forslag else "")
     assert tomllib.loads(f"v = {forslag}", parse_float=Decimal)["v"] == d
 
 
@@ -197,7 +199,8 @@ def test_dansk_tal_i_anfoerselstegn_faar_samme_hjaelp(mappe, fil, gammel, ny, br
     r = kør("tjek", mappe)
     assert r.exit_code == 2
     linje = next(linje for linje in r.stdout.splitlines() if brudstykke in linje)
-    assert linje.endswith(brudstykke + HJAELP), linje
+    assert linje.endswith(brudstykke + HJAELP) or linje.endswith(
+        brudstykke + HJAELP + "; feltet tager kun hele tal"), linje
 
 
 def test_en_tekst_der_ikke_er_et_dansk_tal_faar_ingen_hjaelp_men_et_dansk_tal_faar(mappe):
@@ -207,7 +210,8 @@ def test_en_tekst_der_ikke_er_et_dansk_tal_faar_ingen_hjaelp_men_et_dansk_tal_fa
     besked = fejl(laes_budget, mappe / "2024.toml").split("\n")
     assert [b.split(": ", 1)[1] for b in besked] == [
         "budget.tilbudsafdelingen: skal være et beløb i kr. ≥ 0, fik 'mange'",
-        "normtimer.tilsyn: skal være et antal timer mellem 0,1 og 10.000, fik '65.250'",
+        "normtimer.tilsyn: skal være et antal timer mellem 0,1 og 10.000, fik '65.250'; "
+        "skriv 65.250 uden anførselstegn",
         "normtimer.bpa_tilsyn: skal være et antal timer mellem 0,1 og 10.000, fik '13,5'; "
         f"skriv 13.5: {HJAELP}"]
 
@@ -216,16 +220,19 @@ def test_en_tekst_der_ikke_er_et_dansk_tal_faar_ingen_hjaelp_men_et_dansk_tal_fa
 
 @pytest.mark.parametrize("gammel, ny, besked", [
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 16905109.5",
-     "budget.tilbudsafdelingen: skal være hele kroner, fik 16905109.5"),
+     "budget.tilbudsafdelingen: skal være hele kroner, fik 16905109.5"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("plejefamilieafdelingen = 19156058", "plejefamilieafdelingen = 19156058.25",
-     "budget.plejefamilieafdelingen: skal være hele kroner, fik 19156058.25"),
+     "budget.plejefamilieafdelingen: skal være hele kroner, fik 19156058.25"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 16905109.0",
      "budget.tilbudsafdelingen: skal være hele kroner, fik 16905109.0; "
      "skriv 16905109 uden decimaler"),
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 1.000",  # TOML: 1 kr.
      f"budget.tilbudsafdelingen: skal være hele kroner, fik 1.000; skriv 1000: {HJAELP}"),
     ("beloeb = 250990", "beloeb = 250990.5",
-     "overfoert_resultat.beloeb: skal være hele kroner, fik 250990.5"),
+     "overfoert_resultat.beloeb: skal være hele kroner, fik 250990.5"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("beloeb = 250990", "beloeb = -1.000",
      f"overfoert_resultat.beloeb: skal være hele kroner, fik -1.000; skriv -1000: {HJAELP}"),
     ("beloeb = 250990", "beloeb = 250.990",  # TOML: 250,99 kr.
@@ -235,22 +242,27 @@ def test_en_tekst_der_ikke_er_et_dansk_tal_faar_ingen_hjaelp_men_et_dansk_tal_fa
     ('"Aalborg" = 39978', '"Aalborg" = 39.978',  # TOML: 39,978 børn
      f"befolkning.kommuner.Aalborg: skal være et helt tal ≥ 0, fik 39.978; skriv 39978: {HJAELP}"),
     ("samlet = { forrige = 34741043,", "samlet = { forrige = 34741043.4,",
-     "offentliggjort.budget.samlet.forrige: skal være hele kroner, fik 34741043.4"),
+     "offentliggjort.budget.samlet.forrige: skal være hele kroner, fik 34741043.4"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("aendring = 604096,", "aendring = 604096.0,",
      "offentliggjort.budget.tilbudsafdelingen.aendring: skal være hele kroner, fik 604096.0; "
      "skriv 604096 uden decimaler"),
     ("beloeb = { forrige = 3274133, budgetaar = 3443644 }",
      "beloeb = { forrige = 3274133, budgetaar = 3443644.5 }",
      "offentliggjort.finansiering.Silkeborg.beloeb.budgetaar: skal være hele kroner, "
-     "fik 3443644.5"),
+     f"fik 3443644.5{HELE}"),
     ("forrige = 18627", "forrige = 18627.5",
-     "offentliggjort.gennemsnitspris.forrige: skal være hele kroner, fik 18627.5"),
+     "offentliggjort.gennemsnitspris.forrige: skal være hele kroner, fik 18627.5"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("takstgruppe_3 = { forrige = 85768,", "takstgruppe_3 = { forrige = 85768.33,",
-     "offentliggjort.takster.tilsyn.takstgruppe_3.forrige: skal være hele kroner, fik 85768.33"),
+     "offentliggjort.takster.tilsyn.takstgruppe_3.forrige: skal være hele kroner, fik 85768.33"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("timepris = { forrige = 635,", "timepris = { forrige = 635.4,",
-     "offentliggjort.bpa.timepris.forrige: skal være hele kroner, fik 635.4"),
+     "offentliggjort.bpa.timepris.forrige: skal være hele kroner, fik 635.4"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("tilbud = { forrige = 252,", "tilbud = { forrige = 252.5,",
-     "offentliggjort.antal.tilbud.forrige: skal være et helt tal, fik 252.5"),
+     "offentliggjort.antal.tilbud.forrige: skal være et helt tal, fik 252.5"
+     "; feltet tager kun hele tal; skriv tallet uden decimaler"),
     ("plejefamilier_i_alt = { aendring = -40,", "plejefamilier_i_alt = { aendring = -40.0,",
      "offentliggjort.antal.plejefamilier_i_alt.aendring: skal være et helt tal, fik -40.0; "
      "skriv -40 uden decimaler"),
@@ -277,7 +289,7 @@ def test_kun_de_hele_felter_afviser_decimaler(mappe):
     ret(mappe / "pl-indeks.toml", "2024 = 104.45", "2024 = 104.4512")
     assert fejl(laes_budget, fil) == (f"{fil}:{linje_med(fil, 'tilbudsafdelingen = 1690')}: "
                                       "budget.tilbudsafdelingen: skal være hele kroner, "
-                                      "fik 16905109.5")
+                                      f"fik 16905109.5{HELE}")
     assert laes_pl(mappe).indeks[2024] == Decimal("104.4512")
 
 
@@ -295,10 +307,10 @@ def proces(*args, cwd: Path) -> subprocess.CompletedProcess:
      f"med dansk talformat; skriv 17350000: {HJAELP}\n"),
     ('tilbudsafdelingen = "1.234,5"',
      "Fejl: budgets/2024.toml:20: budget.tilbudsafdelingen: skal være et beløb i kr. ≥ 0, "
-     f"fik '1.234,5'; skriv 1234.5: {HJAELP}\n"),
+     f"fik '1.234,5'; skriv 1234.5: {HJAELP}; feltet tager kun hele tal\n"),
     ("tilbudsafdelingen = 16905109.5",
      "Fejl: budgets/2024.toml:20: budget.tilbudsafdelingen: skal være hele kroner, "
-     "fik 16905109.5\n"),
+     f"fik 16905109.5{HELE}\n"),
 ])
 def test_beregn_som_sin_egen_proces(tmp_path, ny, stderr):
     shutil.copytree(BUDGETS, tmp_path / "budgets")
@@ -316,7 +328,7 @@ def test_tjek_melder_hele_kroner_med_noegle_og_linje_i_json(mappe):
     fejl_ = [f for f in json.loads(r.stdout) if f["severity"] == "inputfejl"]
     assert [(f["file"], f["line"], f["key"], f["message"]) for f in fejl_] == [
         (str(mappe / "2024.toml"), 20, "budget.tilbudsafdelingen",
-         "skal være hele kroner, fik 16905109.5")]
+         f"skal være hele kroner, fik 16905109.5{HELE}")]
 
 
 @pytest.mark.parametrize("saet, brudstykker", [
@@ -344,3 +356,22 @@ def test_en_scenariefil_med_dansk_tal(mappe):
     r = kør("scenarie", 2024, "ti-tilbud-lukker", "-b", mappe)
     en_linje(r, f"{sti}:{nr}: ugyldig TOML: saet.budget.tilbudsafdelingen = 17.350.000 er "
                 f"skrevet med dansk talformat; skriv 17350000: {HJAELP}")
+
+
+@pytest.mark.parametrize("ny, hjaelp", [
+    ('tilbudsafdelingen = "16905109"', "fik '16905109'; skriv 16905109 uden anførselstegn"),
+    ("tilbudsafdelingen = 16 905 109", f"16 905 109 er skrevet med dansk talformat; skriv "
+                                       f"16905109: {HJAELP}"),
+])
+def test_et_tal_i_anfoerselstegn_eller_med_mellemrum_faar_hjaelp(mappe, ny, hjaelp):
+    ret(mappe / "2024.toml", "tilbudsafdelingen = 16905109", ny)
+    r = kør("beregn", 2024, "-b", mappe)
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert "2024.toml:20: " in r.stderr and hjaelp in r.stderr, r.stderr
+
+
+def test_en_budgetfil_givet_som_budgetmappe_siger_det(mappe):
+    r = kør("beregn", 2024, "-b", mappe / "2024.toml")
+    assert r.exit_code == 2
+    assert "2024.toml: er en fil, ikke en mappe; -b skal være mappen med budgetfilerne" \
+        in r.stderr

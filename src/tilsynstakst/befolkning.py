@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tilsynstakst.dst import folk1a
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.load import budgetfil, laes_budget
+from tilsynstakst.load import budgetfil, budgetmappe, laes_budget
 from tilsynstakst.schema import Budget
 
 
@@ -31,8 +31,7 @@ def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, d
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
     from tilsynstakst.redigering import erstat_befolkning, gem, laes_dokument
 
-    if not mappe.is_dir():
-        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+    budgetmappe(mappe)
     sti = budgetfil(mappe, aar)
     budget, koder = omraader(sti)
     kvartal = folk1a.kvartal_for(aar)

@@ -75,7 +75,8 @@ Budgetmappe = Annotated[
 ]
 AfrundingValg = Annotated[
     Afrunding,
-    typer.Option(help="Fordeling af den objektive finansiering: største brøkdel (summer "
+    typer.Option(case_sensitive=False,
+                 help="Fordeling af den objektive finansiering: største brøkdel (summer "
                       "præcis til budgettet) eller simpel afrunding pr. kommune."),
 ]
 Overskriv = Annotated[bool, typer.Option("--overskriv", help="Erstat --output, hvis filen findes.")]
@@ -91,13 +92,13 @@ Saet = Annotated[
     list[str] | None,
     typer.Option("--saet", metavar="NØGLE=VÆRDI", show_default=False,
                  help="Ændr én værdi i årets fil for denne kørsel (et scenarie), fx "
-                      "budget.tilbudsafdelingen=17105109 eller "
-                      "antal.pr_takstgruppe.tilbud=[88,97,37,19]. Kan gentages."),
+                      "normtimer.tilsyn=66. Kan gentages."),
 ]
 Scenarievalg = Annotated[
     list[str] | None,
     typer.Option("--scenarie", "-s", metavar="NAVN", show_default=False,
-                 help="Brug scenariet i BUDGETMAPPE/scenarier/NAVN.toml. Kan gentages."),
+                 help="Brug scenariet NAVN.toml i mappen scenarier i budgetmappen. Kan "
+                      "gentages."),
 ]
 FormatValg = Annotated[
     Format | None, typer.Option(
@@ -275,8 +276,9 @@ def takstblad(
 def scenarie(
     aar: Aar,
     navne: Annotated[list[str] | None, typer.Argument(
-        metavar="[NAVN]...", show_default=False,
-        help="Scenarier i BUDGETMAPPE/scenarier/NAVN.toml; flere lægges sammen.")] = None,
+        metavar="NAVN...", show_default=False,
+        help="Scenarier (NAVN.toml i mappen scenarier i budgetmappen); flere lægges sammen.")]
+    = None,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
     saet: Saet = None,
@@ -321,7 +323,7 @@ def foelsomhed(
 def forklar(
     aar: Aar,
     noegle: Annotated[str | None, typer.Argument(
-        metavar="[NØGLE]", show_default=False,
+        metavar="NØGLE", show_default=False,
         help="Tallets sti i beregn --format json, fx budgetaar.takster.tilsyn.2 (tilsynstaksten "
              "i takstgruppe 3). Uden: alle tal med deres nøgle.")] = None,
     budgetmappe: Budgetmappe = Path("budgets"),
@@ -432,12 +434,13 @@ def tjek(
     stier: Annotated[
         list[Path] | None,
         typer.Argument(help="Budgetfiler og mapper, der skal tjekkes (standard: budgets).",
-                       metavar="STI",
+                       metavar="STI...",
                        show_default=False),
     ] = None,
     format: Annotated[
         Kontrolformat,
-        typer.Option("--format", "-f", help="tekst: rapport pr. fil. json: ét objekt pr. fund."),
+        typer.Option("--format", "-f", case_sensitive=False,
+                     help="tekst: rapport pr. fil. json: ét objekt pr. fund."),
     ] = Kontrolformat.tekst,
     streng: Annotated[
         bool, typer.Option("--streng", help="Afrundingsforskelle og advarsler fejler også.")
@@ -446,6 +449,7 @@ def tjek(
     """Tjek budgetfiler og PL-indeks: validér, afstem de offentliggjorte tal, meld hvert fund.
 
     Udgangskode 0: ingen fejl. 1: en kontrol fejlede (afvigelse). 2: en fil kunne ikke bruges.
+    3: en fejl i programmet selv.
     """
     from tilsynstakst.fund import udgangskode
     from tilsynstakst.kontrol import tjek as tjek_filer
@@ -491,7 +495,9 @@ class Skema(str, Enum):
 
 @app.command()
 def skema(
-    hvilket: Annotated[Skema, typer.Argument(help="budget (AAAA.toml) eller pl-indeks.")] = Skema.budget,
+    hvilket: Annotated[Skema, typer.Argument(
+        help="budget (AAAA.toml) eller pl-indeks.", metavar="HVILKET",
+        case_sensitive=False)] = Skema.budget,
 ) -> None:
     """Skriv JSON Schema for en budgetfil, så editoren kan tjekke filen, mens der skrives."""
     from tilsynstakst.skema import skema_json

@@ -131,7 +131,12 @@ def dansk_hjaelp() -> None:
 
     def dansk_type(self, ctx):  # type: ignore[no-untyped-def]
         vist = type_(self, ctx)
+        if vist.startswith("<list["):  # en liste står som "NAVN..." i metavar
+            return None
         return TYPER.get(vist, vist)
+
+    def interval(mindst, hoejst):  # type: ignore[no-untyped-def]
+        return None if mindst is None and hoejst is None else f"{mindst}-{hoejst}"
 
     def dansk_hjaelpetilvalg(self, ctx):  # type: ignore[no-untyped-def]
         tilvalg = hjaelp(self, ctx)
@@ -140,6 +145,7 @@ def dansk_hjaelp() -> None:
         return tilvalg
 
     core._TyperParameter.display_type = dansk_type  # type: ignore[method-assign]
+    core.describe_number_range = interval  # "2000-2100", ikke "2000<=x<=2100"
     Command.get_help_option = dansk_hjaelpetilvalg  # type: ignore[method-assign]
     Command._dansk = True  # type: ignore[attr-defined]
 

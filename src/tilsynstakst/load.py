@@ -418,6 +418,17 @@ def aar_i_filnavn(sti: Path) -> int | None:
     return int(sti.stem) if re.fullmatch(r"[0-9]{4}\.toml", sti.name) else None
 
 
+def budgetmappe(mappe: Path) -> Path:
+    """Mappen med budgetfilerne (``-b``); en fil eller et navn, der ikke findes, er en fejl, der
+    siger hvilken."""
+    if mappe.is_dir():
+        return mappe
+    if mappe.exists():
+        raise Inputfejl([Fund(str(mappe), f"er en fil, ikke en mappe; -b skal være mappen med "
+                                          f"budgetfilerne, fx -b {mappe.parent}")])
+    raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+
+
 def findes(sti: Path) -> bool:
     """Står der noget med navnet? Et link, der ikke peger på en fil (eller peger i ring), står
     der også, så det meldes som en fejl i stedet for at blive til "intet år før"."""

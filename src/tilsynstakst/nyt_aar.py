@@ -173,13 +173,12 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
     Alt kontrolleres, før noget skrives; kan budgetfilen ikke skrives, får PL-indekset sit gamle
     indhold igen.
     """
-    from tilsynstakst.load import (PL_FILNAVN, budgetfil, findes, fortolk_toml, laes_budget,
-                                   laes_pl, valider)
+    from tilsynstakst.load import (PL_FILNAVN, budgetfil, budgetmappe, findes, fortolk_toml,
+                                   laes_budget, laes_pl, valider)
     from tilsynstakst.output import FINDES, skriv_fil
     from tilsynstakst.redigering import gem, laes_dokument, tilfoej_indeks
 
-    if not mappe.is_dir():
-        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+    budgetmappe(mappe)
     ny_sti, gl_sti, pl_sti = budgetfil(mappe, aar), budgetfil(mappe, aar - 1), mappe / PL_FILNAVN
     if findes(ny_sti) and not overskriv:
         raise Inputfejl([Fund(str(ny_sti), FINDES)])

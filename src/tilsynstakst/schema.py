@@ -35,7 +35,7 @@ def _fejl(besked: str, vaerdi: Any, hjaelp: str | None = None,
 
 
 # Dansk talformat: tusindtalspunktummer og/eller decimalkomma (17.350.000, 1.234,5, 2,5, -1.000).
-_DANSK_TAL = re.compile(r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)")
+_DANSK_TAL = re.compile(r"[+-]?(?:[0-9]{1,3}(?:[. \u00a0][0-9]{3})+(?:,[0-9]+)?|[0-9]+,[0-9]+)")
 DANSK_TALFORMAT = "punktum som decimaltegn, ingen tusindtalspunktummer"
 
 
@@ -51,9 +51,9 @@ def dansk_tal(tekst: str, hele: bool = False) -> str | None:
     t = tekst.strip()
     if not _DANSK_TAL.fullmatch(t):
         return None
-    if "," not in t and t.count(".") == 1 and not hele:
+    if "," not in t and t.count(".") == 1 and " " not in t and "\u00a0" not in t and not hele:
         return None
-    heltal, _, decimaler = t.lstrip("+-").replace(".", "").partition(",")
+    heltal, _, decimaler = re.sub(r"[. \u00a0]", "", t.lstrip("+-")).partition(",")
     heltal, decimaler = heltal.lstrip("0") or "0", decimaler.rstrip("0")
     tal = heltal + ("." + decimaler if decimaler else "")
     return ("-" if t.startswith("-") and tal != "0" else "") + tal
@@ -64,7 +64,10 @@ def dansk_talhjaelp(tekst: str, hele: bool = False) -> str | None:
     som decimaltegn, ingen tusindtalspunktummer'``; ``None`` for alt andet (se ``dansk_tal``).
     Én funktion, så budgetfilen, teksten i en budgetfil og ``--saet`` siger det samme."""
     tal = dansk_tal(tekst, hele)
-    return None if tal is None else f"skriv {tal}: {DANSK_TALFORMAT}"
+    if tal is None:
+        return None
+    return f"skriv {tal}: {DANSK_TALFORMAT}" + ("; feltet tager kun hele tal" if hele and "." in tal
+                                                else "")
 
 
 def dansk_talbesked(tekst: str, hele: bool = False) -> str | None:
@@ -76,7 +79,15 @@ def dansk_talbesked(tekst: str, hele: bool = False) -> str | None:
 
 def _talhjaelp(v: Any, hele: bool = False) -> str | None:
     """Hjælpen til en værdi, der skulle have været et tal: en tekst i dansk talformat."""
-    return dansk_talhjaelp(v, hele) if isinstance(v, str) else None
+    if not isinstance(v, str):
+        return None
+    # I et felt med hele tal er "1.000" dansk talformat; ellers er et tal i anførselstegn bare et
+    # tal i anførselstegn ("65.25").
+    if hele and (hjaelp := dansk_talhjaelp(v, hele)):
+        return hjaelp
+    if re.fullmatch(r"[+-]?[0-9]+(\.[0-9]+)?", v.strip()):
+        return f"skriv {v.strip()} uden anførselstegn"
+    return dansk_talhjaelp(v, hele)
 
 
 def _heltalshjaelp(v: Any) -> str | None:
@@ -90,6 +101,8 @@ def _heltalshjaelp(v: Any) -> str | None:
         if (eksponent < 0 and len(cifre) <= MAKS_CIFRE + MAKS_DECIMALER
                 and not any(cifre[eksponent:])):
             return f"skriv {'-' if fortegn and any(cifre) else ''}{int(abs(v))} uden decimaler"
+        if eksponent < 0:  # 16905109.5: feltet har ingen plads til ørerne
+            return "feltet tager kun hele tal; skriv tallet uden decimaler"
         return None
     return _talhjaelp(v, hele=True)
 

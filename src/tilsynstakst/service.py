@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, findes, laes_budget,
-                               laes_pl)
+from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe, findes,
+                               laes_budget, laes_pl)
 from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
                                   sammenlign_scenarie)
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
@@ -78,8 +78,7 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
 
 def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
     """Budgetårets fil, læst (til et scenarie) og valideret, som den står."""
-    if not mappe.is_dir():
-        raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
+    budgetmappe(mappe)
     fil = Budgetfil.laes(budgetfil(mappe, aar))
     return fil, fil.model()
 
