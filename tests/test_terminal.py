@@ -65,7 +65,11 @@ def test_hver_visning_er_hel_i_bredden(navn, bredde):
             if len(t.kolonner) == 1:  # en tabel af tekst vises som afsnit, brudt ved mellemrum
                 assert raekkenavn in ord_, raekkenavn
                 continue
-            assert any(raekkenavn in linje for linje in linjer), (t.titel, raekkenavn)
+            # Står navnet ikke helt på én linje, er det brudt ved mellemrum (trin 3 og 4):
+            # hvert ord står helt.
+            assert any(raekkenavn in linje for linje in linjer) or all(
+                re.search(rf"(^|\s){re.escape(o)}(\s|$)", tekst, re.M)
+                for o in raekkenavn.split()), (t.titel, raekkenavn)
             for c in celler:  # hvert tal står helt, med mellemrum eller kant om sig
                 if (v := celletekst(c)):
                     assert re.search(rf"(^|\s){re.escape(v)}(\s|$)", tekst, re.M), (raekkenavn, v)
@@ -156,3 +160,21 @@ def test_notatet_paa_skaermen_er_tekst_i_terminalens_bredde(bredde):
     for tal in NOTATETS_TAL:
         assert tal in tekst, tal
     assert "svarende til kr. 1.320.124" in " ".join(tekst.split())
+
+
+def test_i_cp1252_maales_kolonnerne_i_de_tegn_der_skrives():
+    """Σ skrives som "sum" i cp1252 (streams); kolonnen skal måles i de tre tegn, ikke ét."""
+    from tilsynstakst.render.terminal import i_tegnsaet
+
+    tekst = tegn(i_tegnsaet(VISNINGER["beregn"], "cp1252"), 80)
+    linjer = tekst.splitlines()
+    sum_ = next(linje for linje in linjer if linje.startswith("Indtægt ved takster (sum"))
+    budget = next(linje for linje in linjer if linje.startswith("Tilbudsafdelingens budget"))
+    assert len(sum_) == len(budget)  # tallene står i samme kolonne
+    tekst.encode("cp1252")  # og alt kan skrives
+
+
+def test_en_tabel_deles_aldrig_i_dele_med_kun_en_kolonne():
+    tekst = tegn(VISNINGER["scenarie"], 40)
+    assert "(fortsat)" not in tekst  # grundlag og scenarie står sammen, her som blokke
+    assert "  Grundlag: 43.852" in tekst and "  Scenarie: 45.019" in tekst

@@ -144,10 +144,10 @@ def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # ty
     """En visning på skærmen (rich, efter terminalens bredde) eller i et format."""
     format, output = valg
     if format == "tabel" and output is None:
-        from tilsynstakst.render.terminal import tekst
+        from tilsynstakst.render.terminal import i_tegnsaet, tekst
 
         bredde, fed = _terminal()
-        sys.stdout.write(tekst(visning, bredde, fed))
+        sys.stdout.write(tekst(i_tegnsaet(visning, _tegnsaet()), bredde, fed))
         return
     from tilsynstakst.render.formater import gengiv
 
@@ -244,8 +244,9 @@ def notat(
             raise _fejl(str(e)) from None
     elif fil is None and sys.stdout.isatty():  # på skærmen: som tekst i terminalens bredde
         from tilsynstakst.render.notat_tekst import notat_tekst
+        from tilsynstakst.render.terminal import i_tegnsaet
 
-        sys.stdout.write(notat_tekst(indhold, *_terminal()))
+        sys.stdout.write(notat_tekst(i_tegnsaet(indhold, _tegnsaet()), *_terminal()))
         return
     else:
         from tilsynstakst.render.notat_md import notat_markdown
@@ -464,6 +465,10 @@ def tjek(
 
         vis_kontrol(kontrol, _konsol(), streng)
     raise typer.Exit(udgangskode(kontrol.fund, streng))
+
+
+def _tegnsaet() -> str:
+    return getattr(sys.stdout, "encoding", None) or "utf-8"
 
 
 def _terminal() -> tuple[int, bool]:

@@ -5,9 +5,9 @@ lægges om i denne rækkefølge, og den første opstilling, der kan være i bred
 
 1. kolonneoverskrifterne på én linje, derefter på to, tre og fire linjer (brudt ved mellemrum
    eller efter en bindestreg i et sammensat ord, aldrig inde i et ord eller et tal);
-2. én tabel pr. kolonnegruppe (fx ét år ad gangen i den objektive finansiering), hver med
-   rækkernes navne;
-3. rækkernes navne brudt ved mellemrum;
+2. én tabel pr. kolonnegruppe, hvor tabellen har grupper (ét år ad gangen i den objektive
+   finansiering), hver med rækkernes navne;
+3. rækkernes navne brudt ved mellemrum, ellers kolonnerne delt, med mindst to i hver del;
 4. én blok pr. række ("kolonne: værdi"), som altid kan være der.
 
 Tabellerne sættes her som ren tekst (navne til venstre, tal til højre, tre mellemrum mellem
@@ -16,12 +16,15 @@ indlæsning og måling kostede en tredjedel af ``beregn``s tid (issue 11, punkt 
 en opstilling af tal, der allerede står i tabellen; der regnes ikke.
 """
 
+import codecs
 import re
 import textwrap
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, TypeVar
 
 from tilsynstakst.fund import synlig
+from tilsynstakst.streams import FEJLHAANDTERING
 from tilsynstakst.render.celler import celletekst
 from tilsynstakst.tabeller import Tabel, Visning
 
@@ -32,6 +35,29 @@ _BINDESTREG = re.compile(r"(?<=[^\s-]{4}-)(?=[^\W\d_]{4})")
 _FAST = "\u00a0"
 MELLEMRUM = 3  # mellem to kolonner
 STREG = "─"  # under overskrifterne; "-" i et tegnsæt uden den (streams.ASCII)
+
+
+T = TypeVar("T")
+
+
+def i_tegnsaet(x: T, tegnsaet: str) -> T:
+    """Al tekst i en visning eller et notat, som den vil stå i terminalens tegnsæt (fx cp1252:
+    ``Σ`` bliver ``sum``, ``→`` bliver ``->``, som ``streams`` skriver dem), så kolonnerne måles
+    i de tegn, der faktisk skrives. Visningens data til JSON røres ikke."""
+    if codecs.lookup(tegnsaet).name == "utf-8":
+        return x
+    return _omkod(x, tegnsaet)
+
+
+def _omkod(x: Any, tegnsaet: str) -> Any:
+    if isinstance(x, str):
+        return x.encode(tegnsaet, FEJLHAANDTERING).decode(tegnsaet)
+    if isinstance(x, tuple):
+        return tuple(_omkod(v, tegnsaet) for v in x)
+    if is_dataclass(x) and not isinstance(x, type):
+        return replace(x, **{f.name: _omkod(getattr(x, f.name), tegnsaet)
+                             for f in fields(x) if f.name != "data"})
+    return x
 
 
 def bredde(tekst: str) -> int:
@@ -125,11 +151,10 @@ def saet(t: Tabel, kolonner: list[int], linjer: int, navnebredde: int | None = N
 
 
 def _grupper(t: Tabel) -> list[list[int]]:
-    """Værdikolonnerne i tabellens grupper (fx ét år), eller hver kolonne for sig."""
-    n = len(t.kolonner) - 1
-    stoerrelser = list(t.grupper) or [1] * n
+    """Værdikolonnerne i tabellens grupper (fx ét år); en tabel uden grupper deles ikke, for
+    kolonner, der sammenlignes (grundlag og scenarie), skal stå side om side."""
     grupper, start = [], 1
-    for s in stoerrelser:
+    for s in t.grupper:
         grupper.append(list(range(start, start + s)))
         start += s
     return grupper
@@ -142,22 +167,32 @@ def opstilling(t: Tabel, maks: int) -> list[tuple[str, Opsat | None]]:
     for linjer in (1, 2, 3, 4):  # trin 1
         if (opsat := saet(t, alle, linjer)).bredde <= maks:
             return [(t.titel, opsat)]
-    grupper = _grupper(t)
-    if len(grupper) > 1:  # trin 2: så mange grupper pr. tabel, som der er plads til
-        dele: list[list[int]] = []
-        for g in grupper:
-            if dele and saet(t, dele[-1] + g, 4).bredde <= maks:
-                dele[-1] += g
-            else:
-                dele.append(list(g))
-        opsatte = [saet(t, d, 4) for d in dele]
-        if all(o.bredde <= maks for o in opsatte):
-            return [(t.titel if i == 0 else f"{t.titel} (fortsat)", o)
-                    for i, o in enumerate(opsatte)]
+    if len(t.grupper) > 1 and (delt := _delt(t, _grupper(t), maks)):  # trin 2
+        return delt
     smal = saet(t, alle, 4, 0)  # trin 3: navnene så smalle som deres længste ord
     if smal.bredde <= maks:
         return [(t.titel, saet(t, alle, 4, maks - (smal.bredde - smal.bredder[0])))]
+    # Trin 3b: delt kolonne for kolonne, men kun med mindst to tal i hver del (en tabel med én
+    # kolonne ad gangen læses bedre som blokke).
+    delt = _delt(t, [[k] for k in alle], maks)
+    if delt and all(len(o.bredder) > 2 for _, o in delt if o):
+        return delt
     return [(t.titel, None)]
+
+
+def _delt(t: Tabel, grupper: list[list[int]], maks: int) -> list[tuple[str, Opsat | None]]:
+    """Så mange grupper pr. tabel, som der er plads til, hver med rækkernes navne; tom, hvis en
+    gruppe ikke kan være der alene."""
+    dele: list[list[int]] = []
+    for g in grupper:
+        if dele and saet(t, dele[-1] + g, 4).bredde <= maks:
+            dele[-1] += g
+        else:
+            dele.append(list(g))
+    opsatte = [saet(t, d, 4) for d in dele]
+    if any(o.bredde > maks for o in opsatte):
+        return []
+    return [(t.titel if i == 0 else f"{t.titel} (fortsat)", o) for i, o in enumerate(opsatte)]
 
 
 def _linje(felter: list[str], bredder: list[int]) -> str:
@@ -191,12 +226,15 @@ def fed_tekst(tekst: str, fed: bool) -> str:
 
 
 def _blokke(t: Tabel, maks: int) -> list[str]:
-    """Trin 4: hver række som en blok, hvert tal indrykket med sin kolonne foran."""
+    """Trin 4: hver række som en blok, hvert tal indrykket med sin kolonne foran (på samme linje
+    som tallet); en tom celle udelades."""
     linjer = []
     for navn, *tal in _celler(t):
         linjer.append(afsnit(navn, maks))
         for k, v in enumerate(tal, start=1):
-            linjer += ["  " + d for d in afsnit(f"{t.kolonner[k]}: {v}", maks - 2).split("\n")]
+            if v:
+                linjer += ["  " + d for d in
+                           afsnit(f"{t.kolonner[k]}:{_FAST}{v}", maks - 2).split("\n")]
     return linjer
 
 
