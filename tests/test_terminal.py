@@ -171,7 +171,10 @@ def test_i_cp1252_maales_kolonnerne_i_de_tegn_der_skrives():
     sum_ = next(linje for linje in linjer if linje.startswith("Indtægt ved takster (sum"))
     budget = next(linje for linje in linjer if linje.startswith("Tilbudsafdelingens budget"))
     assert len(sum_) == len(budget)  # tallene står i samme kolonne
-    tekst.encode("cp1252")  # og alt kan skrives
+    from tilsynstakst.streams import FEJLHAANDTERING
+
+    # Stregen under overskrifterne er det eneste tegn, der stadig skiftes (─ til -, ét for ét).
+    assert tekst.encode("cp1252", FEJLHAANDTERING).decode("cp1252") == tekst.replace("─", "-")
 
 
 def test_en_tabel_deles_aldrig_i_dele_med_kun_en_kolonne():
