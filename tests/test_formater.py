@@ -239,3 +239,10 @@ def test_en_sti_der_ender_paa_skraastreg_eller_er_en_mappe_er_en_fejl(tmp_path, 
         assert r.exit_code == 2, r.output
         assert "er en mappe, ikke en fil" in r.stderr
     assert not (tmp_path / "ny").exists()
+
+
+def test_regnearkets_egenskaber_er_tilsynets(tmp_path):
+    assert beregn("-o", str(tmp_path / "b.xlsx")).exit_code == 0
+    egenskaber = openpyxl.load_workbook(tmp_path / "b.xlsx").properties
+    assert egenskaber.creator == "Socialtilsyn Nord"
+    assert egenskaber.title == "Socialtilsyn Nord – Budget 2024 (i 2024-priser)"

@@ -105,7 +105,9 @@ def test_overskrifterne_springer_ikke_et_niveau_over(dele):
     assert niveauer[0] == 0 and niveauer.count(0) == 1  # titlen først, og kun én gang
     for forrige, naeste in zip(niveauer, niveauer[1:]):
         assert naeste <= forrige + 1, niveauer
-    assert 2 in niveauer  # tabellernes titler står under afsnittenes overskrifter
+    # Tabellernes titler er nummererede tabeltekster, ikke overskrifter, der gentager afsnittets.
+    assert "Tabel 1: Antalsforudsætning" in dele["word/document.xml"].decode()
+    assert "Caption" in typografier
 
 
 def test_side_x_af_y_i_sidefoden_paa_hver_side(dele):
@@ -143,3 +145,11 @@ def test_tabeller_og_diagram_holder_sig_inden_for_tekstbredden(dele):
     billede = krop.find(f".//{{http://schemas.openxmlformats.org/drawingml/2006/"
                         f"wordprocessingDrawing}}extent")
     assert int(billede.get("cx")) <= bredde * 635  # EMU
+
+
+def test_skabelonens_programnavn_og_sidetal_er_vaek(dele):
+    app = dele["docProps/app.xml"].decode()
+    assert "<Application>tilsynstakst</Application>" in app
+    assert "Macintosh" not in app and "Normal.dotm" not in app
+    billeder = [n for n in dele if n.startswith("word/media/")]
+    assert billeder and all(b"Matplotlib" not in dele[n] for n in billeder)

@@ -20,6 +20,9 @@ from tilsynstakst.tabeller import Tabel
 from tilsynstakst.tal import tal
 
 INSTALLATION = "pip install 'tilsynstakst[notat]'"
+APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+           b'extended-properties"><Application>tilsynstakst</Application></Properties>')
 SPROG = "da-DK"
 SAMLET = 40  # rækker i en tabel, der holdes samlet på én side (i 8 pkt. fylder de under en side)
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
@@ -93,6 +96,9 @@ def _egenskaber(dokument, n: Notat) -> None:  # type: ignore[no-untyped-def]
     for rId, rel in list(pakke.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # et billede af en tom side i skabelonen
             del pakke.rels[rId]
+    for del_ in pakke.iter_parts():  # skabelonens "Microsoft Macintosh Word", Normal.dotm, 1 side
+        if del_.partname == "/docProps/app.xml":
+            del_._blob = APP_XML
 
 
 def _sidefod(dokument) -> None:  # type: ignore[no-untyped-def]
@@ -121,8 +127,10 @@ def _bredder(t: Tabel, raekker: list[tuple[str, ...]], bredde: int) -> list[int]
     return [bredde * n // sum(luft) for n in luft]
 
 
-def _tabel(dokument, t: Tabel, niveau: int, bredde: int) -> None:  # type: ignore[no-untyped-def]
-    """Tabellen under en overskrift på ``niveau``, i tekstbredden (``bredde`` i twips) med faste
+def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignore[no-untyped-def]
+    """Tabellen med sin titel som tabeltekst ("Tabel 3: …", typografien Billedtekst), ikke som
+    en overskrift, der ville gentage afsnittets ("Udvikling i budgettet" / "Udviklingen i
+    budgettet"); i tekstbredden (``bredde`` i twips) med faste
     kolonnebredder og smal cellemargen; 8 pkt., tal højrestillet. En tabel på højst ``SAMLET``
     rækker holdes samlet på én side (hver række "hold sammen med næste"); en længere deles, og
     overskriftsrækken gentages på hver side. Rækkerne markeres ikke "må ikke deles"
@@ -136,7 +144,8 @@ def _tabel(dokument, t: Tabel, niveau: int, bredde: int) -> None:  # type: ignor
 
     raekker = [t.kolonner] + [(navn, *map(celletekst, celler)) for navn, celler in t.raekker]
     bredder = _bredder(t, raekker, bredde)
-    dokument.add_heading(t.titel, level=niveau)
+    tekst = dokument.add_paragraph(f"Tabel {nummer}: {t.titel}", style="Caption")
+    tekst.paragraph_format.keep_with_next = True
     tabel = dokument.add_table(rows=len(raekker), cols=len(t.kolonner))
     tabel.style = "Table Grid"
     tabel.autofit = False
@@ -192,13 +201,13 @@ def diagram_png(d: Diagram) -> bytes:
     akse.legend()
     figur.tight_layout()
     ud = io.BytesIO()
-    figur.savefig(ud, format="png")
+    figur.savefig(ud, format="png", metadata={"Software": None})  # intet programnavn i filen
     return ud.getvalue()
 
 
 def notat_docx(n: Notat) -> bytes:
-    """Notatet som .docx: titlen (typografien Titel), afsnittenes overskrifter som Overskrift 1,
-    og hver tabels titel ét niveau under den overskrift, den står under (aldrig et spring)."""
+    """Notatet som .docx: titlen (typografien Titel), afsnittenes overskrifter som Overskrift 1
+    og dybere uden spring, tabellerne nummereret med tabeltekst."""
     docx, _ = _importer()
     from docx.shared import Pt, Twips
 
@@ -210,6 +219,7 @@ def notat_docx(n: Notat) -> bytes:
     dokument.add_heading(n.titel, level=0)
     niveau = 0  # den seneste overskrifts niveau; titlen er 0
     forrige = None
+    tabeller = 0
     for b in n.blokke:
         if isinstance(b, Overskrift):
             niveau = min(max(1, b.niveau - 1), niveau + 1)
@@ -222,7 +232,8 @@ def notat_docx(n: Notat) -> bytes:
             for p in b.punkter:
                 dokument.add_paragraph(p, style="List Bullet")
         elif isinstance(b, Tabelblok):
-            _tabel(dokument, b.tabel, niveau + 1, bredde)
+            tabeller += 1
+            _tabel(dokument, b.tabel, tabeller, bredde)
         elif isinstance(b, Diagram):
             dokument.add_picture(io.BytesIO(diagram_png(b)), width=Twips(bredde))
         forrige = b

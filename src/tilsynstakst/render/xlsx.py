@@ -45,6 +45,11 @@ def visning_xlsx(v: Visning) -> bytes:
 
     bog = Workbook()
     bog.remove(bog.active)
+    # Regnearkets egenskaber: visningens titel og tilsynet, ikke "openpyxl" som forfatter.
+    tilsyn = str(v.data.get("tilsyn", ""))
+    bog.properties.title = f"{v.titel} {v.tillaeg}".strip()
+    bog.properties.creator = bog.properties.lastModifiedBy = tilsyn
+    bog.properties.language = "da-DK"
     brugt: set[str] = set()
     for t in v.tabeller:
         ark = bog.create_sheet(_fanenavn(t.kort_navn, brugt))
