@@ -141,13 +141,12 @@ def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None
 
 
 def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # type: ignore[no-untyped-def]
-    """En visning på skærmen (rich, efter terminalens bredde) eller i et format."""
+    """En visning på skærmen (tekst i terminalens bredde) eller i et format."""
     format, output = valg
     if format == "tabel" and output is None:
-        from tilsynstakst.render.terminal import i_tegnsaet, tekst
+        from tilsynstakst.render.terminal import tekst
 
-        bredde, fed = _terminal()
-        sys.stdout.write(tekst(i_tegnsaet(visning, _tegnsaet()), bredde, fed))
+        _paa_skaermen(tekst, visning)
         return
     from tilsynstakst.render.formater import gengiv
 
@@ -244,9 +243,8 @@ def notat(
             raise _fejl(str(e)) from None
     elif fil is None and sys.stdout.isatty():  # på skærmen: som tekst i terminalens bredde
         from tilsynstakst.render.notat_tekst import notat_tekst
-        from tilsynstakst.render.terminal import i_tegnsaet
 
-        sys.stdout.write(notat_tekst(i_tegnsaet(indhold, _tegnsaet()), *_terminal()))
+        _paa_skaermen(notat_tekst, indhold)
         return
     else:
         from tilsynstakst.render.notat_md import notat_markdown
@@ -467,8 +465,13 @@ def tjek(
     raise typer.Exit(udgangskode(kontrol.fund, streng))
 
 
-def _tegnsaet() -> str:
-    return getattr(sys.stdout, "encoding", None) or "utf-8"
+def _paa_skaermen(gengiv, indhold) -> None:  # type: ignore[no-untyped-def]
+    """Skriv en visning eller et notat som tekst (``gengiv(indhold, bredde, fed)``) i terminalens
+    bredde og tegnsæt."""
+    from tilsynstakst.render.terminal import i_tegnsaet
+
+    tegnsaet = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.write(gengiv(i_tegnsaet(indhold, tegnsaet), *_terminal()))
 
 
 def _terminal() -> tuple[int, bool]:

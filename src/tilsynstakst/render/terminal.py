@@ -131,11 +131,12 @@ def _celler(t: Tabel) -> list[list[str]]:
     return [[synlig(navn)] + [celletekst(c) for c in celler] for navn, celler in t.raekker]
 
 
-def saet(t: Tabel, kolonner: list[int], linjer: int, navnebredde: int | None = None) -> Opsat:
-    """Rækkernes navne og de valgte værdikolonner (indeks fra 1), med overskrifter på højst
-    ``linjer`` linjer; navnene brudt ved mellemrum til ``navnebredde``, hvis den er givet (dog
-    aldrig smallere end det længste ord)."""
-    raekker = [[r[0]] + [r[k] if len(r) > k else "" for k in kolonner] for r in _celler(t)]
+def saet(t: Tabel, celler: list[list[str]], kolonner: list[int], linjer: int,
+         navnebredde: int | None = None) -> Opsat:
+    """Rækkernes navne og de valgte værdikolonner (indeks fra 1) af ``celler`` (``_celler``),
+    med overskrifter på højst ``linjer`` linjer; navnene brudt ved mellemrum til
+    ``navnebredde``, hvis den er givet (dog aldrig smallere end det længste ord)."""
+    raekker = [[r[0]] + [r[k] if len(r) > k else "" for k in kolonner] for r in celler]
     overskrifter = [[synlig(t.kolonner[0])]]
     for i, k in enumerate(kolonner, start=1):
         overskrifter.append(overskrift(synlig(t.kolonner[k]),
@@ -164,32 +165,34 @@ def opstilling(t: Tabel, maks: int) -> list[tuple[str, Opsat | None]]:
     """Tabellen som en eller flere opsatte tabeller med titler, der kan være i ``maks`` tegn;
     ``None`` i stedet for en tabel: vis rækkerne som blokke (se modulets trin 4)."""
     alle = list(range(1, len(t.kolonner)))
+    celler = _celler(t)  # én gang; hver opstilling nedenfor vælger blot blandt dem
     for linjer in (1, 2, 3, 4):  # trin 1
-        if (opsat := saet(t, alle, linjer)).bredde <= maks:
+        if (opsat := saet(t, celler, alle, linjer)).bredde <= maks:
             return [(t.titel, opsat)]
-    if len(t.grupper) > 1 and (delt := _delt(t, _grupper(t), maks)):  # trin 2
+    if len(t.grupper) > 1 and (delt := _delt(t, celler, _grupper(t), maks)):  # trin 2
         return delt
-    smal = saet(t, alle, 4, 0)  # trin 3: navnene så smalle som deres længste ord
+    smal = saet(t, celler, alle, 4, 0)  # trin 3: navnene så smalle som deres længste ord
     if smal.bredde <= maks:
-        return [(t.titel, saet(t, alle, 4, maks - (smal.bredde - smal.bredder[0])))]
+        return [(t.titel, saet(t, celler, alle, 4, maks - (smal.bredde - smal.bredder[0])))]
     # Trin 3b: delt kolonne for kolonne, men kun med mindst to tal i hver del (en tabel med én
     # kolonne ad gangen læses bedre som blokke).
-    delt = _delt(t, [[k] for k in alle], maks)
+    delt = _delt(t, celler, [[k] for k in alle], maks)
     if delt and all(len(o.bredder) > 2 for _, o in delt if o):
         return delt
     return [(t.titel, None)]
 
 
-def _delt(t: Tabel, grupper: list[list[int]], maks: int) -> list[tuple[str, Opsat | None]]:
+def _delt(t: Tabel, celler: list[list[str]], grupper: list[list[int]],
+          maks: int) -> list[tuple[str, Opsat | None]]:
     """Så mange grupper pr. tabel, som der er plads til, hver med rækkernes navne; tom, hvis en
     gruppe ikke kan være der alene."""
     dele: list[list[int]] = []
     for g in grupper:
-        if dele and saet(t, dele[-1] + g, 4).bredde <= maks:
+        if dele and saet(t, celler, dele[-1] + g, 4).bredde <= maks:
             dele[-1] += g
         else:
             dele.append(list(g))
-    opsatte = [saet(t, d, 4) for d in dele]
+    opsatte = [saet(t, celler, d, 4) for d in dele]
     if any(o.bredde > maks for o in opsatte):
         return []
     return [(t.titel if i == 0 else f"{t.titel} (fortsat)", o) for i, o in enumerate(opsatte)]
@@ -214,9 +217,8 @@ def tabeltekst(o: Opsat, fed: bool = False) -> list[str]:
         linjer.append(fed_tekst(_linje(felter, o.bredder), fed))
     linjer.append(STREG * o.bredde)
     for r in o.raekker:
-        navn = textwrap.wrap(r[0], o.bredder[0], break_long_words=False,
-                             break_on_hyphens=False) if o.navne_brydes else [r[0]]
-        linjer.append(_linje([navn[0] if navn else ""] + r[1:], o.bredder))
+        navn = afsnit(r[0], o.bredder[0]).split("\n") if o.navne_brydes else [r[0]]
+        linjer.append(_linje([navn[0]] + r[1:], o.bredder))
         linjer += [_linje([n] + [""] * (len(r) - 1), o.bredder) for n in navn[1:]]
     return linjer
 
