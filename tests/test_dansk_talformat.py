@@ -121,7 +121,7 @@ def test_ogsaa_negative_tal_og_tre_decimaler_giver_samme_vaerdi(d):
      "budget.tilbudsafdelingen", "17.350.000", "17350000"),
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 1.234,5  # kommentar",
      "budget.tilbudsafdelingen", "1.234,5", "1234.5"),
-    ("tilsyn = 65.25 ", "tilsyn = 65,25 ", "normtimer.tilsyn", "65,25", "65.25"),
+    ("tilsyn = 65.2536 ", "tilsyn = 65,25 ", "normtimer.tilsyn", "65,25", "65.25"),
     ('"Aalborg" = 39978', '"Aalborg" = 39.978,0', "befolkning.kommuner.Aalborg", "39.978,0",
      "39978"),
     ("samlet = { forrige = 34741043,", "samlet = { forrige = 34.741.043,",
@@ -186,7 +186,7 @@ def test_kun_vaerdien_efter_lighedstegnet_ikke_lister_eller_tekst():
      "fik '-250.990'; skriv -250990: "),
     ("2024.toml", "plejefamilier = 860", 'plejefamilier = "1.000"',
      "antal.plejefamilier: skal være et helt tal ≥ 0, fik '1.000'; skriv 1000: "),
-    ("2024.toml", "tilsyn = 65.25 ", 'tilsyn = "65,25" ',
+    ("2024.toml", "tilsyn = 65.2536 ", 'tilsyn = "65,25" ',
      "normtimer.tilsyn: skal være et antal timer mellem 0,1 og 10.000, fik '65,25'; skriv 65.25: "),
     ("2024.toml", "aendring = 1320124, pct = 3.8 }", 'aendring = 1320124, pct = "3,8" }',
      "offentliggjort.budget.samlet.pct: skal være et tal, fik '3,8'; skriv 3.8: "),
@@ -205,7 +205,7 @@ def test_dansk_tal_i_anfoerselstegn_faar_samme_hjaelp(mappe, fil, gammel, ny, br
 
 def test_en_tekst_der_ikke_er_et_dansk_tal_faar_ingen_hjaelp_men_et_dansk_tal_faar(mappe):
     ret(mappe / "2024.toml", "tilbudsafdelingen = 16905109", 'tilbudsafdelingen = "mange"')
-    ret(mappe / "2024.toml", "tilsyn = 65.25 ", 'tilsyn = "65.250" ')  # 65,25 eller 65.250?
+    ret(mappe / "2024.toml", "tilsyn = 65.2536 ", 'tilsyn = "65.250" ')  # 65,25 eller 65.250?
     ret(mappe / "2024.toml", "bpa_tilsyn = 13 ", 'bpa_tilsyn = "13,5" ')
     besked = fejl(laes_budget, mappe / "2024.toml").split("\n")
     assert [b.split(": ", 1)[1] for b in besked] == [
@@ -281,7 +281,7 @@ def test_kun_de_hele_felter_afviser_decimaler(mappe):
     har flere decimaler end i notatet, er kun beløbet i hele kroner en fejl."""
     fil = mappe / "2024.toml"
     ret(fil, "tilbudsafdelingen = 16905109", "tilbudsafdelingen = 16905109.5")
-    ret(fil, "tilsyn = 65.25 ", "tilsyn = 65.2575 ")
+    ret(fil, "tilsyn = 65.2536 ", "tilsyn = 65.2575 ")
     ret(fil, "bpa_tilsyn = 13 ", "bpa_tilsyn = 13.5 ")
     ret(fil, "aendring = 1320124, pct = 3.8 }", "aendring = 1320124, pct = 3.81 }")
     ret(fil, "andel = { forrige = 17.8, budgetaar = 18.0 }",

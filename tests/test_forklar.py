@@ -25,26 +25,27 @@ def linje_nr(noegle_linje: str) -> int:
 
 
 def test_tilsynstaksten_for_takstgruppe_3_er_87703_med_sine_inddata_og_linjer():
-    """Notatets eksempel: vægt 2 × normtimer 65,25 × timepris (16.905.109 / 25.154,35 timer)
-    = 87.703,19 → 87.703, afrundet halvt op (§ 32)."""
+    """Notatets eksempel: vægt 2 × normtimer 65,2536 × timepris (16.905.109 / 25.155,71724
+    timer) = 87.703,26 → 87.703, afrundet halvt op (§ 32)."""
     r = kør("forklar", 2024, "budgetaar.takster.tilsyn.2", "-b", BUDGETS)
     assert r.exit_code == 0, r.output
     linjer = r.stdout.splitlines()
     assert linjer[0] == "budgetaar.takster.tilsyn.2 = 87.703 (takst for tilsyn, takstgruppe 3)"
-    assert linjer[1] == ("  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,25 × timepris, "
-                         "uafrundet ≈672,0551 = ≈87.703,1895 → 87.703")
+    assert linjer[1] == ("  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,2536 × timepris, "
+                         "uafrundet ≈672,0186 = ≈87.703,2613 → 87.703")
     assert "§ 32" in linjer[2]
     tekst = r.stdout
     fil = str(BUDGETS / "2024.toml")
-    assert f"normtimer.tilsyn = 65,25 fra {fil}:{linje_nr('tilsyn = 65.25')} (kalibreret)" in tekst
+    assert f"normtimer.tilsyn = 65,2536 fra {fil}:{linje_nr('tilsyn = 65.2536')} (kalibreret)" in tekst
     assert (f"budget.tilbudsafdelingen = 16.905.109 fra "
             f"{fil}:{linje_nr('tilbudsafdelingen = 16905109')}") in tekst
-    assert "= budget.tilbudsafdelingen 16.905.109 ÷ normtimer i alt (vægtet) 25.154,35" in tekst
-    # Hvert led i summen af timerne, med sine tal: 98 × 1 × 65,25 = 6.394,5 osv.
-    for led in ("antal.pr_takstgruppe.tilbud.0 98 × vægt (takstgruppe 1) 1 × normtimer.tilsyn "
-                "65,25 = 6.394,5",
-                "antal.pr_takstgruppe.tilbud.3 19 × vægt (takstgruppe 4) 3 × normtimer.tilsyn "
-                "65,25 = 3.719,25",
+    assert ("= budget.tilbudsafdelingen 16.905.109 ÷ normtimer i alt (vægtet) ≈25.155,7172"
+            in tekst)
+    # Hvert led i summen af timerne, med sine tal: 51 × 1 × 65,2536 = 3.327,9336 osv.
+    for led in ("antal.pr_takstgruppe.tilbud.0 51 × vægt (takstgruppe 1) 1 × normtimer.tilsyn "
+                "65,2536 = 3.327,9336",
+                "antal.pr_takstgruppe.tilbud.3 10 × vægt (takstgruppe 4) 3 × normtimer.tilsyn "
+                "65,2536 = 1.957,608",
                 "antal.bpa_tilsyn 19 × normtimer.bpa_tilsyn 13 = 247"):
         assert led in tekst, led
 
@@ -121,7 +122,8 @@ def test_forklar_med_saet_siger_scenarie_og_bruger_scenariets_tal():
             "--saet", "budget.tilbudsafdelingen=17105109")
     assert r.exit_code == 0, r.output
     assert r.stdout.startswith("SCENARIE")
-    assert "= budget.tilbudsafdelingen 17.105.109 ÷ normtimer i alt (vægtet) 25.154,35" in r.stdout
+    assert ("= budget.tilbudsafdelingen 17.105.109 ÷ normtimer i alt (vægtet) ≈25.155,7172"
+            in r.stdout)
 
 
 @pytest.mark.parametrize("noegle, brudstykke", [

@@ -9,17 +9,32 @@ from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
 from tilsynstakst.afstemning import AFRUNDING, AFVIGELSE, ENS, UBEREGNELIG, Beregnet, klassificer
+from tilsynstakst.afstemning import ERKENDT as KL_ERKENDT
 from tilsynstakst.cli import app
-from tilsynstakst.fund import ADVARSEL, INPUTFEJL, Fund, udgangskode
+from tilsynstakst.fund import ADVARSEL, ERKENDT, INPUTFEJL, Fund, udgangskode
 from tilsynstakst.kontrol import tjek
 from tilsynstakst.money import ANTAL, KR, PCT
 
 runner = CliRunner()
 
-NOTATETS_SLIP = {  # DESIGN.md §5: (offentliggjort, beregnet)
-    "offentliggjort.antal.vaesentlige_aendringer.pct": (Decimal("-14.2"), Decimal("-14.3")),
-    "offentliggjort.finansiering.Rebild.beloeb.budgetaar": (1152027, 1152028),
-    "offentliggjort.gennemsnitspris.forrige": (18627, 18626),
+# DESIGN.md §5 og issue 12: notaternes slip, (fil, nøgle) → (alvor, offentliggjort, beregnet).
+NOTATETS_SLIP = {
+    # 2024: 10 / 70 = 14,29 % trykt som 14,2 %; finansieringskolonnen afrundet pr. kommune;
+    # 2023's gennemsnitspris er det afrundede tal PL-fremskrevet.
+    ("2024.toml", "offentliggjort.antal.vaesentlige_aendringer.pct"):
+        (AFRUNDING, Decimal("-14.2"), Decimal("-14.3")),
+    ("2024.toml", "offentliggjort.finansiering.*.beloeb.budgetaar"):
+        (AFRUNDING, 19156057, 19156058),
+    ("2024.toml", "offentliggjort.gennemsnitspris.forrige"): (AFRUNDING, 18627, 18626),
+    # 2023: faldet i plejefamilieafdelingen trykt 3 kr. for stort (erkendt i filen); 2022-kolonnen
+    # afrundet pr. kommune; én procent for "alle kategorier", hvor en takstgruppe giver 0,1 mere.
+    ("2023.toml", "offentliggjort.budget.plejefamilieafdelingen.aendring"):
+        (ERKENDT, -1615893, -1615890),
+    ("2023.toml", "offentliggjort.finansiering.*.beloeb.forrige"): (AFRUNDING, 19270298, 19270299),
+    ("2023.toml", "offentliggjort.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct"):
+        (AFRUNDING, Decimal("8.2"), Decimal("8.3")),
+    ("2023.toml", "offentliggjort.takster.vaesentlig_aendring.alle_kategorier.pct"):
+        (AFRUNDING, Decimal("1.7"), Decimal("1.8")),
 }
 
 
@@ -40,16 +55,21 @@ def test_uberegnelig_naar_tallet_ikke_findes():
     assert klassificer(Decimal(1), Beregnet(None, KR, "året før mangler")) == UBEREGNELIG
 
 
-def test_de_leverede_filer_er_gyldige_og_notatets_tre_slip_er_afrundingsforskelle():
+def test_de_leverede_filer_er_gyldige_og_notaternes_slip_er_navngivet():
     k = tjek([BUDGETS])
-    assert {f.noegle: (f.forventet, f.beregnet) for f in k.fund} == NOTATETS_SLIP
-    assert {f.alvor for f in k.fund} == {AFRUNDING}
-    assert k.afstemt[str(BUDGETS / "2024.toml")] == {ENS: 120, AFRUNDING: 3}
+    assert {(f.fil.rsplit("/", 1)[-1], f.noegle): (f.alvor, f.forventet, f.beregnet)
+            for f in k.fund} == NOTATETS_SLIP
+    assert k.afstemt[str(BUDGETS / "2024.toml")] == {ENS: 121, AFRUNDING: 2}
+    assert k.afstemt[str(BUDGETS / "2023.toml")] == {ENS: 161, AFRUNDING: 2, KL_ERKENDT: 1}
     r = kør(str(BUDGETS))
     assert r.exit_code == 0
-    assert "Alle budgetfiler er gyldige" in r.stdout and "3 afrundingsforskelle" in r.stdout
-    assert "Rebild.beloeb.budgetaar: afrundingsforskel: offentliggjort 1.152.027, beregnet " \
-        "1.152.028 (forskel 1 kr.)" in r.stdout
+    assert "Alle budgetfiler er gyldige" in r.stdout and "6 afrundingsforskelle" in r.stdout
+    assert ("2024.toml:107: offentliggjort.finansiering.*.beloeb.budgetaar: kolonnen med "
+            "kommunernes beløb for 2024 summer til 19.156.057, ikke budgettets 19.156.058: "
+            "notatet har afrundet hver kommune for sig (simpel afrunding), og det giver alle 11 "
+            "beløb; tilsynstakst bruger største brøkdels metode (--afrunding stoerste-rest)"
+            ) in r.stdout
+    assert "Rebild" not in r.stdout  # kommunen med den ulige krone er ikke et fund for sig
 
 
 def test_streng_goer_afrundingsforskelle_til_fejl():
@@ -61,16 +81,21 @@ def test_json_et_objekt_pr_fund_med_forventet_og_beregnet():
     r = kør(str(BUDGETS), "--format", "json")
     assert r.exit_code == 0
     fund = json.loads(r.stdout, parse_float=Decimal)
-    assert len(fund) == 3
-    rebild = next(f for f in fund if "Rebild" in f["key"])
-    assert rebild == {
-        "file": str(BUDGETS / "2024.toml"), "line": rebild["line"],
-        "key": "offentliggjort.finansiering.Rebild.beloeb.budgetaar", "severity": "afrunding",
-        "message": "afrundingsforskel: offentliggjort 1.152.027, beregnet 1.152.028 (forskel 1 kr.)",
-        "expected": 1152027, "computed": 1152028, "fails": False,
+    assert len(fund) == len(NOTATETS_SLIP)
+    pct = next(f for f in fund if f["key"] == "offentliggjort.antal.vaesentlige_aendringer.pct")
+    assert pct == {
+        "file": str(BUDGETS / "2024.toml"), "line": pct["line"],
+        "key": "offentliggjort.antal.vaesentlige_aendringer.pct", "severity": "afrunding",
+        "message": "afrundingsforskel: offentliggjort -14,2\xa0%, beregnet -14,3\xa0% "
+                   "(forskel 0,1 procentpoint)",
+        "expected": Decimal("-14.2"), "computed": Decimal("-14.3"), "fails": False,
     }
     tekst = (BUDGETS / "2024.toml").read_text(encoding="utf-8").splitlines()
-    assert tekst[rebild["line"] - 1].startswith("beloeb = { forrige = 1106250")
+    assert tekst[pct["line"] - 1].startswith("vaesentlige_aendringer = { forrige = 70")
+    erkendt = next(f for f in fund if f["severity"] == "erkendt")
+    assert erkendt["fails"] is False and erkendt["file"].endswith("2023.toml")
+    tekst = (BUDGETS / "2023.toml").read_text(encoding="utf-8").splitlines()
+    assert tekst[erkendt["line"] - 1] == "aendring = -1615893"
 
 
 def test_et_forkert_offentliggjort_tal_er_en_afvigelse_med_kode_1(mappe):
@@ -130,11 +155,13 @@ def test_kvartalet_skal_vaere_andet_kvartal_aaret_foer_ellers_en_advarsel(mappe)
 
 def test_kommunerne_skal_vaere_de_samme_to_aar_i_traek(mappe):
     ret(mappe / "2023.toml", '"Læsø" = ', '"Samsø" = ')
+    ret(mappe / "2023.toml", '[offentliggjort.finansiering."Læsø"]',
+        '[offentliggjort.finansiering."Samsø"]')
     k = tjek([mappe])
-    [f] = [f for f in k.fund if f.noegle == "befolkning.kommuner"]
-    assert f.alvor == AFVIGELSE and f.fil.endswith("2024.toml")
+    [f] = [f for f in k.fund if f.noegle == "befolkning.kommuner" and f.fil.endswith("2024.toml")]
+    assert f.alvor == AFVIGELSE
     assert "(nye: Læsø; mangler: Samsø)" in f.besked  # Samsø og Læsø ligner ikke hinanden
-    [laesoe] = [f for f in k.fund if "Læsø" in (f.noegle or "")]  # notatets tal for 2023
+    [laesoe] = [f for f in k.fund if "Læsø" in (f.noegle or "")]  # 2024-notatets tal for 2023
     assert laesoe.alvor == AFVIGELSE
     assert laesoe.besked == "kommunen findes ikke i budgetfilen for 2023 (3 offentliggjorte tal)"
     assert udgangskode(k.fund) == 1
@@ -195,7 +222,7 @@ def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkey
     monkeypatch.setattr(kontrol, "PARALLEL_FRA", 1)
     parallel = tjek(mapper)
     assert parallel == seriel
-    assert len(seriel.filer) == 12 and udgangskode(seriel.fund) == 2
+    assert len(seriel.filer) == 15 and udgangskode(seriel.fund) == 2
 
 
 def test_rapporten_i_en_terminal_har_farver_og_status():
@@ -208,4 +235,4 @@ def test_rapporten_i_en_terminal_har_farver_og_status():
     ud = io.StringIO()
     vis_kontrol(tjek([BUDGETS]), Console(file=ud, force_terminal=True, width=300))
     tekst = ud.getvalue()
-    assert "\x1b[" in tekst and "✓ gyldig" in tekst and "3 afrundingsforskelle" in tekst
+    assert "\x1b[" in tekst and "✓ gyldig" in tekst and "6 afrundingsforskelle" in tekst

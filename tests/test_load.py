@@ -28,9 +28,9 @@ def linje_med(tekst: str, start: str) -> int:
 
 
 def test_negativt_antal_meldes_med_linje_og_noegle(tmp_path):
-    tekst = GYLDIG.replace("tilbud = [98, 97, 37, 19]", "tilbud = [98, 97, -3, 19]")
+    tekst = GYLDIG.replace("tilbud = [51, 142, 48, 10]", "tilbud = [51, 142, -3, 10]")
     besked = fejl(skriv(tmp_path, tekst))
-    nr = linje_med(tekst, "tilbud = [98, 97, -3")
+    nr = linje_med(tekst, "tilbud = [51, 142, -3")
     assert besked == (f"{tmp_path}/2024.toml:{nr}: antal.pr_takstgruppe.tilbud[2]: "
                       "skal være et helt tal ≥ 0, fik -3")
 
@@ -61,7 +61,7 @@ def test_tekst_hvor_der_skal_staa_et_beloeb(tmp_path):
 
 
 def test_nan_afvises(tmp_path):
-    tekst = GYLDIG.replace("tilsyn = 65.25", "tilsyn = nan")
+    tekst = GYLDIG.replace("tilsyn = 65.2536", "tilsyn = nan")
     assert "normtimer.tilsyn: skal være et antal timer mellem 0,1 og 10.000 (ikke nan eller inf)" in fejl(
         skriv(tmp_path, tekst))
 
@@ -78,8 +78,8 @@ def test_kalibreret_skal_naevne_eksisterende_noegler(tmp_path):
 
 
 def test_ingen_opgaver_afvises(tmp_path):
-    tekst = (GYLDIG.replace("[98, 97, 37, 19]", "[0, 0, 0, 0]").replace("[4, 2, 1, 0]", "[0, 0, 0, 0]")
-             .replace("[20, 10, 20, 10]", "[0, 0, 0, 0]").replace("bpa_tilsyn = 19", "bpa_tilsyn = 0")
+    tekst = (GYLDIG.replace("[51, 142, 48, 10]", "[0, 0, 0, 0]").replace("[2, 4, 1, 0]", "[0, 0, 0, 0]")
+             .replace("[13, 17, 28, 2]", "[0, 0, 0, 0]").replace("bpa_tilsyn = 19", "bpa_tilsyn = 0")
              .replace("tilbud = 251", "tilbud = 0").replace("tilbud_nygodkendelser = 7", "tilbud_nygodkendelser = 0")
              .replace("vaesentlige_aendringer = 60", "vaesentlige_aendringer = 0"))
     assert "ingen tilsyn eller godkendelser" in fejl(skriv(tmp_path, tekst))

@@ -20,8 +20,8 @@ runner = CliRunner()
 
 # Notatets tal (Notat Budget 2024, s. 2-4) og timerne, der giver dem (budgets/2024.toml).
 BUDGET_TILBUD = 16_905_109
-TIMER = Fraction("25154.35")
-NORMTIMER_TILSYN = Fraction("65.25")
+TIMER = Fraction("25155.71724")
+NORMTIMER_TILSYN = Fraction("65.2536")
 VAEGTE = (1, Fraction(6, 5), 2, 3)
 
 
@@ -39,20 +39,20 @@ def en_linje(r, *brudstykker):
 # --- --saet ------------------------------------------------------------------------------------
 
 def test_200000_kr_mere_til_tilbud_giver_haandregnede_takster():
-    """Budget 16.905.109 + 200.000 = 17.105.109 kr. fordelt på de samme 25.154,35 timer:
-    timepris = 17.105.109 / 25.154,35 = 680,0060 kr.; tilsynstakst = vægt × 65,25 × 680,0060:
-    44.370,39 → 44.370; × 1,2 → 53.244,47 → 53.244; × 2 → 88.740,78 → 88.741;
-    × 3 → 133.111,17 → 133.111 (afrundet halvt op, § 32)."""
+    """Budget 16.905.109 + 200.000 = 17.105.109 kr. fordelt på de samme 25.155,71724 timer:
+    timepris = 17.105.109 / 25.155,71724 = 679,9690 kr.; tilsynstakst = vægt × 65,2536 ×
+    679,9690: 44.370,43 → 44.370; × 1,2 → 53.244,51 → 53.245; × 2 → 88.740,86 → 88.741;
+    × 3 → 133.111,28 → 133.111 (afrundet halvt op, § 32)."""
     r = kør("beregn", 2024, "-b", BUDGETS, "--saet", "budget.tilbudsafdelingen=17105109",
             "-f", "json")
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     t = d["budgetaar"]["takster"]
     timepris = Fraction(17_105_109) / TIMER
-    assert t["timepris_uafrundet"] == 680.0060 and kroner(timepris) == 680 == t["timepris"]
-    assert t["tilsyn"] == [44370, 53244, 88741, 133111]
+    assert t["timepris_uafrundet"] == 679.9690 and kroner(timepris) == 680 == t["timepris"]
+    assert t["tilsyn"] == [44370, 53245, 88741, 133111]
     assert t["tilsyn"] == [int(kroner(w * NORMTIMER_TILSYN * timepris)) for w in VAEGTE]
-    assert t["timer_i_alt"] == 25154.35
+    assert t["timer_i_alt"] == 25155.72
     # Det siges før noget tal: scenariet er JSON'ens første nøgle efter versionen.
     assert list(d)[:2] == ["tilsynstakst", "scenarie"]
     assert d["scenarie"]["aendringer"] == [{"noegle": "budget.tilbudsafdelingen",
@@ -77,7 +77,7 @@ def test_csv_og_xlsx_begynder_med_scenariets_aendringer(tmp_path):
     r = runner.invoke(app, ["beregn", "2024", "-b", str(BUDGETS), "--saet",
                             "normtimer.tilsyn=66", "-f", "csv"])
     raekker = r.stdout_bytes.decode("utf-8-sig").splitlines()
-    assert raekker[1] == "Scenarie: --saet;normtimer.tilsyn;I filen;65,25;"
+    assert raekker[1] == "Scenarie: --saet;normtimer.tilsyn;I filen;65,2536;"
     assert raekker[2] == "Scenarie: --saet;normtimer.tilsyn;I scenariet;66;"
     from openpyxl import load_workbook
 
@@ -86,7 +86,7 @@ def test_csv_og_xlsx_begynder_med_scenariets_aendringer(tmp_path):
                "-o", fil).exit_code == 0
     bog = load_workbook(fil)
     assert bog.sheetnames[0] == "Scenarie"
-    assert [c.value for c in bog["Scenarie"][2]] == ["normtimer.tilsyn", 65.25, 66, 0.75]
+    assert [c.value for c in bog["Scenarie"][2]] == ["normtimer.tilsyn", 65.2536, 66, 0.7464]
 
 
 def test_notatet_for_et_scenarie_siger_det_i_titlen_og_foerst():
@@ -100,9 +100,9 @@ def test_notatet_for_et_scenarie_siger_det_i_titlen_og_foerst():
 
 def test_en_liste_kan_aendres_paa_en_plads():
     b = beregn(BUDGETS, 2024, "stoerste-rest",
-               saml([], laes_saet("antal.pr_takstgruppe.vaesentlige_aendringer.0=21")
+               saml([], laes_saet("antal.pr_takstgruppe.vaesentlige_aendringer.0=14")
                     + laes_saet("antal.vaesentlige_aendringer=61")))
-    assert b.budget.antal.pr_takstgruppe.vaesentlige_aendringer == (21, 10, 20, 10)
+    assert b.budget.antal.pr_takstgruppe.vaesentlige_aendringer == (14, 17, 28, 2)
     assert [a.noegle for a in b.rapport.scenarie.aendringer] == [
         "antal.pr_takstgruppe.vaesentlige_aendringer.0", "antal.vaesentlige_aendringer"]
 
@@ -141,9 +141,9 @@ def test_filens_egne_vaerdier_som_scenarie_aendrer_intet():
     fil = Budgetfil.laes(BUDGETS / "2024.toml")
     grund = beregn(BUDGETS, 2024, "stoerste-rest").rapport
     saet = [f"{n}={v}" for n, v in (("budget.tilbudsafdelingen", 16905109),
-                                     ("normtimer.tilsyn", "65.25"),
+                                     ("normtimer.tilsyn", "65.2536"),
                                      ("befolkning.kommuner.Aalborg", 39978),
-                                     ("antal.pr_takstgruppe.tilbud", "[98, 97, 37, 19]"))]
+                                     ("antal.pr_takstgruppe.tilbud", "[51, 142, 48, 10]"))]
     b = beregn(BUDGETS, 2024, "stoerste-rest", saml([], [a for s in saet for a in laes_saet(s)]))
     assert b.rapport.scenarie.aendringer == ()
     assert b.rapport.budgetaar == grund.budgetaar and fil.model() == b.budget
@@ -169,19 +169,19 @@ TI_TILBUD = """aar = 2024
 beskrivelse = "Ti tilbud lukker"
 [saet]
 "antal.tilbud" = 241
-"antal.pr_takstgruppe.tilbud" = [88, 97, 37, 19]
+"antal.pr_takstgruppe.tilbud" = [41, 142, 48, 10]
 """
 
 
 def test_scenariefilen_ti_tilbud_lukker_giver_haandregnede_takster():
-    """Ti tilbud færre i takstgruppe 1: 10 × vægt 1 × 65,25 = 652,5 timer færre, så
-    timepris = 16.905.109 / 24.501,85 = 689,9524 kr. og takstgruppe 1 = 65,25 × 689,9524
-    = 45.019,39 → 45.019 (mod 43.852: +1.167 kr., 1.167 / 43.852 = 2,66 % → 2,7 %)."""
+    """Ti tilbud færre i takstgruppe 1: 10 × vægt 1 × 65,2536 = 652,536 timer færre, så
+    timepris = 16.905.109 / 24.503,18124 = 689,9149 kr. og takstgruppe 1 = 65,2536 × 689,9149
+    = 45.019,43 → 45.019 (mod 43.852: +1.167 kr., 1.167 / 43.852 = 2,66 % → 2,7 %)."""
     r = kør("scenarie", 2024, "ti-tilbud-lukker", "-b", BUDGETS, "-f", "json")
     assert r.exit_code == 0, r.output
     d = json.loads(r.stdout)
     timepris = Fraction(BUDGET_TILBUD) / (TIMER - 10 * NORMTIMER_TILSYN)
-    assert d["resultat"]["takster"]["timer_i_alt"] == 24501.85
+    assert d["resultat"]["takster"]["timer_i_alt"] == 24503.18
     assert d["resultat"]["takster"]["tilsyn"][0] == 45019 == kroner(NORMTIMER_TILSYN * timepris)
     f = d["forskelle"]["takster"]["tilsyn"][0]
     assert (f["forrige"], f["budgetaar"], f["aendring"], f["pct"]) == (43852, 45019, 1167, 2.7)
@@ -320,7 +320,7 @@ def test_foelsomhed_i_alle_formater(format_, tmp_path):
 
 def test_en_forkert_scenariefil_meldes_ved_scenariet_ikke_ved_budgettet(mappe):
     (mappe / "scenarier" / "x.toml").write_text(
-        TI_TILBUD.replace("[88, 97, 37, 19]", "[98, 97, 37, 20]").replace(
+        TI_TILBUD.replace("[41, 142, 48, 10]", "[51, 142, 48, 11]").replace(
             '"antal.tilbud" = 241\n', ""), encoding="utf-8")
     r = kør("tjek", mappe)
     assert r.exit_code == 2

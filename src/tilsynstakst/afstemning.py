@@ -1,21 +1,34 @@
 """Afstemning af de offentliggjorte tal mod beregningen (DESIGN.md §5). Rene funktioner.
 
 Hvert offentliggjort tal får en klasse: ens; afrundingsforskel (højst 1 kr. på et beløb, 0,1
-procentpoint på en procent; antal skal være ens); eller afvigelse. Et tal, der ikke kan beregnes
-(en ukendt kommune, eller året før mangler), får en begrundelse i stedet for et beregnet tal.
+procentpoint på en procent; antal skal være ens); afvigelse; eller erkendt (en fejl i notatet,
+som budgetfilen erkender med det rigtige tal og en grund, issue 12). Et tal, der ikke kan
+beregnes (en ukendt kommune, eller året før mangler), får en begrundelse i stedet for et tal.
+
+En kolonne i tabellen over objektiv finansiering er ét fund (DESIGN.md §5): er den afrundet med
+en anden metode end programmets, og giver den metode alle kommunernes beløb, siges det én gang
+for kolonnen (``Kolonne``), og kommunerne er ens med den metode.
 """
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from pydantic import BaseModel
+
+from tilsynstakst.fordeling import METODER, fordel
 from tilsynstakst.money import ANTAL, KR, PCT
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
-from tilsynstakst.schema import Offentliggjort
+from tilsynstakst.schema import FIGURDELE, Erkendelse, Figur, Offentliggjort
 from tilsynstakst.takster import AKTIVITETER
 
 ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG = "ens", "afrunding", "afvigelse", "uberegnelig"
+ERKENDT = "erkendt"
+# Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
+_ORDEN = (ENS, AFRUNDING, AFVIGELSE)
+# Takstbladets aktiviteter: tilbuddenes tre og skærpet tilsyn (§ 33).
+TAKSTAKTIVITETER = (*AKTIVITETER, "skaerpet_tilsyn_pr_maaned")
 
 # Største forskel, der tælles som afrunding (DESIGN.md §5).
 TOLERANCE = {KR: Decimal(1), PCT: Decimal("0.1"), ANTAL: Decimal(0)}
@@ -29,6 +42,8 @@ class Beregnet:
     enhed: str
     grund: str | None = None
     fil_mangler: bool = False  # grunden er en manglende fil (input), ikke en uoverensstemmelse
+    # "alle kategorier": de fire takstgruppers tal; ``vaerdi`` er det, der ligger fjernest
+    alle: tuple[Decimal, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +52,8 @@ class Afstemt:
     offentliggjort: Decimal
     beregnet: Beregnet | None  # None: stien findes ikke i beregningen
     klasse: str
+    erkendt: Erkendelse | None = None  # budgetfilen erkender tallet som notatets fejl
+    afrunding: str | None = None  # kommunens beløb er ens med kolonnens metode, ikke programmets
 
     @property
     def forskel(self) -> Decimal | None:
@@ -112,10 +129,19 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
         figur(("budget", k), v, ae.budget[k] if ae else None, KR)
     tal.update(_finansiering(r, mangler))
     tal.update(_gennemsnitspris(r, mangler))
-    for aktivitet in AKTIVITETER:
+    for navn, antal in nu.pr_takstgruppe.items():
+        for g, n in enumerate(antal):
+            figur(("antal_pr_takstgruppe", navn, f"takstgruppe_{g + 1}"), n,
+                  ae.pr_takstgruppe[navn][g] if ae else None, ANTAL)
+    for aktivitet in TAKSTAKTIVITETER:
         for g, takst in enumerate(getattr(nu.takster, aktivitet)):
             a = ae.takster[aktivitet][g] if ae else None
             figur(("takster", aktivitet, f"takstgruppe_{g + 1}"), takst, a, KR)
+        sti = ("takster", aktivitet, "alle_kategorier", "pct")
+        grupper = [tal[("takster", aktivitet, f"takstgruppe_{g + 1}", "pct")] for g in range(4)]
+        uden = [b for b in grupper if b.vaerdi is None]  # uden året før, eller et år med 0
+        tal[sti] = uden[0] if uden else Beregnet(
+            None, PCT, alle=tuple(b.vaerdi for b in grupper))  # type: ignore[misc]
     t = nu.takster
     figur(("bpa", "timepris"), t.timepris, ae.timepris if ae else None, KR)
     figur(("bpa", "tilsyn"), t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR)
@@ -123,33 +149,109 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     return tal
 
 
-def offentliggjorte_tal(o: Offentliggjort) -> list[tuple[Sti, Decimal]]:
-    """De offentliggjorte tal som (sti, tal), i filens rækkefølge; ``kilde`` er ikke et tal."""
-    tal: list[tuple[Sti, Decimal]] = []
+def offentliggjorte_tal(o: Offentliggjort) -> list[tuple[Sti, Decimal, Erkendelse | None]]:
+    """De offentliggjorte tal som (sti, tal, erkendelse), i filens rækkefølge; ``kilde`` er ikke
+    et tal, og en figurs ``erkendt`` hører til den del, den erkender."""
+    tal: list[tuple[Sti, Decimal, Erkendelse | None]] = []
 
-    def fladgoer(d: dict, sti: Sti) -> None:
-        for navn, vaerdi in d.items():
-            if isinstance(vaerdi, dict):
-                fladgoer(vaerdi, sti + (navn,))
-            else:
-                tal.append((sti + (navn,), vaerdi))
+    def gennemgaa(model: BaseModel | dict, sti: Sti) -> None:
+        if isinstance(model, Figur):
+            for del_ in FIGURDELE:
+                if (v := getattr(model, del_)) is not None:
+                    tal.append((sti + (del_,), v, model.erkendt.get(del_)))
+            return
+        punkter = model.items() if isinstance(model, dict) else (
+            (navn, getattr(model, navn)) for navn in type(model).model_fields)
+        for navn, vaerdi in punkter:
+            if isinstance(vaerdi, (BaseModel, dict)):
+                gennemgaa(vaerdi, sti + (navn,))
 
-    fladgoer(o.model_dump(exclude_none=True, exclude={"kilde"}), ())
+    gennemgaa(o, ())
     return tal
 
 
 def klassificer(offentliggjort: Decimal, beregnet: Beregnet | None) -> str:
-    """Ens, afrunding (inden for ``TOLERANCE``), afvigelse, eller uberegnelig (DESIGN.md §5)."""
-    if beregnet is None or beregnet.vaerdi is None:
+    """Ens, afrunding (inden for ``TOLERANCE``), afvigelse, eller uberegnelig (DESIGN.md §5).
+    For "alle kategorier" den værste klasse af de fire takstgrupper."""
+    if beregnet is None or (beregnet.vaerdi is None and not beregnet.alle):
         return UBEREGNELIG
-    forskel = abs(beregnet.vaerdi - offentliggjort)
+    klasser = [_klasse(abs(v - offentliggjort), beregnet.enhed)
+               for v in (beregnet.alle or (beregnet.vaerdi,))]  # type: ignore[arg-type]
+    return max(klasser, key=_ORDEN.index)
+
+
+def _klasse(forskel: Decimal, enhed: str) -> str:
     if forskel == 0:
         return ENS
-    return AFRUNDING if forskel <= TOLERANCE[beregnet.enhed] else AFVIGELSE
+    return AFRUNDING if forskel <= TOLERANCE[enhed] else AFVIGELSE
 
 
-def afstem(o: Offentliggjort, r: Rapport) -> list[Afstemt]:
-    """Hvert offentliggjort tal mod det beregnede, i filens rækkefølge."""
+def _fjernest(offentliggjort: Decimal, b: Beregnet | None) -> Beregnet | None:
+    """"Alle kategorier": det af de fire tal, der ligger fjernest fra det offentliggjorte."""
+    if b is None or not b.alle:
+        return b
+    return Beregnet(max(b.alle, key=lambda v: abs(v - offentliggjort)), b.enhed, alle=b.alle)
+
+
+def _afstemt(sti: Sti, v: Decimal, b: Beregnet | None, e: Erkendelse | None) -> Afstemt:
+    """Et tal, der er erkendt som notatets fejl, er ``ERKENDT``, så længe beregningen giver
+    det erkendte tal; flytter beregningen sig, er det en afvigelse (issue 12)."""
+    b = _fjernest(v, b)
+    klasse = klassificer(v, b)
+    if e is not None and klasse != UBEREGNELIG:
+        klasse = ERKENDT if b is not None and b.vaerdi == e.beregnet else AFVIGELSE
+    return Afstemt(sti, v, b, klasse, e)
+
+
+@dataclass(frozen=True)
+class Kolonne:
+    """En kolonne af kommunernes beløb, som en anden afrundingsmetode end programmets giver
+    helt: siges én gang for kolonnen, ikke som en afrundingsforskel hos én kommune (§5)."""
+
+    del_: str  # "forrige" eller "budgetaar" under finansiering.<kommune>.beloeb
+    aar: int
+    metode: str  # metoden, der giver alle kommunernes offentliggjorte beløb
+    program: str  # programmets metode (--afrunding)
+    kommuner: int
+    sum: Decimal  # de offentliggjorte beløb lagt sammen
+    budget: Decimal  # plejefamilieafdelingens budget i året
+
+
+@dataclass(frozen=True)
+class Afstemning:
+    tal: list[Afstemt]
+    kolonner: list[Kolonne]
+
+
+def _kolonner(tal: list[Afstemt], r: Rapport) -> tuple[list[Afstemt], list[Kolonne]]:
+    """Find hver kolonne af kommunernes beløb, som en anden metode giver helt (DESIGN.md §5)."""
+    kolonner = []
+    for del_, aar in (("budgetaar", r.budgetaar), ("forrige", r.forrige_aar)):
+        plads = {a.sti[1]: i for i, a in enumerate(tal) if a.sti[0] == "finansiering"
+                 and a.sti[1] != "i_alt" and a.sti[2:] == ("beloeb", del_)}
+        if (aar is None or not plads or all(tal[i].klasse == ENS for i in plads.values())
+                or any(tal[i].erkendt for i in plads.values())):
+            continue
+        f = aar.finansiering
+        vaegte = {k.navn: k.befolkning for k in f.kommuner}
+        if set(plads) != set(vaegte):
+            continue  # kun en hel kolonne kan have en metode
+        for metode in METODER:
+            beloeb = fordel(int(f.budget), vaegte, metode)
+            if metode != r.afrunding and all(tal[i].offentliggjort == beloeb[k]
+                                             for k, i in plads.items()):
+                for k, i in plads.items():
+                    tal[i] = replace(tal[i], beregnet=Beregnet(Decimal(beloeb[k]), KR),
+                                     klasse=ENS, afrunding=metode)
+                kolonner.append(Kolonne(del_, aar.aar, metode, r.afrunding, len(plads),
+                                        sum((tal[i].offentliggjort for i in plads.values()),
+                                            Decimal(0)), f.budget))
+                break
+    return tal, kolonner
+
+
+def afstem(o: Offentliggjort, r: Rapport) -> Afstemning:
+    """Hvert offentliggjort tal mod det beregnede, i filens rækkefølge, og kolonnerne."""
     beregnet = beregnede_tal(r)
-    return [Afstemt(sti, v, beregnet.get(sti), klassificer(v, beregnet.get(sti)))
-            for sti, v in offentliggjorte_tal(o)]
+    tal = [_afstemt(sti, v, beregnet.get(sti), e) for sti, v, e in offentliggjorte_tal(o)]
+    return Afstemning(*_kolonner(tal, r))

@@ -14,7 +14,8 @@ INPUTFEJL = "inputfejl"  # filen kan ikke læses, fortolkes eller valideres: kod
 AFVIGELSE = "afvigelse"  # et tal eller en sammenhæng passer ikke: kode 1
 AFRUNDING = "afrunding"  # et offentliggjort tal afviger med højst en afrunding: meldes
 ADVARSEL = "advarsel"  # afviger fra en regel, men kan bruges: meldes
-ALVOR = (INPUTFEJL, AFVIGELSE, AFRUNDING, ADVARSEL)
+ERKENDT = "erkendt"  # en fejl i notatet, som budgetfilen erkender og begrunder: meldes, fejler aldrig
+ALVOR = (INPUTFEJL, AFVIGELSE, AFRUNDING, ADVARSEL, ERKENDT)
 
 KODE_OK, KODE_FUND, KODE_INPUT = 0, 1, 2
 
@@ -41,7 +42,10 @@ class Fund:
         return f"{hvor}: {synlig(self.noegle)}: {besked}" if self.noegle else f"{hvor}: {besked}"
 
     def fejler(self, streng: bool = False) -> bool:
-        """Får fundet kørslen til at fejle? Med ``streng`` også afrundinger og advarsler."""
+        """Får fundet kørslen til at fejle? Med ``streng`` også afrundinger og advarsler; en
+        erkendt fejl i notatet aldrig (den er gennemgået og begrundet i filen)."""
+        if self.alvor == ERKENDT:
+            return False
         return streng or self.alvor in (INPUTFEJL, AFVIGELSE)
 
 

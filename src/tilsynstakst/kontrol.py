@@ -19,8 +19,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
-from tilsynstakst.afstemning import ENS, afstem
-from tilsynstakst.fund import AFRUNDING, AFVIGELSE, INPUTFEJL, USYNLIGE, Fund, Inputfejl
+from tilsynstakst.afstemning import ERKENDT as KL_ERKENDT
+from tilsynstakst.afstemning import ENS, Afstemt, Kolonne, afstem
+from tilsynstakst.fordeling import SIMPEL, STOERSTE_REST
+from tilsynstakst.fund import AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
                                laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
@@ -28,7 +30,7 @@ from tilsynstakst.rapport import Rapport, lav_rapport
 from tilsynstakst.sammenhaeng import aarets_fund, kommuner
 from tilsynstakst.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.schema import Budget, PLIndeks
-from tilsynstakst.service import faktor_fra_pl
+from tilsynstakst.service import faktor_mellem
 from tilsynstakst.tal import procent, tal
 
 
@@ -130,12 +132,14 @@ def _forskel(forskel: Decimal, enhed: str) -> str:
 
 def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
                 optalt: Counter) -> list[Fund]:
-    """Hvert offentliggjort tal mod beregningen (DESIGN.md §5)."""
+    """Hvert offentliggjort tal mod beregningen (DESIGN.md §5), og hver kolonne, der er afrundet
+    med en anden metode, som ét fund."""
     assert budget.offentliggjort is not None
     fund: list[Fund] = []
     # Tal, der ikke kan beregnes, meldes én gang pr. grund (og pr. ukendt kommune).
     uberegnelige: dict[tuple[str, tuple[str, ...] | None, str], list] = {}
-    for a in afstem(budget.offentliggjort, rapport):
+    afstemning = afstem(budget.offentliggjort, rapport)
+    for a in afstemning.tal:
         optalt[a.klasse] += 1
         loc = ("offentliggjort",) + a.sti
         if a.klasse == ENS:
@@ -148,17 +152,54 @@ def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
                 alvor = INPUTFEJL if a.beregnet.fil_mangler else AFVIGELSE
             uberegnelige.setdefault((grund, hvor, alvor), [hvor or loc, 0])[1] += 1
             continue
-        enhed = a.beregnet.enhed
-        hvad = "afrundingsforskel" if a.klasse == KL_AFRUNDING else "afviger"
-        besked = (f"{hvad}: offentliggjort {_vist(a.offentliggjort, enhed)}, beregnet "
-                  f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})")
-        fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc),
-                         AFRUNDING if a.klasse == KL_AFRUNDING else AFVIGELSE,
+        besked, alvor = _besked(a)
+        fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc), alvor,
                          a.offentliggjort, a.beregnet.vaerdi))
     for (grund, _, alvor), (loc, antal) in uberegnelige.items():
         flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
         fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
+    for k in afstemning.kolonner:
+        fund.append(_kolonnefund(sti, k, afstemning.tal, filer))
     return fund
+
+
+def _besked(a: Afstemt) -> tuple[str, str]:
+    """Beskeden og alvoren for et offentliggjort tal, der ikke er ens med det beregnede."""
+    assert a.beregnet is not None and a.beregnet.vaerdi is not None
+    enhed, e = a.beregnet.enhed, a.erkendt
+    vist = f"offentliggjort {_vist(a.offentliggjort, enhed)}, beregnet "
+    if a.beregnet.alle:  # én procent for alle takstgrupper
+        vist += " / ".join(_vist(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
+    else:
+        vist += f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
+    if e is not None and a.klasse == KL_ERKENDT:
+        return f"erkendt fejl i notatet: {vist}; {e.grund}", ERKENDT
+    if e is not None:
+        return (f"afviger fra den erkendte fejl: filen erkender notatets tal med beregnet "
+                f"{_vist(e.beregnet, enhed)}, men beregningen giver nu "
+                f"{_vist(a.beregnet.vaerdi, enhed)}; ret erkendt.{a.sti[-1]} eller find det, der "
+                f"flyttede tallet", AFVIGELSE)
+    if a.klasse == KL_AFRUNDING:
+        return f"afrundingsforskel: {vist}", AFRUNDING
+    return f"afviger: {vist}", AFVIGELSE
+
+
+_METODENAVN = {STOERSTE_REST: "største brøkdels metode", SIMPEL: "simpel afrunding"}
+_METODE = {STOERSTE_REST: "fordelt med største brøkdels metode, så beløbene summer til budgettet",
+           SIMPEL: "afrundet hver kommune for sig (simpel afrunding)"}
+
+
+def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) -> Fund:
+    """Én kolonne af kommunernes beløb, afrundet med en anden metode end programmets (§5)."""
+    foerste = next(a.sti for a in afstemte if a.afrunding == k.metode and a.sti[3] == k.del_)
+    loc = ("offentliggjort", "finansiering", "*", "beloeb", k.del_)
+    summer = (f"summer til {tal(k.sum)}, ikke budgettets {tal(k.budget)}" if k.sum != k.budget
+              else f"summer til budgettet, {tal(k.budget)}")
+    besked = (f"kolonnen med kommunernes beløb for {k.aar} {summer}: notatet har {_METODE[k.metode]}"
+              f", og det giver alle {k.kommuner} beløb; tilsynstakst bruger "
+              f"{_METODENAVN[k.program]} (--afrunding {k.program})")
+    return Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, "offentliggjort", *foerste),
+                AFRUNDING, k.sum, k.budget)
 
 
 def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
@@ -169,14 +210,20 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
         forrige, faktor = None, None
     else:
         forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
-        pl = filer.laes(pl_sti)
-        if not isinstance(forrige, Budget) or not isinstance(pl, PLIndeks):
-            return fund  # deres fund meldes ved filerne selv
+        if not isinstance(forrige, Budget):
+            return fund  # dens fund meldes ved filen selv
         fund += kommuner(sti, budget, forrige, filer.linje)
+
+        def pl() -> PLIndeks | None:
+            indeks = filer.laes(pl_sti)
+            return indeks if isinstance(indeks, PLIndeks) else None
+
         try:  # som beregn: året før skal kunne vises i budgetårets priser
-            faktor = faktor_fra_pl(pl, pl_sti, forrige.aar, budget.aar)
+            faktor = faktor_mellem(forrige, budget, pl, pl_sti)
         except Inputfejl as e:
             return fund + e.fund
+        if faktor is None:
+            return fund  # PL-indeksets fund meldes ved filen selv
     if budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
         fund += _afstemning(sti, budget, lav_rapport(budget, forrige, faktor), filer, optalt)
     return fund

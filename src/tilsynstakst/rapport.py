@@ -26,10 +26,13 @@ class Aarsresultat:
     """Alt, der beregnes for ét budgetår, i prisniveauet ``prisniveau``."""
 
     aar: int
-    prisniveau: int
+    prisniveau: int  # de viste tals priser
+    filens_priser: int  # budgetfilens (``Budget.priser``); forskellig: PL-fremskrevet
     budget: dict[str, Decimal]  # tilbudsafdelingen, plejefamilieafdelingen, samlet
     overfoert_resultat: Decimal | None
     antal: dict[str, int]
+    # tilbud, tilbud_nygodkendelser, tilbud_i_alt (inkl. nygodkendelser), vaesentlige_aendringer
+    pr_takstgruppe: dict[str, tuple[int, ...]]
     finansiering: Finansiering
     gennemsnitspris: Decimal | None  # None: ingen plejefamilier
     takster: Takstresultat
@@ -41,6 +44,7 @@ class Aendringer:
 
     budget: dict[str, Aendring]
     antal: dict[str, Aendring]
+    pr_takstgruppe: dict[str, tuple[Aendring, ...]]
     finansiering: dict[str, Aendring]  # kommuner i begge år, og "i_alt"
     gennemsnitspris: Aendring | None  # None: et af årene har ingen plejefamilier
     # tilsyn, nygodkendelse, vaesentlig_aendring og skaerpet_tilsyn_pr_maaned
@@ -86,6 +90,20 @@ def antal(budget: Budget) -> dict[str, int]:
     return ud
 
 
+def pr_takstgruppe(budget: Budget) -> dict[str, tuple[int, ...]]:
+    """Antallene pr. takstgruppe, og tilbud inkl. nygodkendelser, som oversigtens Tabel 2a."""
+    p = budget.antal.pr_takstgruppe
+    i_alt = tuple(a + b for a, b in zip(p.tilbud, p.tilbud_nygodkendelser))
+    for g, n in enumerate(i_alt):
+        noter(f"pr_takstgruppe.tilbud_i_alt.{g}", n,
+              f"tilbud inkl. nygodkendelser, takstgruppe {g + 1}",
+              inddata(f"antal.pr_takstgruppe.tilbud.{g}", p.tilbud[g]),
+              inddata(f"antal.pr_takstgruppe.tilbud_nygodkendelser.{g}",
+                      p.tilbud_nygodkendelser[g]), formel="{0} + {1}")
+    return {"tilbud": p.tilbud, "tilbud_nygodkendelser": p.tilbud_nygodkendelser,
+            "tilbud_i_alt": i_alt, "vaesentlige_aendringer": p.vaesentlige_aendringer}
+
+
 def _i_alt(ud: dict[str, int], navn: str, a: str, b: str) -> None:
     ud[navn] = ud[a] + ud[b]
     noter(f"antal.{navn}", ud[navn], navn, f"antal.{a}", f"antal.{b}", formel="{0} + {1}")
@@ -108,8 +126,9 @@ def beregn_aar(
     budget: Budget, faktor: Fraction = Fraction(1), prisniveau: int | None = None,
     afrunding: str = STOERSTE_REST,
 ) -> Aarsresultat:
-    """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb til ``prisniveau`` før afrunding,
-    så hvert tal afrundes én gang, i det prisniveau det vises i (DESIGN.md §4)."""
+    """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb fra filens prisniveau til
+    ``prisniveau`` før afrunding, så hvert tal afrundes én gang, i det prisniveau det vises i
+    (DESIGN.md §4). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
     pleje = Fraction(budget.budget.plejefamilieafdelingen) * faktor
     pleje_led = "budget.plejefamilieafdelingen"
     if faktor != 1:  # gennemsnitsprisen regnes af det eksakte beløb, ikke det afrundede (§5)
@@ -126,11 +145,13 @@ def beregn_aar(
     overfoert = budget.overfoert_resultat
     return Aarsresultat(
         aar=budget.aar,
-        prisniveau=prisniveau or budget.aar,
+        prisniveau=prisniveau or budget.priser,
+        filens_priser=budget.priser,
         budget=beloeb,
         overfoert_resultat=(_beloeb("overfoert_resultat", "overfoert_resultat.beloeb",
                                     overfoert.beloeb, faktor) if overfoert else None),
         antal=antal(budget),
+        pr_takstgruppe=pr_takstgruppe(budget),
         finansiering=objektiv_finansiering(
             budget.befolkning, beloeb["plejefamilieafdelingen"], afrunding
         ),
@@ -168,6 +189,9 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
     return Aendringer(
         budget={k: _ae(f"budget.{k}", forrige, nu, f"budget.{k}") for k in nu.budget},
         antal={k: _ae(f"antal.{k}", forrige, nu, f"antal.{k}") for k in nu.antal},
+        pr_takstgruppe={k: tuple(_ae(f"pr_takstgruppe.{k}.{g}", forrige, nu,
+                                     f"pr_takstgruppe.{k}.{g}") for g in range(len(v)))
+                        for k, v in nu.pr_takstgruppe.items()},
         finansiering=finansiering,
         gennemsnitspris=(_ae("gennemsnitspris", forrige, nu, "gennemsnitspris")
                          if forrige.gennemsnitspris is not None and nu.gennemsnitspris is not None
@@ -220,7 +244,7 @@ def lav_rapport(
     if forrige is None or pl is None:
         return Rapport(budget.tilsyn, afrunding, nu, scenarie=scenarie)
     with omfang("forrige_aar", filer.get("forrige_aar")):
-        foer = beregn_aar(forrige, pl, prisniveau=budget.aar, afrunding=afrunding)
+        foer = beregn_aar(forrige, pl, prisniveau=budget.priser, afrunding=afrunding)
     return Rapport(
         budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu),
         scenarie,

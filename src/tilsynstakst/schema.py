@@ -8,7 +8,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 import re
 from decimal import Decimal
 from fractions import Fraction
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
                       field_validator, model_validator)
@@ -403,16 +403,59 @@ class Befolkning(_Model):
         return self
 
 
+class Erkendelse(_Model):
+    """En fejl i notatet, der er kendt og begrundet (issue 12): ``tjek`` lister den som notatets
+    fejl og fejler ikke på den, men fejler, hvis det beregnede tal ikke længere er ``beregnet``."""
+
+    beregnet: Tal
+    grund: Tekst
+
+
+FIGURDELE = ("forrige", "budgetaar", "aendring", "pct")
+Figurdel = Literal["forrige", "budgetaar", "aendring", "pct"]
+
+
 class Figur(_Model):
     """Et offentliggjort tal: året før (i budgetårets priser), budgetåret, ændring og procent.
 
     Kun de dele, notatet viser, skrives; procenter med fortegn (et fald er negativt).
+    ``erkendt`` holder de dele, hvor notatet erkendt tager fejl, med det rigtige tal og grunden.
     """
 
     forrige: Tal | None = None
     budgetaar: Tal | None = None
     aendring: Tal | None = None
     pct: Tal | None = None
+    erkendt: dict[Figurdel, Erkendelse] = {}
+
+    @model_validator(mode="after")
+    def _erkendt_er_offentliggjort(self) -> "Figur":
+        for del_, e in self.erkendt.items():
+            offentliggjort = getattr(self, del_)
+            if offentliggjort is None:
+                raise PydanticCustomError(
+                    "tilsynstakst", "erkender en fejl i {del_}, men {del_} er ikke offentliggjort "
+                    "her", {"del_": del_, "felt": f"erkendt.{del_}"})
+            if offentliggjort == e.beregnet:
+                raise PydanticCustomError(
+                    "tilsynstakst", "erkendt.{del_}.beregnet er det offentliggjorte tal ({tal}); "
+                    "en erkendt fejl er et tal, notatet har forkert", {
+                        "del_": del_, "tal": _som_toml(offentliggjort),
+                        "felt": f"erkendt.{del_}.beregnet"})
+        return self
+
+
+class Procentfigur(Figur):
+    """Én procent for alle takstgrupper (oversigtens "Alle kategorier"): kun ``pct``."""
+
+    @model_validator(mode="after")
+    def _kun_pct(self) -> "Procentfigur":
+        for del_ in ("forrige", "budgetaar", "aendring"):
+            if getattr(self, del_) is not None:
+                raise PydanticCustomError(
+                    "tilsynstakst", "alle_kategorier har kun pct (én ændring i procent for alle "
+                    "takstgrupper), ikke {del_}", {"del_": del_, "felt": del_})
+        return self
 
 
 def _hele_dele(figur: Figur | None, besked: str) -> Figur | None:
@@ -469,17 +512,41 @@ class OffentliggjortKommune(_Model):
     _hele_kroner = field_validator("beloeb")(_kroner)
 
 
-class OffentliggjortTakstgrupper(_Model):
+class _Takstgrupper(_Model):
     takstgruppe_1: Figur | None = None
     takstgruppe_2: Figur | None = None
     takstgruppe_3: Figur | None = None
     takstgruppe_4: Figur | None = None
 
-    _hele = field_validator("*")(_kroner)
+
+class OffentliggjortTakstgrupper(_Takstgrupper):
+    """Én aktivitets takster pr. takstgruppe, og evt. én procent for alle (``alle_kategorier``)."""
+
+    alle_kategorier: Procentfigur | None = None
+
+    _hele = field_validator("takstgruppe_1", "takstgruppe_2", "takstgruppe_3",
+                            "takstgruppe_4")(_kroner)
+
+
+class OffentliggjortAntalPrTakstgruppe(_Takstgrupper):
+    """Et antal pr. takstgruppe (oversigtens Tabel 2a: tilbud inkl. nygodkendelsessager)."""
+
+    _hele = field_validator("*")(_antal_figur)
+
+
+class OffentliggjortePrTakstgruppe(_Model):
+    """Antal pr. takstgruppe, som ``antal.pr_takstgruppe``; ``tilbud_i_alt`` er inkl.
+    nygodkendelser."""
+
+    tilbud: OffentliggjortAntalPrTakstgruppe | None = None
+    tilbud_nygodkendelser: OffentliggjortAntalPrTakstgruppe | None = None
+    tilbud_i_alt: OffentliggjortAntalPrTakstgruppe | None = None
+    vaesentlige_aendringer: OffentliggjortAntalPrTakstgruppe | None = None
 
 
 class OffentliggjorteTakster(_Model):
     tilsyn: OffentliggjortTakstgrupper | None = None
+    skaerpet_tilsyn_pr_maaned: OffentliggjortTakstgrupper | None = None
     nygodkendelse: OffentliggjortTakstgrupper | None = None
     vaesentlig_aendring: OffentliggjortTakstgrupper | None = None
 
@@ -502,6 +569,7 @@ class Offentliggjort(_Model):
 
     kilde: Tekst
     antal: OffentliggjortAntal | None = None
+    antal_pr_takstgruppe: OffentliggjortePrTakstgruppe | None = None
     budget: OffentliggjortBudget | None = None
     finansiering: dict[Finansieringsnoegle, OffentliggjortKommune] = Field(
         default={}, max_length=MAKS_KOMMUNER + 1)
@@ -516,6 +584,9 @@ class Budget(_Model):
     """Én budgetfil: ét socialtilsyns budget for ét år, i årets priser."""
 
     aar: Aarstal
+    # Prisniveauet, filens beløb er i; udeladt: årets eget. Et år, der kun er offentliggjort i et
+    # senere års priser (2022 i 2023-notatet), står i dem, uden en opfundet PL (issue 12).
+    prisniveau: Aarstal | None = None
     tilsyn: Tekst
     kilde: Tekst
     kalibreret: tuple[str, ...] = ()
@@ -525,6 +596,20 @@ class Budget(_Model):
     normtimer: Normtimer
     befolkning: Befolkning
     offentliggjort: Offentliggjort | None = None
+
+    @property
+    def priser(self) -> int:
+        """Året, hvis priser filens beløb er i."""
+        return self.prisniveau or self.aar
+
+    @model_validator(mode="after")
+    def _prisniveau_ikke_foer(self) -> "Budget":
+        if self.prisniveau is not None and self.prisniveau < self.aar:
+            raise PydanticCustomError(
+                "tilsynstakst", "er {p}, før budgetåret {aar}; et år offentliggøres i sine egne "
+                "eller et senere års priser", {"p": self.prisniveau, "aar": self.aar,
+                                                 "felt": "prisniveau"})
+        return self
 
     @model_validator(mode="after")
     def _kalibreret_findes(self) -> "Budget":

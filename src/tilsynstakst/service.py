@@ -7,6 +7,7 @@ viste år (``sammenhaeng``) følger med som fund, så den, der viser tallene, ka
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -60,10 +61,22 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
         return Beregning(budget, rapport, tuple(fund))
     forrige = laes_budget(forrige_sti)
     fund += aarets_fund(forrige_sti, forrige, linje) + kommuner(sti, budget, forrige, linje)
-    faktor = faktor_fra_pl(laes_pl(mappe), mappe / PL_FILNAVN, forrige.aar, budget.aar)
+    faktor = faktor_mellem(forrige, budget, lambda: laes_pl(mappe), mappe / PL_FILNAVN)
     rapport = lav_rapport(budget, forrige, faktor, afrunding, info,
                           {"budgetaar": sti, "forrige_aar": forrige_sti})
     return Beregning(budget, rapport, tuple(fund))
+
+
+def faktor_mellem(forrige: Budget, budget: Budget, pl: Callable[[], PLIndeks | None],
+                  sti: Path) -> Fraction | None:
+    """PL-faktoren, der viser året før i budgetårets priser: fra året førs prisniveau til
+    budgetårets (DESIGN.md §4). Står begge filer i samme prisniveau (2022.toml i 2023-priser,
+    som 2023-notatet viser det), er faktoren 1, og PL-indekset behøves ikke (issue 12).
+    ``pl`` læser indekset, når det behøves; ``None``: det kan ikke læses (fundet meldes der)."""
+    if forrige.priser == budget.priser:
+        return Fraction(1)
+    indeks = pl()
+    return None if indeks is None else faktor_fra_pl(indeks, sti, forrige.priser, budget.priser)
 
 
 def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:

@@ -9,16 +9,19 @@ from rich.console import Console
 from rich.text import Text
 
 from tilsynstakst import afstemning as klasse
-from tilsynstakst.fund import ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, INPUTFEJL, Fund, synlig
+from tilsynstakst.fund import (ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, ERKENDT, INPUTFEJL, Fund,
+                               synlig)
 from tilsynstakst.kontrol import Kontrol
 from tilsynstakst.render.jsonformat import dump
 
-_FARVE = {INPUTFEJL: "red", AFVIGELSE: "red", AFRUNDING: "yellow", ADVARSEL: "yellow"}
+_FARVE = {INPUTFEJL: "red", AFVIGELSE: "red", AFRUNDING: "yellow", ADVARSEL: "yellow",
+          ERKENDT: "cyan"}
 _ORD = {  # ental, flertal
     INPUTFEJL: ("inputfejl", "inputfejl"),
     AFVIGELSE: ("afvigelse", "afvigelser"),
     AFRUNDING: ("afrundingsforskel", "afrundingsforskelle"),
     ADVARSEL: ("advarsel", "advarsler"),
+    ERKENDT: ("erkendt fejl i notatet", "erkendte fejl i notatet"),
 }
 
 
@@ -44,6 +47,8 @@ def _afstemt(optalt: Counter | None) -> str:
         dele.append(_antal(optalt[klasse.AFRUNDING], AFRUNDING))
     if optalt[klasse.AFVIGELSE]:
         dele.append(_antal(optalt[klasse.AFVIGELSE], AFVIGELSE))
+    if optalt[klasse.ERKENDT]:
+        dele.append(_antal(optalt[klasse.ERKENDT], ERKENDT))
     if optalt[klasse.UBEREGNELIG]:
         dele.append(f"{optalt[klasse.UBEREGNELIG]} kan ikke afstemmes")
     tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
@@ -80,8 +85,11 @@ def _sum(k: Kontrol, streng: bool) -> str:
         return f"{filer}. Alle budgetfiler er gyldige, og de offentliggjorte tal stemmer."
     tekst = f"{filer}: " + ", ".join(_antal(optalt[a], a) for a in ALVOR if optalt[a]) + "."
     if not any(f.fejler(streng) for f in k.fund):
-        tekst += ("\nAlle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler kun "
-                  "med --streng.")
+        tekst += "\nAlle budgetfiler er gyldige."
+        if optalt[AFRUNDING] or optalt[ADVARSEL]:
+            tekst += " Afrundingsforskelle og advarsler fejler kun med --streng."
+        if optalt[ERKENDT]:
+            tekst += " Erkendte fejl i notatet fejler ikke."
     return tekst
 
 
