@@ -236,3 +236,115 @@ def test_rapporten_i_en_terminal_har_farver_og_status():
     vis_kontrol(tjek([BUDGETS]), Console(file=ud, force_terminal=True, width=300))
     tekst = ud.getvalue()
     assert "\x1b[" in tekst and "✓ gyldig" in tekst and "6 afrundingsforskelle" in tekst
+
+
+# --- Issue 12: erkendte fejl, kolonner og én procent for alle kategorier ----------------------
+
+def test_en_erkendt_fejl_listes_og_fejler_ikke_heller_ikke_med_streng(mappe):
+    k = tjek([mappe / "2023.toml"])
+    [e] = [f for f in k.fund if f.alvor == ERKENDT]
+    assert e.noegle == "offentliggjort.budget.plejefamilieafdelingen.aendring"
+    assert e.besked.startswith("erkendt fejl i notatet: offentliggjort -1.615.893, beregnet "
+                               "-1.615.890 (forskel 3 kr.); notatets egen tabel giver")
+    assert not e.fejler(streng=True)
+    r = kør(str(mappe / "2023.toml"))
+    assert r.exit_code == 0 and "1 erkendt fejl i notatet" in r.stdout
+
+
+def test_flytter_det_beregnede_tal_sig_fra_det_erkendte_fejler_tjek(mappe):
+    """Ændres et input bag det erkendte tal (her 2023's budget), er erkendelsen ikke længere
+    sand: en afvigelse, kode 1."""
+    ret(mappe / "2023.toml", "plejefamilieafdelingen = 17654409", "plejefamilieafdelingen = 17654400")
+    k = tjek([mappe / "2023.toml"])
+    [f] = [f for f in k.fund if f.noegle == "offentliggjort.budget.plejefamilieafdelingen.aendring"]
+    assert f.alvor == AFVIGELSE and f.fejler()
+    assert ("afviger fra den erkendte fejl: filen erkender notatets tal med beregnet -1.615.890, "
+            "men beregningen giver nu -1.615.899") in f.besked
+    assert kør(str(mappe)).exit_code == 1
+
+
+@pytest.mark.parametrize("erkendt, besked", [
+    ("erkendt.forrige = { beregnet = 1, grund = \"x\" }",
+     "erkender en fejl i forrige, men forrige er ikke offentliggjort her"),
+    ("erkendt.aendring = { beregnet = -1615893, grund = \"x\" }",
+     "erkendt.aendring.beregnet er det offentliggjorte tal (-1615893)"),
+    ("erkendt.aendring = { beregnet = -1615890 }", "grund"),
+])
+def test_en_erkendelse_skal_gaelde_et_offentliggjort_tal_og_have_en_grund(mappe, erkendt, besked):
+    tekst = (mappe / "2023.toml").read_text(encoding="utf-8")
+    start = tekst.index("erkendt.aendring = ")
+    slut = tekst.index("\n", start)
+    (mappe / "2023.toml").write_text(tekst[:start] + erkendt + tekst[slut:], encoding="utf-8")
+    if "forrige" in erkendt:  # forrige er offentliggjort her; fjern det
+        ret(mappe / "2023.toml", "forrige = 19270299\nbudgetaar = 17654409",
+            "budgetaar = 17654409")
+    r = kør(str(mappe / "2023.toml"))
+    assert r.exit_code == 2 and besked in r.stdout, r.stdout
+
+
+def _kolonne(mappe, afrunding: str):
+    """Afstem 2024.toml med en valgt afrundingsmetode i programmet."""
+    from tilsynstakst.afstemning import afstem
+    from tilsynstakst.load import laes_budget
+    from tilsynstakst.service import beregn_rapport
+
+    budget = laes_budget(mappe / "2024.toml")
+    return afstem(budget.offentliggjort, beregn_rapport(mappe, 2024, afrunding))
+
+
+def test_en_kolonne_afrundet_pr_kommune_er_et_fund_for_kolonnen(mappe):
+    """2024-notatets kolonne er afrundet pr. kommune (summer til 19.156.057); programmet bruger
+    største brøkdel. Kolonnen er ét fund, og ingen kommune (Rebild) er en afrundingsforskel."""
+    a = _kolonne(mappe, "stoerste-rest")
+    [k] = a.kolonner
+    assert (k.del_, k.aar, k.metode, k.program, k.kommuner, k.sum, k.budget) == (
+        "budgetaar", 2024, "simpel", "stoerste-rest", 11, 19156057, 19156058)
+    rebild = next(t for t in a.tal if t.sti == ("finansiering", "Rebild", "beloeb", "budgetaar"))
+    assert (rebild.klasse, rebild.afrunding, rebild.beregnet.vaerdi) == (ENS, "simpel", 1152027)
+
+
+def test_med_programmets_metode_som_kolonnens_er_der_intet_kolonnefund(mappe):
+    a = _kolonne(mappe, "simpel")
+    assert a.kolonner == [] and all(t.klasse == ENS for t in a.tal if t.sti[0] == "finansiering")
+
+
+def test_en_kolonne_fordelt_med_stoerste_broekdel_naar_programmet_runder_simpelt(mappe):
+    """Den anden vej: notatets kolonne summer til budgettet (største brøkdel), programmet runder
+    hver kommune for sig og får én krone for meget ét sted."""
+    ret(mappe / "2024.toml", "beloeb = { forrige = 1106250, budgetaar = 1152027 }",
+        "beloeb = { forrige = 1106250, budgetaar = 1152028 }")  # Rebild: kolonnen summer nu
+    a = _kolonne(mappe, "simpel")
+    [k] = a.kolonner
+    assert (k.metode, k.program, k.sum, k.budget) == ("stoerste-rest", "simpel", 19156058,
+                                                      19156058)
+    # tjek bruger største brøkdel, som kolonnen nu: intet fund om kolonnen.
+    assert not [f for f in tjek([mappe / "2024.toml"]).fund
+                if f.fil.endswith("2024.toml") and "finansiering" in (f.noegle or "")]
+
+
+def test_en_kolonne_som_ingen_metode_giver_meldes_pr_kommune(mappe):
+    ret(mappe / "2024.toml", "beloeb = { forrige = 1106250, budgetaar = 1152027 }",
+        "beloeb = { forrige = 1106250, budgetaar = 1152029 }")
+    a = _kolonne(mappe, "stoerste-rest")
+    assert a.kolonner == []
+    [rebild] = [t for t in a.tal if t.klasse != ENS and t.sti[0] == "finansiering"]
+    assert rebild.sti == ("finansiering", "Rebild", "beloeb", "budgetaar")
+    assert rebild.klasse == AFRUNDING
+
+
+def test_alle_kategorier_faar_den_vaerste_klasse_og_naevner_hver_takstgruppe(mappe):
+    k = tjek([mappe / "2023.toml"])
+    [f] = [f for f in k.fund
+           if f.noegle == "offentliggjort.takster.vaesentlig_aendring.alle_kategorier.pct"]
+    assert f.alvor == AFRUNDING
+    assert f.besked == ("afrundingsforskel: offentliggjort 1,7\xa0%, beregnet 1,7\xa0% / 1,8\xa0% "
+                        "/ 1,8\xa0% / 1,8\xa0% i takstgruppe 1-4")
+    ret(mappe / "2023.toml", "alle_kategorier = { pct = 1.7 }", "alle_kategorier = { pct = 1.5 }")
+    assert kør(str(mappe)).exit_code == 1
+
+
+def test_alle_kategorier_har_kun_en_procent(mappe):
+    ret(mappe / "2023.toml", "alle_kategorier = { pct = 2.2 }",
+        "alle_kategorier = { budgetaar = 34677, pct = 2.2 }")
+    r = kør(str(mappe))
+    assert r.exit_code == 2 and "alle_kategorier har kun pct" in r.stdout

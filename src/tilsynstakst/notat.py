@@ -19,9 +19,10 @@ from tilsynstakst.rapport import Rapport
 from tilsynstakst.sammenhaeng import er_udkast
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import Budget
-from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet,
+from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet, i_priser,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
-                                   scenarielinje, scenarietabel, takst_pr_tilbud, takstblad)
+                                   prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
+                                   takstblade)
 from tilsynstakst.tal import kroner, procent, tal
 
 
@@ -196,7 +197,8 @@ def _diagram(r: Rapport) -> Diagram:
     nu, foer = r.budgetaar, r.forrige_aar
     raekker = [(vist, navn) for vist, navn in kommuneraekker(r) if navn is not None]
     serier = []
-    for aar, titel in ((foer, f"{foer.aar} (i {nu.aar}-priser)" if foer else ""), (nu, str(nu.aar))):
+    for aar, titel in ((foer, f"{foer.aar}{i_priser(foer)}" if foer else ""),
+                       (nu, f"{nu.aar}{i_priser(nu)}")):
         if aar is not None:
             beloeb = {k.navn: k.beloeb for k in aar.finansiering.kommuner}
             serier.append((titel, tuple(beloeb.get(n, Decimal(0)) for _, n in raekker)))
@@ -284,14 +286,13 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
         Overskrift("Udvikling i objektiv finansiering"), Tabelblok(objektiv_finansiering(r)),
         *(Afsnit(t) for t in _finansieringsafsnit(r)), _diagram(r),
         Overskrift("Udvikling i takst pr. tilbud"), Tabelblok(takst_pr_tilbud(r)),
-        Tabelblok(takstblad(r)),
+        *(Tabelblok(t) for t in takstblade(r)),
         Overskrift("BPA-området"), Tabelblok(bpa(r)), Afsnit(_bpa_afsnit(r)),
         Overskrift("Omkostningsmodellen"), Tabelblok(omkostningsmodel(r)),
         *_forudsaetninger(budget),
     ]
     metode = "største brøkdel" if r.afrunding == STOERSTE_REST else "simpel afrunding"
-    pl = (f"Beløb for {r.forrige_aar.aar} er vist i {nu.aar}-priser med en PL-faktor på "
-          f"{tal(r.pl_faktor)}. " if r.forrige_aar is not None and r.pl_faktor else "")
+    pl = f"{prislinje(r)} " if r.forrige_aar is not None else ""
     blokke.append(Afsnit(f"{pl}Afrunding: hele kroner og procenter med én decimal, 5-9 op; "
                          f"den objektive finansiering fordeles med {metode}."))
     udkast = "UDKAST – " if er_udkast(budget) else ""

@@ -162,7 +162,7 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
 @dataclass(frozen=True)
 class NytAar:
     sti: Path  # den nye budgetfil
-    faktor: Fraction  # PL-faktoren fra året før
+    faktor: Fraction  # PL-faktoren fra året førs prisniveau
     tilfoejet: Decimal | None  # indekstallet, der blev tilføjet PL-indekset (None: stod der)
     fra_udkast: bool  # året før er selv et udkast
 
@@ -194,7 +194,12 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
         indeks = dict(pl.indeks) | {aar: tilfoejet}
     else:
         dokument, indeks = None, pl.indeks
-    faktor = Fraction(indeks[aar]) / Fraction(indeks[aar - 1])
+    # Fra de priser, det forrige års beløb står i (``prisniveau``, normalt året selv), til årets.
+    if forrige.priser not in indeks:
+        raise Inputfejl([Fund(str(pl_sti), f"PL-indekset mangler {forrige.priser}, som beløbene "
+                              f"i {gl_sti.name} står i (prisniveau)",
+                              noegle=f"indeks.{forrige.priser}")])
+    faktor = Fraction(indeks[aar]) / Fraction(indeks[forrige.priser])
     foerste = gl_sti.read_bytes().decode("utf-8-sig").split("\n", 1)[0].rstrip("\r")
     tekst = budgetfil_tekst(forrige, aar, faktor, idag,
                             foerste if foerste.startswith("#:schema") else None)

@@ -63,13 +63,24 @@ def aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
             Celle(a.pct, PCT))
 
 
+def i_priser(a: Aarsresultat) -> str:
+    """`` (i 2024-priser)``, når et års beløb ikke er i årets egne priser (året før i
+    budgetårets priser, eller et år, der kun findes i et senere års); ellers ingenting."""
+    return f" (i {a.prisniveau}-priser)" if a.prisniveau != a.aar else ""
+
+
+def aarsnavn(a: Aarsresultat, beloeb: bool = True) -> str:
+    """``År 2023 (i 2024-priser)``: et års kolonne; prisniveauet nævnes kun for beløb."""
+    return f"År {a.aar}" + (i_priser(a) if beloeb else "")
+
+
 def _kolonner(r: Rapport, foerste: str, beloeb: bool = True) -> tuple[str, ...]:
     """Årskolonnerne; for beløb står det forrige år i budgetårets priser, for antal ikke."""
-    nu = r.budgetaar.aar
+    nu = aarsnavn(r.budgetaar, beloeb)
     if r.forrige_aar is None:
-        return (foerste, f"År {nu}")
-    foer = f"År {r.forrige_aar.aar}" + (f" (i {nu}-priser)" if beloeb else "")
-    return (foerste, foer, f"År {nu}", "Ændring i kr." if beloeb else "Ændring", "Ændring i pct.")
+        return (foerste, nu)
+    return (foerste, aarsnavn(r.forrige_aar, beloeb), nu,
+            "Ændring i kr." if beloeb else "Ændring", "Ændring i pct.")
 
 
 def _raekke(navn: str, r: Rapport, vaerdi: Decimal | int, a: Aendring | None, enhed: str):
@@ -142,9 +153,8 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
     aar = (foer, nu) if foer else (nu,)
     kolonner = ["Kommune"]
     for a in aar:
-        pris = f" (i {nu.aar}-priser)" if a is foer else ""
         kolonner += [f"0-17-årige {a.finansiering.kvartal}", f"Andel {a.aar}",
-                     f"Beløb {a.aar}{pris}"]
+                     f"Beløb {a.aar}{i_priser(a)}"]
     if ae:
         kolonner.append("Ændring i pct.")
     raekker = []
@@ -218,33 +228,62 @@ SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt m�
             "(socialtilsynsbekendtgørelsen § 33).")
 
 
-def takstblad(r: Rapport) -> Tabel:
-    """Taksterne for tilbud pr. takstgruppe, i den rækkefølge tilsynene offentliggør dem."""
-    t = r.budgetaar.takster
-    raekker = tuple(
-        (gruppenavn(g), (Celle(t.tilsyn[g], KR), Celle(t.skaerpet_tilsyn_pr_maaned[g], KR),
-                          Celle(t.nygodkendelse[g], KR), Celle(t.vaesentlig_aendring[g], KR)))
-        for g in range(4)
-    )
-    return Tabel("takstblad", f"Takstblad {r.budgetaar.aar} for tilbud",
-                 ("Kr.", "Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned",
-                  "Nygodkendelse", "Væsentlig ændring"), raekker, SKAERPET, kort="Takstblad")
+TAKSTKOLONNER = ("Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned", "Nygodkendelse",
+                 "Væsentlig ændring")
+# Takstbladets aktiviteter i den rækkefølge, tilsynene offentliggør dem (oversigtens Tabel 2a).
+TAKSTBLADET = ("tilsyn", "skaerpet_tilsyn_pr_maaned", "nygodkendelse", "vaesentlig_aendring")
+
+
+def _takstblad(a: Aarsresultat, noegle: str, note: str | None, kort: str) -> Tabel:
+    t = a.takster
+    raekker = tuple((gruppenavn(g), tuple(Celle(getattr(t, n)[g], KR) for n in TAKSTBLADET))
+                    for g in range(4))
+    return Tabel(noegle, f"Takstblad {a.aar} for tilbud{i_priser(a)}", ("Kr.", *TAKSTKOLONNER),
+                 raekker, note, kort=kort)
+
+
+def takstblade(r: Rapport) -> list[Tabel]:
+    """Taksterne for tilbud pr. takstgruppe, i den rækkefølge tilsynene offentliggør dem; med
+    året før også dets takstblad i budgetårets priser og ændringen i procent, som oversigtens
+    Tabel 2a ("Takster 2023", "Takster 2022", "Ændring i pct.", issue 12)."""
+    nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
+    blade = [_takstblad(nu, "takstblad", SKAERPET, "Takstblad")]
+    if foer is None or ae is None:
+        return blade
+    blade.append(_takstblad(foer, "takstblad_forrige", None, f"Takstblad {foer.aar}"))
+    raekker = tuple((gruppenavn(g), tuple(Celle(ae.takster[n][g].pct, PCT) for n in TAKSTBLADET))
+                    for g in range(4))
+    blade.append(Tabel("takstblad_aendring", f"Ændring i pct. fra {foer.aar} til {nu.aar}",
+                       ("Pct.", *TAKSTKOLONNER), raekker, kort="Takstblad ændring i pct."))
+    return blade
 
 
 def bpa_takster(r: Rapport) -> Tabel:
-    """BPA-taksterne som timer × timepris (socialtilsynsbekendtgørelsen § 32)."""
-    t = r.budgetaar.takster
+    """BPA-taksterne som timer × timepris (socialtilsynsbekendtgørelsen § 32); med året før
+    også dets takster i budgetårets priser."""
+    nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
+    t = nu.takster
     timer = t.normtimer
-    raekker = (
-        ("Timepris", (Celle(None, TIMER), Celle(t.timepris, KR))),
-        ("Tilsyn med godkendt BPA-virksomhed (årlig takst)",
-         (Celle(timer["bpa_tilsyn"], TIMER), Celle(t.bpa_tilsyn, KR))),
-        ("Nygodkendelse af BPA-virksomhed",
-         (Celle(timer["bpa_nygodkendelse"], TIMER), Celle(t.bpa_nygodkendelse, KR))),
-    )
-    return Tabel("bpa_takster", f"Takstblad {r.budgetaar.aar} for BPA-virksomheder",
-                 ("Kr.", "Timer", "Takst"), raekker,
-                 f"Takst = timer × timepris ({tal(t.timepris)} kr.), afrundet til hele kroner.",
+    navne = (("Timepris", None, "timepris", "timepris"),
+             ("Tilsyn med godkendt BPA-virksomhed (årlig takst)", "bpa_tilsyn", "bpa_tilsyn",
+              "tilsyn"),
+             ("Nygodkendelse af BPA-virksomhed", "bpa_nygodkendelse", "bpa_nygodkendelse",
+              "nygodkendelse"))
+    raekker = []
+    for navn, timenoegle, takst, aendring in navne:
+        celler = (Celle(timer[timenoegle] if timenoegle else None, TIMER),)
+        if foer is not None and ae is not None:
+            a = ae.timepris if takst == "timepris" else ae.bpa[aendring]
+            celler += (Celle(a.forrige, KR), Celle(a.budgetaar, KR), Celle(a.pct, PCT))
+        else:
+            celler += (Celle(getattr(t, takst), KR),)
+        raekker.append((navn, celler))
+    kolonner = ("Kr.", "Timer", "Takst") if foer is None or ae is None else (
+        "Kr.", "Timer", f"Takst {foer.aar}{i_priser(foer)}", f"Takst {nu.aar}", "Ændring i pct.")
+    timepris = f"{tal(t.timepris)} kr." + (
+        f" i {nu.aar}, {tal(foer.takster.timepris)} kr. i {foer.aar}" if foer else "")
+    return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
+                 tuple(raekker), f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.",
                  kort="BPA-takster")
 
 
@@ -269,26 +308,36 @@ def opkraevning() -> Tabel:
                  tuple((linje, ()) for linje in OPKRAEVNING), kort="Opkrævning")
 
 
-def takstbladvisning(r: Rapport) -> Visning:
-    """``takstblad``: den ene side, tilbuddene har brug for, som tilsynene lægger den på nettet:
-    taksterne for tilbud og BPA-virksomheder, og hvornår hver opkræves (issue 11)."""
-    nu = r.budgetaar
-    t = nu.takster
-    data = {
-        "tilsyn": r.tilsyn, "aar": nu.aar, "prisniveau": nu.prisniveau, "timepris": t.timepris,
+def _takstdata(a: Aarsresultat) -> dict[str, object]:
+    """Et års takstblad som data (JSON): til en hjemmeside, et regneark eller et andet program."""
+    t = a.takster
+    return {
+        "aar": a.aar, "prisniveau": a.prisniveau, "timepris": t.timepris,
         "takstgrupper": [
-            {"takstgruppe": g + 1, "pladser": TAKSTGRUPPER[g].removesuffix(" pladser"), "tilsyn": t.tilsyn[g],
-             "skaerpet_tilsyn_pr_maaned": t.skaerpet_tilsyn_pr_maaned[g],
-             "nygodkendelse": t.nygodkendelse[g], "vaesentlig_aendring": t.vaesentlig_aendring[g]}
+            {"takstgruppe": g + 1, "pladser": TAKSTGRUPPER[g].removesuffix(" pladser"),
+             **{n: getattr(t, n)[g] for n in TAKSTBLADET}}
             for g in range(4)],
         "bpa": {"tilsyn": t.bpa_tilsyn, "tilsyn_timer": t.normtimer["bpa_tilsyn"],
                 "nygodkendelse": t.bpa_nygodkendelse,
                 "nygodkendelse_timer": t.normtimer["bpa_nygodkendelse"]},
-        "opkraevning": list(OPKRAEVNING),
     }
-    return Visning(f"{r.tilsyn} – Takstblad {nu.aar}", f"(i {nu.prisniveau}-priser)",
-                   (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele "
-                    f"kroner.",), (takstblad(r), bpa_takster(r), opkraevning()), data)
+
+
+def takstbladvisning(r: Rapport) -> Visning:
+    """``takstblad``: den ene side, tilbuddene har brug for, som tilsynene lægger den på nettet:
+    taksterne for tilbud og BPA-virksomheder, og hvornår hver opkræves (issue 11); med året før
+    også dets takstblad i budgetårets priser og ændringen i procent (issue 12)."""
+    nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
+    data: dict[str, object] = {"tilsyn": r.tilsyn, **_takstdata(nu)}
+    if foer is not None and ae is not None:
+        data["forrige_aar"] = _takstdata(foer)
+        data["aendring_pct"] = [{n: ae.takster[n][g].pct for n in TAKSTBLADET} for g in range(4)]
+    data["opkraevning"] = list(OPKRAEVNING)
+    linjer = (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele kroner.",)
+    if foer is not None:
+        linjer += (indledning(r),)
+    return Visning(f"{r.tilsyn} – Takstblad {nu.aar}", f"(i {nu.prisniveau}-priser)", linjer,
+                   (*takstblade(r), bpa_takster(r), opkraevning()), data)
 
 
 def omkostningsmodel(r: Rapport) -> Tabel:
@@ -307,12 +356,27 @@ def omkostningsmodel(r: Rapport) -> Tabel:
                  "til hele kroner (socialtilsynsbekendtgørelsen § 32).", kort="Omkostningsmodel")
 
 
+def prislinje(r: Rapport) -> str:
+    """Hvordan året før er bragt i budgetårets priser: med PL-faktoren, eller (står budgetfilen
+    for året før allerede i de priser) uden (DESIGN.md §4; issue 12)."""
+    nu, foer = r.budgetaar, r.forrige_aar
+    assert foer is not None
+    if foer.filens_priser == nu.prisniveau:
+        return (f"{foer.aar} er vist i {nu.prisniveau}-priser, som budgetfilen for {foer.aar} "
+                f"angiver beløbene (prisniveau = {foer.filens_priser}); der er ingen "
+                "PL-fremskrivning.")
+    return f"{foer.aar} er vist i {nu.prisniveau}-priser (PL-faktor {tal(r.pl_faktor)})."
+
+
 def indledning(r: Rapport) -> str:
-    """Linjen over tabellerne: året før i budgetårets priser med PL-faktoren, eller alene."""
+    """Linjen over tabellerne: året før i budgetårets priser, eller budgetåret alene."""
     nu = r.budgetaar
     if r.forrige_aar is None:
-        return f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning."
-    return f"{r.forrige_aar.aar} er vist i {nu.aar}-priser (PL-faktor {tal(r.pl_faktor)})."
+        egne = (f" Budgetfilen angiver beløbene i {nu.prisniveau}-priser." if nu.prisniveau
+                != nu.aar else "")
+        return (f"Ingen budgetfil for {nu.aar - 1}: budgetåret vises alene, uden sammenligning."
+                + egne)
+    return prislinje(r)
 
 
 def scenarielinje(s: Scenarieinfo) -> str:
@@ -350,7 +414,7 @@ def alle(r: Rapport) -> list[Tabel]:
     ændringer først."""
     forrest = [scenarietabel(r.scenarie)] if r.scenarie else []
     return forrest + [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r),
-                      takst_pr_tilbud(r), bpa(r), takstblad(r), omkostningsmodel(r)]
+                      takst_pr_tilbud(r), bpa(r), *takstblade(r), omkostningsmodel(r)]
 
 
 def rapportvisning(r: Rapport) -> Visning:

@@ -29,6 +29,7 @@ def tabel_md(t: Tabel, niveau: int = 3) -> str:
 
 def visning_markdown(v: Visning) -> str:
     indledning = "".join(f"{tekst(linje)}\n\n" for linje in v.indledning)
-    dele = [f"## {tekst(v.titel)}\n\n{indledning}"]
+    titel = f"{v.titel} {v.tillaeg}" if v.tillaeg else v.titel
+    dele = [f"## {tekst(titel)}\n\n{indledning}"]
     dele += [tabel_md(t) for t in v.tabeller]
     return "\n".join(dele)
