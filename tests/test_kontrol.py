@@ -348,3 +348,18 @@ def test_alle_kategorier_har_kun_en_procent(mappe):
         "alle_kategorier = { budgetaar = 34677, pct = 2.2 }")
     r = kør(str(mappe))
     assert r.exit_code == 2 and "alle_kategorier har kun pct" in r.stdout
+
+
+@pytest.mark.parametrize("gammel, ny, besked", [
+    ("[offentliggjort.antal_pr_takstgruppe.tilbud_i_alt]",
+     "[offentliggjort.antal_pr_takstgruppe.tilbud_alle]",
+     "offentliggjort.antal_pr_takstgruppe.tilbud_alle: ukendt nøgle (stavefejl?); mulige: "
+     "'tilbud', 'tilbud_nygodkendelser', 'tilbud_i_alt' eller 'vaesentlige_aendringer'"),
+    ("erkendt.aendring = {", "erkendt.aendringen = {",
+     "offentliggjort.budget.plejefamilieafdelingen.erkendt.aendringen: ukendt nøgle "
+     "(stavefejl?); mulige: 'forrige', 'budgetaar', 'aendring' eller 'pct'"),
+])
+def test_en_nøgle_blandt_faa_mulige_meldes_paa_dansk_med_de_mulige(mappe, gammel, ny, besked):
+    ret(mappe / "2023.toml", gammel, ny)
+    r = kør(str(mappe / "2023.toml"))
+    assert r.exit_code == 2 and besked in r.stdout, r.stdout

@@ -181,3 +181,16 @@ def test_en_tabel_deles_aldrig_i_dele_med_kun_en_kolonne():
     tekst = tegn(VISNINGER["scenarie"], 40)
     assert "(fortsat)" not in tekst  # grundlag og scenarie står sammen, her som blokke
     assert "  Grundlag: 43.852" in tekst and "  Scenarie: 45.019" in tekst
+
+
+@given(st.text(max_size=40))
+def test_bredde_er_den_samme_med_og_uden_genvejen(tekst):
+    """Genvejen for tegn, der altid fylder én celle, giver samme bredde som opslaget tegn for
+    tegn (et kombinerende tegn 0, et østasiatisk bredt 2)."""
+    import unicodedata
+
+    from tilsynstakst.render.terminal import bredde
+
+    assert bredde(tekst) == sum(0 if unicodedata.combining(t) else
+                                2 if unicodedata.east_asian_width(t) in "WF" else 1
+                                for t in tekst)

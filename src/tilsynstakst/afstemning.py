@@ -129,19 +129,21 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
         figur(("budget", k), v, ae.budget[k] if ae else None, KR)
     tal.update(_finansiering(r, mangler))
     tal.update(_gennemsnitspris(r, mangler))
-    for navn, antal in nu.pr_takstgruppe.items():
-        for g, n in enumerate(antal):
-            figur(("antal_pr_takstgruppe", navn, f"takstgruppe_{g + 1}"), n,
-                  ae.pr_takstgruppe[navn][g] if ae else None, ANTAL)
-    for aktivitet in TAKSTAKTIVITETER:
-        for g, takst in enumerate(getattr(nu.takster, aktivitet)):
-            a = ae.takster[aktivitet][g] if ae else None
-            figur(("takster", aktivitet, f"takstgruppe_{g + 1}"), takst, a, KR)
-        sti = ("takster", aktivitet, "alle_kategorier", "pct")
-        grupper = [tal[("takster", aktivitet, f"takstgruppe_{g + 1}", "pct")] for g in range(4)]
+    def takstgrupper(sti: Sti, vaerdier: tuple, aendringer: tuple | None, enhed: str) -> None:
+        """Fire takstgrupper, og "alle kategorier": én procent, der skal passe på alle fire."""
+        for g, v in enumerate(vaerdier):
+            figur(sti + (f"takstgruppe_{g + 1}",), v, aendringer[g] if aendringer else None, enhed)
+        grupper = [tal[sti + (f"takstgruppe_{g + 1}", "pct")] for g in range(4)]
         uden = [b for b in grupper if b.vaerdi is None]  # uden året før, eller et år med 0
-        tal[sti] = uden[0] if uden else Beregnet(
+        tal[sti + ("alle_kategorier", "pct")] = uden[0] if uden else Beregnet(
             None, PCT, alle=tuple(b.vaerdi for b in grupper))  # type: ignore[misc]
+
+    for navn, antal in nu.pr_takstgruppe.items():
+        takstgrupper(("antal_pr_takstgruppe", navn), antal,
+                     ae.pr_takstgruppe[navn] if ae else None, ANTAL)
+    for aktivitet in TAKSTAKTIVITETER:
+        takstgrupper(("takster", aktivitet), getattr(nu.takster, aktivitet),
+                     ae.takster[aktivitet] if ae else None, KR)
     t = nu.takster
     figur(("bpa", "timepris"), t.timepris, ae.timepris if ae else None, KR)
     figur(("bpa", "tilsyn"), t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR)

@@ -14,7 +14,7 @@ from tilsynstakst.money import decimaler
 from tilsynstakst.spor import Spor, Tal, Trin
 from tilsynstakst.tal import tal
 
-AARSTAL = {"aar", "prisniveau"}  # mærker, ikke tal, der regnes
+AARSTAL = {"aar", "prisniveau", "filens_priser"}  # mærker, ikke tal, der regnes
 MAKS_LED_I_FORMLEN = 4  # flere led (en sum over takstgrupper eller kommuner) vises som Σ
 
 

@@ -221,6 +221,10 @@ def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
         besked = fejl["msg"]
         if felt := (fejl.get("ctx") or {}).get("felt"):  # en modelregel peger på sit felt
             loc += tuple(felt.split("."))
+    elif fejl["type"] == "literal_error":  # en nøgle eller værdi, der skal være én af få
+        mulige = str((fejl.get("ctx") or {}).get("expected", "")).replace(" or ", " eller ")
+        besked = (f"ukendt nøgle (stavefejl?); mulige: {mulige}" if "[key]" in fejl["loc"]
+                  else f"skal være en af {mulige}")
     elif fejl["type"] in ("too_short", "too_long"):
         fire = isinstance(fejl.get("input"), (list, tuple))
         besked = "skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"

@@ -445,19 +445,6 @@ class Figur(_Model):
         return self
 
 
-class Procentfigur(Figur):
-    """Én procent for alle takstgrupper (oversigtens "Alle kategorier"): kun ``pct``."""
-
-    @model_validator(mode="after")
-    def _kun_pct(self) -> "Procentfigur":
-        for del_ in ("forrige", "budgetaar", "aendring"):
-            if getattr(self, del_) is not None:
-                raise PydanticCustomError(
-                    "tilsynstakst", "alle_kategorier har kun pct (én ændring i procent for alle "
-                    "takstgrupper), ikke {del_}", {"del_": del_, "felt": del_})
-        return self
-
-
 def _hele_dele(figur: Figur | None, besked: str) -> Figur | None:
     """En figur af kroner eller et antal: året før, budgetåret og ændringen er hele tal, som
     notatet viser dem; procenten har decimaler. (En regel på feltet, ikke en anden type, så
@@ -512,36 +499,39 @@ class OffentliggjortKommune(_Model):
     _hele_kroner = field_validator("beloeb")(_kroner)
 
 
-class _Takstgrupper(_Model):
+class OffentliggjortTakstgrupper(_Model):
+    """Én aktivitets takster pr. takstgruppe, og evt. én procent for alle takstgrupper
+    (oversigtens "Alle kategorier", ``alle_kategorier = { pct = 8.2 }``)."""
+
     takstgruppe_1: Figur | None = None
     takstgruppe_2: Figur | None = None
     takstgruppe_3: Figur | None = None
     takstgruppe_4: Figur | None = None
-
-
-class OffentliggjortTakstgrupper(_Takstgrupper):
-    """Én aktivitets takster pr. takstgruppe, og evt. én procent for alle (``alle_kategorier``)."""
-
-    alle_kategorier: Procentfigur | None = None
+    alle_kategorier: Figur | None = None
 
     _hele = field_validator("takstgruppe_1", "takstgruppe_2", "takstgruppe_3",
                             "takstgruppe_4")(_kroner)
 
+    @model_validator(mode="after")
+    def _alle_kategorier_kun_pct(self) -> "OffentliggjortTakstgrupper":
+        for del_ in ("forrige", "budgetaar", "aendring"):
+            if self.alle_kategorier and getattr(self.alle_kategorier, del_) is not None:
+                raise PydanticCustomError(
+                    "tilsynstakst", "alle_kategorier har kun pct (én ændring i procent for alle "
+                    "takstgrupper), ikke {del_}", {"del_": del_, "felt": f"alle_kategorier.{del_}"})
+        return self
 
-class OffentliggjortAntalPrTakstgruppe(_Takstgrupper):
+
+class OffentliggjortAntalPrTakstgruppe(OffentliggjortTakstgrupper):
     """Et antal pr. takstgruppe (oversigtens Tabel 2a: tilbud inkl. nygodkendelsessager)."""
 
-    _hele = field_validator("*")(_antal_figur)
+    _hele = field_validator("takstgruppe_1", "takstgruppe_2", "takstgruppe_3",
+                            "takstgruppe_4")(_antal_figur)
 
 
-class OffentliggjortePrTakstgruppe(_Model):
-    """Antal pr. takstgruppe, som ``antal.pr_takstgruppe``; ``tilbud_i_alt`` er inkl.
-    nygodkendelser."""
-
-    tilbud: OffentliggjortAntalPrTakstgruppe | None = None
-    tilbud_nygodkendelser: OffentliggjortAntalPrTakstgruppe | None = None
-    tilbud_i_alt: OffentliggjortAntalPrTakstgruppe | None = None
-    vaesentlige_aendringer: OffentliggjortAntalPrTakstgruppe | None = None
+# Antal pr. takstgruppe, som ``antal.pr_takstgruppe``; ``tilbud_i_alt`` er inkl. nygodkendelser.
+PrTakstgruppeNavn = Literal["tilbud", "tilbud_nygodkendelser", "tilbud_i_alt",
+                            "vaesentlige_aendringer"]
 
 
 class OffentliggjorteTakster(_Model):
@@ -569,7 +559,7 @@ class Offentliggjort(_Model):
 
     kilde: Tekst
     antal: OffentliggjortAntal | None = None
-    antal_pr_takstgruppe: OffentliggjortePrTakstgruppe | None = None
+    antal_pr_takstgruppe: dict[PrTakstgruppeNavn, OffentliggjortAntalPrTakstgruppe] = {}
     budget: OffentliggjortBudget | None = None
     finansiering: dict[Finansieringsnoegle, OffentliggjortKommune] = Field(
         default={}, max_length=MAKS_KOMMUNER + 1)

@@ -60,9 +60,17 @@ def _omkod(x: Any, tegnsaet: str) -> Any:
     return x
 
 
+# Tegn, der altid fylder én celle: latinske bogstaver (også æ, ø, å), tal og tegnsætning til og
+# med U+02FF, og tegn som – … × ÷ ≈ Σ, notaterne bruger. Den almindelige tekst måles uden opslag.
+_EN_CELLE = re.compile("[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2030-\u205e\u2190-\u22ff"
+                       "\u2500-\u257f]*")
+
+
 def bredde(tekst: str) -> int:
     """Tekstens bredde i terminalens celler: et østasiatisk bredt tegn fylder to, et
     kombinerende tegn intet."""
+    if _EN_CELLE.fullmatch(tekst):
+        return len(tekst)
     return sum(0 if unicodedata.combining(t) else
                2 if unicodedata.east_asian_width(t) in "WF" else 1 for t in tekst)
 
