@@ -11,11 +11,13 @@ script finder de værdier, budgets/2022.toml, 2023.toml og 2024.toml bruger, eft
    2023: 53/146/49/10). 2024 har samme antal i alt (258) og følger 2023's fordeling.
 2. Væsentlige ændringer: i 2022 og 2023 alle i takstgruppe 1-2 (2024-notatet s. 2: "tidligere
    år, hvor forventningen var, at hovedvægten af de væsentlige ændringer var placeret i de mindre
-   takstkategorier"); i 2024 halvdelen i takstgruppe 3-4 (samme sted), og inden for hver halvdel
-   så tæt på 2023's forhold mellem takstgruppe 1 og 2 som omkostningsdækningen tillader.
-3. Nygodkendelser: blandt de fordelinger (højst tilbuddene i gruppen), der sammen med reglerne
-   ovenfor kan give de offentliggjorte takster, den, der ligger nærmest en fordeling i forhold til
-   tilbuddene pr. takstgruppe (mindste sum af afvigelser; ved lighed den første).
+   takstkategorier"); i 2024 halvdelen i takstgruppe 3-4 (samme sted).
+3. Blandt de fordelinger, der sammen med reglerne ovenfor kan give de offentliggjorte takster,
+   vælges i denne orden: nygodkendelserne (højst tilbuddene i gruppen) nærmest en fordeling i
+   forhold til tilbuddene pr. takstgruppe (mindste sum af afvigelser); så hver halvdel af de
+   væsentlige ændringer nærmest 2023's forhold 40:60 mellem den mindre og den større
+   takstgruppe (i 2022 og 2023 efterlader reglerne kun én mulighed); så værdierne nærmest
+   midten af deres intervaller (punkt 4).
 4. Normtimer: takst = vægt × normtimer × timepris og timepris = budget ÷ timer (DESIGN.md §3)
    giver for hver aktivitet et interval for normtimer × timepris og et interval for timeprisen.
    Værdierne tages samme relative sted i alle intervaller, så budgettet netop dækkes, og
@@ -92,8 +94,7 @@ def vaegtet(fordeling: tuple[int, ...]) -> F:
 
 
 def vaesentlige(a: Aar):
-    """Regel 2: 2022-2023 alle i takstgruppe 1-2; 2024 halvdelen i 3-4 (2023's forhold 40:60 i
-    takstgruppe 1-2 og en tilsvarende i 3-4 er det foretrukne; se ``valg``)."""
+    """Regel 2: 2022-2023 alle i takstgruppe 1-2; 2024 halvdelen i 3-4 (valget: ``valg``)."""
     if a.aar < 2024:
         return [(x, a.vaesentlige - x, 0, 0) for x in range(a.vaesentlige + 1)]
     halv = a.vaesentlige // 2
@@ -115,12 +116,13 @@ def intervaller(a: Aar, fast: dict[str, F]) -> dict[str, tuple[F, F]]:
     return iv
 
 
-def loes(a: Aar, ny: tuple[int, ...], vae: tuple[int, ...], fast: dict[str, F]):
+def loes(a: Aar, ny: tuple[int, ...], vae: tuple[int, ...], fast: dict[str, F],
+         iv: dict[str, tuple[F, F]]):
     """λ ∈ [0, 1), så budget = Σ N·X + (BPA-timer + faste timer)·t, med hver X og t samme
-    relative sted i sit interval; ``None``, hvis budgettet ikke kan dækkes."""
+    relative sted i sit interval (``iv``, fra ``intervaller``); ``None``, hvis budgettet ikke
+    kan dækkes."""
     N = {"tilsyn": vaegtet(tuple(i - n for i, n in zip(a.tilbud_i_alt, ny))),
          "nygodkendelse": vaegtet(ny), "vaesentlig_aendring": vaegtet(vae)}
-    iv = intervaller(a, fast)
     timer_pr_t = a.bpa_timer + sum(N[k] * h for k, h in fast.items())
     fra = sum(N[k] * iv[k][0] for k in N if k in iv) + timer_pr_t * iv["t"][0]
     til = sum(N[k] * iv[k][1] for k in N if k in iv) + timer_pr_t * iv["t"][1]
@@ -141,10 +143,11 @@ def afstand(ny: tuple[int, ...], tilbud: tuple[int, ...]) -> F:
 def valg(a: Aar, fast: dict[str, F]):
     """Fordelingerne og normtimerne efter reglerne; kontrolleret med programmets model."""
     muligheder = []
+    iv = intervaller(a, fast)
     for ny in fordelinger(a.nygodkendelser, a.tilbud_i_alt):
         for vae in vaesentlige(a):
-            if (l := loes(a, ny, vae, fast)) is not None:
-                # 2024: inden for hver halvdel nærmest 2023's 40:60 (28:42) og midt i intervallet
+            if (l := loes(a, ny, vae, fast, iv)) is not None:
+                # regel 3: nygodkendelserne, så hver halvdel nærmest 40:60, så midt i intervallet
                 muligheder.append(((afstand(ny, a.tilbud_i_alt),
                                     abs(vae[1] - F(3, 5) * (vae[0] + vae[1])),
                                     abs(vae[3] - F(3, 5) * (vae[2] + vae[3])),
@@ -175,22 +178,31 @@ def kontroller(a: Aar, ny, vae, timer) -> None:
     if a.senere_tilsyn:
         senere = beregn_takster(budget, a.pl)
         assert senere.tilsyn == a.senere_tilsyn and senere.timepris == a.senere_timepris
-    print(f"{a.aar}: tilbud {list(tilsyn)}, nygodkendelser {list(ny)}, væsentlige ændringer "
-          f"{list(vae)}")
+    def liste(x) -> str:
+        return " / ".join(str(v) for v in x)
+
+    print(f"{a.aar}: tilbud {liste(tilsyn)}; nygodkendelser {liste(ny)}; væsentlige ændringer "
+          f"{liste(vae)}")
     print(f"      normtimer {', '.join(f'{k} = {v}' for k, v in timer.items())}")
-    print(f"      timepris {r.timepris_uafrundet} → {r.timepris}; tilsyn {r.tilsyn}; "
-          f"nygodkendelse {r.nygodkendelse}; væsentlig ændring {r.vaesentlig_aendring}; "
-          f"dækning {r.daekning.rest:+} kr.")
+    print(f"      timepris {r.timepris_uafrundet} → {r.timepris}; tilsyn {liste(r.tilsyn)}; "
+          f"nygodkendelse {liste(r.nygodkendelse)}; væsentlig ændring "
+          f"{liste(r.vaesentlig_aendring)}; dækning {r.daekning.rest:+} kr.")
+
+
+def kalibrer() -> dict[int, tuple]:
+    """(nygodkendelser, væsentlige ændringer, normtimer) pr. år, efter reglerne ovenfor."""
+    ud: dict[int, tuple] = {}
+    fast: dict[str, F] = {}
+    for aar in (2022, 2023, 2024):
+        ud[aar] = valg(AAR[aar], fast if aar == 2024 else {})
+        if aar == 2023:  # 2024 bruger 2023's normtimer for nygodkendelse og væsentlig ændring
+            fast = {k: F(ud[aar][2][k]) for k in ("nygodkendelse", "vaesentlig_aendring")}
+    return ud
 
 
 def main() -> None:
-    fast: dict[str, F] = {}
-    for aar in (2022, 2023, 2024):
-        a = AAR[aar]
-        ny, vae, timer = valg(a, fast if aar == 2024 else {})
-        kontroller(a, ny, vae, timer)
-        if aar == 2023:
-            fast = {k: F(timer[k]) for k in ("nygodkendelse", "vaesentlig_aendring")}
+    for aar, (ny, vae, timer) in kalibrer().items():
+        kontroller(AAR[aar], ny, vae, timer)
 
 
 if __name__ == "__main__":

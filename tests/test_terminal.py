@@ -36,8 +36,11 @@ def _visninger():
     s = beregn_scenarie(BUDGETS, 2024, "stoerste-rest",
                         find_scenarie(BUDGETS, "ti-tilbud-lukker", 2024))
     f, _ = beregn_foelsomhed(BUDGETS, 2024, "stoerste-rest")
+    b23 = beregn(BUDGETS, 2023, "stoerste-rest")  # 2022 i 2023-priser, takstblade for begge år
     return {"beregn": rapportvisning(b.rapport), "scenarie": scenarievisning(s[0]),
-            "foelsomhed": foelsomhedsvisning(f), "takstblad": takstbladvisning(b.rapport)}
+            "foelsomhed": foelsomhedsvisning(f), "takstblad": takstbladvisning(b.rapport),
+            "beregn 2023": rapportvisning(b23.rapport),
+            "takstblad 2023": takstbladvisning(b23.rapport)}
 
 
 VISNINGER = _visninger()
