@@ -1,6 +1,6 @@
 """Kalibrér det, notaterne ikke offentliggør: fordelingen på takstgrupper og normtimerne.
 
-    python scripts/kalibrer.py
+    python scripts/kalibrer.py     (udgangskode 1, hvis en budgetfil har andre værdier)
 
 Notaterne offentliggør budgettet, antallene i alt, takster og timepris, men ikke normtimerne
 eller hvordan nygodkendelser og væsentlige ændringer fordeler sig på takstgrupperne. Dette
@@ -30,10 +30,15 @@ Tallene er tastet ind fra kilderne (shared/kilder/), ikke læst af budgetfilerne
 from dataclasses import dataclass
 from fractions import Fraction as F
 from itertools import product
+from pathlib import Path
 
+from tilsynstakst.load import laes_budget
 from tilsynstakst.money import decimaler
 from tilsynstakst.schema import Budget
 from tilsynstakst.takster import VAEGTE, beregn_takster
+from tilsynstakst.tal import tal
+
+ROD = Path(__file__).resolve().parent.parent
 
 HALV = F(1, 2)
 DECIMALER = 4
@@ -179,14 +184,25 @@ def kontroller(a: Aar, ny, vae, timer) -> None:
         senere = beregn_takster(budget, a.pl)
         assert senere.tilsyn == a.senere_tilsyn and senere.timepris == a.senere_timepris
     def liste(x) -> str:
-        return " / ".join(str(v) for v in x)
+        return " / ".join(tal(v) for v in x)
 
     print(f"{a.aar}: tilbud {liste(tilsyn)}; nygodkendelser {liste(ny)}; væsentlige ændringer "
           f"{liste(vae)}")
-    print(f"      normtimer {', '.join(f'{k} = {v}' for k, v in timer.items())}")
-    print(f"      timepris {r.timepris_uafrundet} → {r.timepris}; tilsyn {liste(r.tilsyn)}; "
-          f"nygodkendelse {liste(r.nygodkendelse)}; væsentlig ændring "
-          f"{liste(r.vaesentlig_aendring)}; dækning {r.daekning.rest:+} kr.")
+    print(f"      normtimer {', '.join(f'{k} = {tal(v)}' for k, v in timer.items())}")
+    print(f"      timepris {tal(r.timepris_uafrundet)} → {tal(r.timepris)}; tilsyn "
+          f"{liste(r.tilsyn)}; nygodkendelse {liste(r.nygodkendelse)}; væsentlig ændring "
+          f"{liste(r.vaesentlig_aendring)}; afrundingsrest {tal(r.daekning.rest)} kr.")
+
+
+def sammenlign_med_filen(aar: int, ny, vae, timer) -> bool:
+    """Står de samme værdier i budgets/AAAA.toml? (Testen test_kalibrering gør det samme.)"""
+    b = laes_budget(ROD / "budgets" / f"{aar}.toml")
+    p = b.antal.pr_takstgruppe
+    ens = ((p.tilbud_nygodkendelser, p.vaesentlige_aendringer) == (ny, vae)
+           and all(getattr(b.normtimer, k) == v for k, v in timer.items()))
+    print(f"      budgets/{aar}.toml: " + ("samme værdier" if ens else
+                                           "ANDRE værdier; ret filen eller reglerne"))
+    return ens
 
 
 def kalibrer() -> dict[int, tuple]:
@@ -201,8 +217,11 @@ def kalibrer() -> dict[int, tuple]:
 
 
 def main() -> None:
+    ens = True
     for aar, (ny, vae, timer) in kalibrer().items():
         kontroller(AAR[aar], ny, vae, timer)
+        ens = sammenlign_med_filen(aar, ny, vae, timer) and ens
+    raise SystemExit(0 if ens else 1)
 
 
 if __name__ == "__main__":

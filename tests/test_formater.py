@@ -71,7 +71,8 @@ def test_xlsx_et_faneblad_pr_tabel_tal_som_tal_fed_frosset_overskrift(tmp_path):
     assert re.fullmatch(rf"Skrev {re.escape(str(fil))} \(\d{{1,3}}(\.\d{{3}})* byte\)\.\n", r.stderr)
     bog = openpyxl.load_workbook(fil)
     assert bog.sheetnames == ["Antal", "Budget", "Objektiv finansiering", "Takst pr. tilbud",
-                              "BPA", "Takstblad", "Takstblad 2023", "Takstblad ændring i pct.",
+                              "BPA", "Takstblad", "Takstblad 2023 (2024-priser)",
+                              "Takstblad ændring i pct.",
                               "Omkostningsmodel"]
     ark = bog["Objektiv finansiering"]
     assert ark.freeze_panes == "B2"

@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 from conftest import BUDGETS, ret
 from tilsynstakst.afstemning import AFRUNDING, AFVIGELSE, ENS, UBEREGNELIG, Beregnet, klassificer
 from tilsynstakst.afstemning import ERKENDT as KL_ERKENDT
+from tilsynstakst.afstemning import KOLONNE
 from tilsynstakst.cli import app
 from tilsynstakst.fund import ADVARSEL, ERKENDT, INPUTFEJL, Fund, udgangskode
 from tilsynstakst.kontrol import tjek
@@ -59,17 +60,22 @@ def test_de_leverede_filer_er_gyldige_og_notaternes_slip_er_navngivet():
     k = tjek([BUDGETS])
     assert {(f.fil.rsplit("/", 1)[-1], f.noegle): (f.alvor, f.forventet, f.beregnet)
             for f in k.fund} == NOTATETS_SLIP
-    assert k.afstemt[str(BUDGETS / "2024.toml")] == {ENS: 121, AFRUNDING: 2}
-    assert k.afstemt[str(BUDGETS / "2023.toml")] == {ENS: 161, AFRUNDING: 2, KL_ERKENDT: 1}
+    # Kolonnen afrundet pr. kommune tælles for sig, ikke som et offentliggjort tal.
+    assert k.afstemt[str(BUDGETS / "2024.toml")] == {ENS: 121, AFRUNDING: 2, KOLONNE: 1}
+    assert k.afstemt[str(BUDGETS / "2023.toml")] == {ENS: 161, AFRUNDING: 2, KL_ERKENDT: 1,
+                                                      KOLONNE: 1}
     r = kør(str(BUDGETS))
     assert r.exit_code == 0
     assert "Alle budgetfiler er gyldige" in r.stdout and "6 afrundingsforskelle" in r.stdout
     assert ("2024.toml:107: offentliggjort.finansiering.*.beloeb.budgetaar: kolonnen med "
             "kommunernes beløb for 2024 summer til 19.156.057, ikke budgettets 19.156.058: "
-            "notatet har afrundet hver kommune for sig (simpel afrunding), og det giver alle 11 "
-            "beløb; tilsynstakst bruger største brøkdels metode (--afrunding stoerste-rest)"
-            ) in r.stdout
-    assert "Rebild" not in r.stdout  # kommunen med den ulige krone er ikke et fund for sig
+            "notatet har afrundet hver kommune for sig (simpel afrunding), og den metode giver "
+            "præcis notatets 11 beløb. tilsynstakst fordeler med største brøkdels metode "
+            "(standard) og giver Rebild 1.152.028 (notatet 1.152.027)") in r.stdout
+    # Kommunen med den ulige krone nævnes i kolonnens fund, ikke som et fund for sig.
+    assert "offentliggjort.finansiering.Rebild" not in r.stdout
+    assert ("2024.toml  ✓ gyldig; 123 offentliggjorte tal afstemt: 121 ens, 2 "
+            "afrundingsforskelle, 1 kolonne afrundet med en anden metode") in r.stdout
 
 
 def test_streng_goer_afrundingsforskelle_til_fejl():
@@ -363,3 +369,53 @@ def test_en_nøgle_blandt_faa_mulige_meldes_paa_dansk_med_de_mulige(mappe, gamme
     ret(mappe / "2023.toml", gammel, ny)
     r = kør(str(mappe / "2023.toml"))
     assert r.exit_code == 2 and besked in r.stdout, r.stdout
+
+
+def test_en_kommune_uden_befolkning_men_med_offentliggjort_kolonne_er_et_fund_ikke_et_nedbrud(
+        mappe):
+    """Fundet af mutationstesten: Silkeborg slettet af 2024's befolkning, men stadig blandt
+    notatets tal for begge år; kolonnen for 2023 kan så ikke have en metode."""
+    ret(mappe / "2024.toml", '"Silkeborg" = 21872\n', "")
+    r = kør(str(mappe))
+    assert r.exit_code in (1, 2) and "Traceback" not in r.output
+    assert "offentliggjort.finansiering.Silkeborg: kommunen findes ikke i befolkning.kommuner" \
+        in r.stdout
+
+
+def test_en_unoedvendig_erkendelse_siges_og_fejler(mappe):
+    ret(mappe / "2023.toml", "aendring = -1615893\n", "aendring = -1615890\n")
+    ret(mappe / "2023.toml", "beregnet = -1615890", "beregnet = -1615893")
+    [f] = [f for f in tjek([mappe / "2023.toml"]).fund if f.noegle and "erkendt" not in f.noegle
+           and f.noegle.endswith("plejefamilieafdelingen.aendring")]
+    assert f.alvor == AFVIGELSE
+    assert f.besked == ("notatet er ikke forkert her: offentliggjort og beregnet er begge "
+                        "-1.615.890; fjern erkendt.aendring")
+
+
+def test_kan_aaret_foer_ikke_bruges_siges_at_tallene_ikke_er_afstemt(mappe):
+    ret(mappe / "2022.toml", "prisniveau = 2023", "prisniveau = 2021")
+    r = kør(str(mappe))
+    assert r.exit_code == 2
+    assert ("2023.toml  ✗ kan ikke bruges\n  inputfejl " in r.stdout
+            and "2023.toml:81: offentliggjort: de offentliggjorte tal er ikke afstemt: 2022.toml "
+                "kan ikke bruges (se fundet der)" in r.stdout)
+
+
+def test_uden_prisniveau_siger_pl_fejlen_hvad_der_kan_goeres(mappe):
+    ret(mappe / "2022.toml", "prisniveau = 2023\n", "")
+    r = kør(str(mappe))
+    assert r.exit_code == 2
+    assert ("indeks.2022: PL-indekset mangler året 2022; 2022.toml står i 2022-priser. Tilføj "
+            "2022 i indekset, eller skriv prisniveau = 2023 i 2022.toml, hvis dens beløb er "
+            "offentliggjort i 2023-priser") in r.stdout
+    assert "2023.toml:81: offentliggjort: de offentliggjorte tal er ikke afstemt: 2022 kan ikke " \
+        "vises i 2023-priser" in r.stdout
+
+
+def test_aaret_foer_i_et_senere_aars_priser_end_budgetaaret_er_en_afvigelse(mappe):
+    ret(mappe / "2022.toml", "prisniveau = 2023", "prisniveau = 2024")
+    [f] = [f for f in tjek([mappe]).fund if f.noegle == "prisniveau"]
+    assert f.alvor == AFVIGELSE and f.fil.endswith("2022.toml") and f.linje == 8
+    assert f.besked.startswith("er 2024, senere end budgetåret 2023")
+    r = runner.invoke(app, ["beregn", "2023", "-b", str(mappe)])  # også der, hvor tallene vises
+    assert "prisniveau: er 2024, senere end budgetåret 2023" in r.output

@@ -25,6 +25,7 @@ from tilsynstakst.takster import AKTIVITETER
 
 ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG = "ens", "afrunding", "afvigelse", "uberegnelig"
 ERKENDT = "erkendt"
+KOLONNE = "kolonne"  # i optællingen: en kolonne, afrundet med en anden metode (ikke et tal)
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 # Takstbladets aktiviteter: tilbuddenes tre og skærpet tilsyn (§ 33).
@@ -129,6 +130,7 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
         figur(("budget", k), v, ae.budget[k] if ae else None, KR)
     tal.update(_finansiering(r, mangler))
     tal.update(_gennemsnitspris(r, mangler))
+
     def takstgrupper(sti: Sti, vaerdier: tuple, aendringer: tuple | None, enhed: str) -> None:
         """Fire takstgrupper, og "alle kategorier": én procent, der skal passe på alle fire."""
         for g, v in enumerate(vaerdier):
@@ -217,6 +219,8 @@ class Kolonne:
     kommuner: int
     sum: Decimal  # de offentliggjorte beløb lagt sammen
     budget: Decimal  # plejefamilieafdelingens budget i året
+    # (kommune, programmets beløb, notatets beløb), hvor programmets metode giver noget andet
+    forskelle: tuple[tuple[str, Decimal, Decimal], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -232,22 +236,24 @@ def _kolonner(tal: list[Afstemt], r: Rapport) -> tuple[list[Afstemt], list[Kolon
         plads = {a.sti[1]: i for i, a in enumerate(tal) if a.sti[0] == "finansiering"
                  and a.sti[1] != "i_alt" and a.sti[2:] == ("beloeb", del_)}
         if (aar is None or not plads or all(tal[i].klasse == ENS for i in plads.values())
-                or any(tal[i].erkendt for i in plads.values())):
-            continue
+                or any(tal[i].erkendt or tal[i].klasse == UBEREGNELIG for i in plads.values())):
+            continue  # kun en hel kolonne, hvor hvert tal kan beregnes, kan have en metode
         f = aar.finansiering
         vaegte = {k.navn: k.befolkning for k in f.kommuner}
         if set(plads) != set(vaegte):
-            continue  # kun en hel kolonne kan have en metode
+            continue
         for metode in METODER:
             beloeb = fordel(int(f.budget), vaegte, metode)
             if metode != r.afrunding and all(tal[i].offentliggjort == beloeb[k]
                                              for k, i in plads.items()):
+                forskelle = tuple((k, tal[i].beregnet.vaerdi, tal[i].offentliggjort)  # type: ignore[union-attr]
+                                  for k, i in plads.items() if tal[i].klasse != ENS)
                 for k, i in plads.items():
                     tal[i] = replace(tal[i], beregnet=Beregnet(Decimal(beloeb[k]), KR),
                                      klasse=ENS, afrunding=metode)
                 kolonner.append(Kolonne(del_, aar.aar, metode, r.afrunding, len(plads),
                                         sum((tal[i].offentliggjort for i in plads.values()),
-                                            Decimal(0)), f.budget))
+                                            Decimal(0)), f.budget, forskelle))  # type: ignore[arg-type]
                 break
     return tal, kolonner
 

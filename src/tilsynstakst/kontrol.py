@@ -20,14 +20,14 @@ from pathlib import Path
 
 from tilsynstakst.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.afstemning import ERKENDT as KL_ERKENDT
-from tilsynstakst.afstemning import ENS, Afstemt, Kolonne, afstem
+from tilsynstakst.afstemning import ENS, KOLONNE, Afstemt, Kolonne, afstem
 from tilsynstakst.fordeling import SIMPEL, STOERSTE_REST
 from tilsynstakst.fund import AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
                                laes_model, noeglenavn)
 from tilsynstakst.money import KR, PCT
 from tilsynstakst.rapport import Rapport, lav_rapport
-from tilsynstakst.sammenhaeng import aarets_fund, kommuner
+from tilsynstakst.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.service import faktor_mellem
@@ -159,6 +159,7 @@ def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
         flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
         fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
     for k in afstemning.kolonner:
+        optalt[KOLONNE] += 1
         fund.append(_kolonnefund(sti, k, afstemning.tal, filer))
     return fund
 
@@ -174,6 +175,9 @@ def _besked(a: Afstemt) -> tuple[str, str]:
         vist += f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
     if e is not None and a.klasse == KL_ERKENDT:
         return f"erkendt fejl i notatet: {vist}; {e.grund}", ERKENDT
+    if e is not None and a.forskel == 0:
+        return (f"notatet er ikke forkert her: offentliggjort og beregnet er begge "
+                f"{_vist(a.offentliggjort, enhed)}; fjern erkendt.{a.sti[-1]}", AFVIGELSE)
     if e is not None:
         return (f"afviger fra den erkendte fejl: filen erkender notatets tal med beregnet "
                 f"{_vist(e.beregnet, enhed)}, men beregningen giver nu "
@@ -184,9 +188,10 @@ def _besked(a: Afstemt) -> tuple[str, str]:
     return f"afviger: {vist}", AFVIGELSE
 
 
-_METODENAVN = {STOERSTE_REST: "største brøkdels metode", SIMPEL: "simpel afrunding"}
-_METODE = {STOERSTE_REST: "fordelt med største brøkdels metode, så beløbene summer til budgettet",
+_METODE = {STOERSTE_REST: "fordelt budgettet med største brøkdels metode",
            SIMPEL: "afrundet hver kommune for sig (simpel afrunding)"}
+_PROGRAM = {STOERSTE_REST: "med største brøkdels metode (standard)",
+            SIMPEL: "med simpel afrunding (--afrunding simpel)"}
 
 
 def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) -> Fund:
@@ -195,9 +200,11 @@ def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) 
     loc = ("offentliggjort", "finansiering", "*", "beloeb", k.del_)
     summer = (f"summer til {tal(k.sum)}, ikke budgettets {tal(k.budget)}" if k.sum != k.budget
               else f"summer til budgettet, {tal(k.budget)}")
+    giver = ", ".join(f"{navn} {tal(program)} (notatet {tal(notat)})"
+                      for navn, program, notat in k.forskelle)
     besked = (f"kolonnen med kommunernes beløb for {k.aar} {summer}: notatet har {_METODE[k.metode]}"
-              f", og det giver alle {k.kommuner} beløb; tilsynstakst bruger "
-              f"{_METODENAVN[k.program]} (--afrunding {k.program})")
+              f", og den metode giver præcis notatets {k.kommuner} beløb. tilsynstakst fordeler "
+              f"{_PROGRAM[k.program]} og giver {giver}")
     return Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, "offentliggjort", *foerste),
                 AFRUNDING, k.sum, k.budget)
 
@@ -210,9 +217,9 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
         forrige, faktor = None, None
     else:
         forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
-        if not isinstance(forrige, Budget):
-            return fund  # dens fund meldes ved filen selv
-        fund += kommuner(sti, budget, forrige, filer.linje)
+        if not isinstance(forrige, Budget):  # dens fund meldes ved filen selv
+            return fund + _ikke_afstemt(sti, budget, f"{forrige_sti.name} kan ikke bruges", filer)
+        fund += to_aar(sti, budget, forrige_sti, forrige, filer.linje)
 
         def pl() -> PLIndeks | None:
             indeks = filer.laes(pl_sti)
@@ -221,12 +228,22 @@ def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter
         try:  # som beregn: året før skal kunne vises i budgetårets priser
             faktor = faktor_mellem(forrige, budget, pl, pl_sti)
         except Inputfejl as e:
-            return fund + e.fund
-        if faktor is None:
-            return fund  # PL-indeksets fund meldes ved filen selv
+            return fund + e.fund + _ikke_afstemt(
+                sti, budget, f"{forrige.aar} kan ikke vises i {budget.priser}-priser", filer)
+        if faktor is None:  # PL-indeksets fund meldes ved filen selv
+            return fund + _ikke_afstemt(sti, budget, f"{pl_sti.name} kan ikke bruges", filer)
     if budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
         fund += _afstemning(sti, budget, lav_rapport(budget, forrige, faktor), filer, optalt)
     return fund
+
+
+def _ikke_afstemt(sti: Path, budget: Budget, grund: str, filer: _Filer) -> list[Fund]:
+    """Kan året før eller PL-indekset ikke bruges, kan de offentliggjorte tal ikke afstemmes:
+    det siges ved filen, så den ikke ser ud til at være i orden."""
+    if budget.offentliggjort is None:
+        return []
+    return [Fund(str(sti), f"de offentliggjorte tal er ikke afstemt: {grund} (se fundet der)",
+                 "offentliggjort", filer.linje(sti, "offentliggjort"), INPUTFEJL)]
 
 
 def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, Counter]]:

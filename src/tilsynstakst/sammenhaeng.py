@@ -8,7 +8,8 @@ en linjeopslagsfunktion ind, en liste af ``Fund`` ud.
 - filen er ikke et udkast (``tilsynstakst ny`` mærker hver overført kilde ``UDKAST:``);
 - ingen kilde er et tidligere års notat (et notat kan ikke være kilde til et senere års tal);
 - det indregnede resultat er fra et afsluttet regnskab, normalt to år før budgetåret (§2);
-- to på hinanden følgende år finansieres af de samme kommuner.
+- to på hinanden følgende år finansieres af de samme kommuner;
+- året før står ikke i et senere års priser end budgetåret (``prisniveau``).
 """
 
 import re
@@ -123,3 +124,20 @@ def kommuner(sti: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> 
     return [Fund(str(sti), f"kommunerne er ikke de samme som i {forrige.aar}.toml ("
                  + "; ".join(dele) + ")", "befolkning.kommuner",
                  linje(sti, "befolkning", "kommuner"), AFVIGELSE)]
+
+
+def prisniveau(sti_foer: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> list[Fund]:
+    """Året før vises i budgetårets priser; en fil for året før, der står i et senere års priser
+    end budgetåret, er næsten altid et forkert ``prisniveau`` (issue 12)."""
+    if forrige.priser <= budget.priser:
+        return []
+    return [Fund(str(sti_foer), f"er {forrige.priser}, senere end budgetåret {budget.aar}, som "
+                 f"{forrige.aar} sammenlignes med; året før kan ikke stå i et senere års priser "
+                 f"end året efter (normalt: {forrige.aar} eller {budget.priser})", "prisniveau",
+                 linje(sti_foer, "prisniveau"), AFVIGELSE)]
+
+
+def to_aar(sti: Path, budget: Budget, sti_foer: Path, forrige: Budget,
+           linje: Linjeopslag) -> list[Fund]:
+    """Kontrollerne af to år, der vises sammen: kommunerne og prisniveauet."""
+    return [*kommuner(sti, budget, forrige, linje), *prisniveau(sti_foer, budget, forrige, linje)]

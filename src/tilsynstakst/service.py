@@ -18,7 +18,7 @@ from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetm
                                laes_budget, laes_pl)
 from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
                                   sammenlign_scenarie)
-from tilsynstakst.sammenhaeng import aarets_fund, kommuner
+from tilsynstakst.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.sammenligning import ManglendePL, pl_faktor
 from tilsynstakst.schema import Budget, PLIndeks
 from tilsynstakst.spor import omfang
@@ -60,7 +60,8 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
                               filer={"budgetaar": sti})
         return Beregning(budget, rapport, tuple(fund))
     forrige = laes_budget(forrige_sti)
-    fund += aarets_fund(forrige_sti, forrige, linje) + kommuner(sti, budget, forrige, linje)
+    fund += aarets_fund(forrige_sti, forrige, linje) + to_aar(sti, budget, forrige_sti, forrige,
+                                                              linje)
     faktor = faktor_mellem(forrige, budget, lambda: laes_pl(mappe), mappe / PL_FILNAVN)
     rapport = lav_rapport(budget, forrige, faktor, afrunding, info,
                           {"budgetaar": sti, "forrige_aar": forrige_sti})
@@ -76,16 +77,23 @@ def faktor_mellem(forrige: Budget, budget: Budget, pl: Callable[[], PLIndeks | N
     if forrige.priser == budget.priser:
         return Fraction(1)
     indeks = pl()
-    return None if indeks is None else faktor_fra_pl(indeks, sti, forrige.priser, budget.priser)
+    if indeks is None:
+        return None
+    hjaelp = (f"; {forrige.aar}.toml står i {forrige.priser}-priser. Tilføj {forrige.priser} i "
+              f"indekset, eller skriv prisniveau = {budget.priser} i {forrige.aar}.toml, hvis "
+              f"dens beløb er offentliggjort i {budget.priser}-priser"
+              if forrige.prisniveau is None and forrige.priser not in indeks.indeks else "")
+    return faktor_fra_pl(indeks, sti, forrige.priser, budget.priser, hjaelp)
 
 
-def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int) -> Fraction:
+def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int, hjaelp: str = "") -> Fraction:
     """PL-faktoren fra ``fra``- til ``til``-priser; et år, indekset mangler, er en ``Inputfejl``."""
     try:
         with omfang("", sti):
             return pl_faktor(pl, fra, til)
     except ManglendePL as e:
-        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}",
+        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}"
+                              + (hjaelp if e.aar == fra else ""),
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
 
 

@@ -234,12 +234,16 @@ TAKSTKOLONNER = ("Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned
 TAKSTBLADET = ("tilsyn", "skaerpet_tilsyn_pr_maaned", "nygodkendelse", "vaesentlig_aendring")
 
 
-def _takstblad(a: Aarsresultat, noegle: str, note: str | None, kort: str) -> Tabel:
+def _takstblad(a: Aarsresultat, noegle: str, note: str | None) -> Tabel:
+    """Et års takstblad for tilbud; står det i et andet års priser, siger titel, første kolonne
+    og fanebladets navn det (et regneark viser ikke titlen)."""
     t = a.takster
     raekker = tuple((gruppenavn(g), tuple(Celle(getattr(t, n)[g], KR) for n in TAKSTBLADET))
                     for g in range(4))
-    return Tabel(noegle, f"Takstblad {a.aar} for tilbud{i_priser(a)}", ("Kr.", *TAKSTKOLONNER),
-                 raekker, note, kort=kort)
+    andre = a.prisniveau != a.aar
+    return Tabel(noegle, f"Takstblad {a.aar} for tilbud{i_priser(a)}",
+                 (f"Kr.{i_priser(a)}", *TAKSTKOLONNER), raekker, note,
+                 kort=f"Takstblad {a.aar} ({a.prisniveau}-priser)" if andre else "Takstblad")
 
 
 def takstblade(r: Rapport) -> list[Tabel]:
@@ -247,10 +251,10 @@ def takstblade(r: Rapport) -> list[Tabel]:
     året før også dets takstblad i budgetårets priser og ændringen i procent, som oversigtens
     Tabel 2a ("Takster 2023", "Takster 2022", "Ændring i pct.", issue 12)."""
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
-    blade = [_takstblad(nu, "takstblad", SKAERPET, "Takstblad")]
+    blade = [_takstblad(nu, "takstblad", SKAERPET)]
     if foer is None or ae is None:
         return blade
-    blade.append(_takstblad(foer, "takstblad_forrige", None, f"Takstblad {foer.aar}"))
+    blade.append(_takstblad(foer, "takstblad_forrige", None))
     raekker = tuple((gruppenavn(g), tuple(Celle(ae.takster[n][g].pct, PCT) for n in TAKSTBLADET))
                     for g in range(4))
     blade.append(Tabel("takstblad_aendring", f"Ændring i pct. fra {foer.aar} til {nu.aar}",
@@ -331,9 +335,12 @@ def takstbladvisning(r: Rapport) -> Visning:
     data: dict[str, object] = {"tilsyn": r.tilsyn, **_takstdata(nu)}
     if foer is not None and ae is not None:
         data["forrige_aar"] = _takstdata(foer)
-        data["aendring_pct"] = [{n: ae.takster[n][g].pct for n in TAKSTBLADET} for g in range(4)]
+        data["aendring_pct"] = [{"takstgruppe": g + 1, **{n: ae.takster[n][g].pct
+                                                         for n in TAKSTBLADET}} for g in range(4)]
     data["opkraevning"] = list(OPKRAEVNING)
-    linjer = (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele kroner.",)
+    linjer = (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele kroner"
+              + (f" og {nu.prisniveau}-priser: ikke de takster, der blev opkrævet i {nu.aar}."
+                 if nu.prisniveau != nu.aar else "."),)
     if foer is not None:
         linjer += (indledning(r),)
     return Visning(f"{r.tilsyn} – Takstblad {nu.aar}", f"(i {nu.prisniveau}-priser)", linjer,

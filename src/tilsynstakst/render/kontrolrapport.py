@@ -41,7 +41,7 @@ def _status(fund: list[Fund], streng: bool) -> tuple[str, str]:
 def _afstemt(optalt: Counter | None) -> str:
     if not optalt:
         return ""
-    i_alt = sum(optalt.values())
+    i_alt = sum(n for k, n in optalt.items() if k != klasse.KOLONNE)
     dele = [f"{optalt[klasse.ENS]} ens"]
     if optalt[klasse.AFRUNDING]:
         dele.append(_antal(optalt[klasse.AFRUNDING], AFRUNDING))
@@ -52,6 +52,8 @@ def _afstemt(optalt: Counter | None) -> str:
     if optalt[klasse.UBEREGNELIG]:
         dele.append(f"{optalt[klasse.UBEREGNELIG]} kan ikke afstemmes")
     tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
+    if n := optalt[klasse.KOLONNE]:
+        dele.append(f"{n} {'kolonne' if n == 1 else 'kolonner'} afrundet med en anden metode")
     return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
 
 
@@ -84,6 +86,9 @@ def _sum(k: Kontrol, streng: bool) -> str:
     if not k.fund:
         return f"{filer}. Alle budgetfiler er gyldige, og de offentliggjorte tal stemmer."
     tekst = f"{filer}: " + ", ".join(_antal(optalt[a], a) for a in ALVOR if optalt[a]) + "."
+    if streng and not any(f.fejler() for f in k.fund) and any(f.fejler(streng) for f in k.fund):
+        tekst += ("\nMed --streng fejler afrundingsforskelle og advarsler også; uden --streng er "
+                  "alle budgetfiler gyldige.")
     if not any(f.fejler(streng) for f in k.fund):
         tekst += "\nAlle budgetfiler er gyldige."
         if optalt[AFRUNDING] or optalt[ADVARSEL]:

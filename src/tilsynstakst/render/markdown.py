@@ -16,7 +16,11 @@ def tekst(s: str) -> str:
 
 
 def tabel_md(t: Tabel, niveau: int = 3) -> str:
-    """Én tabel: overskrift, pipe table (tal højrestillet) og tabellens note."""
+    """Én tabel: overskrift, pipe table (tal højrestillet) og tabellens note. En tabel med kun
+    tekst (én kolonne, fx hvornår taksterne opkræves) er en punktliste, som i terminalen."""
+    if len(t.kolonner) == 1:
+        return "\n".join([f"{'#' * niveau} {tekst(t.titel)}", "",
+                          *(f"- {tekst(navn)}" for navn, _ in t.raekker)]) + "\n"
     linjer = [f"{'#' * niveau} {tekst(t.titel)}", "",
               "| " + " | ".join(tekst(k) for k in t.kolonner) + " |",
               "| " + " | ".join([":--"] + ["--:"] * (len(t.kolonner) - 1)) + " |"]
