@@ -268,6 +268,7 @@ def _noegler(tekst: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
     """Hver tabeloverskrift og ``nøgle =`` i TOML-teksten: linjen, den fulde nøgle og, for en
     nøgle, resten af linjen efter '=' (``None`` for en tabeloverskrift)."""
     tabel: tuple[str, ...] = ()
+    tabelliste: dict[tuple[str, ...], int] = {}  # [[budget.poster]]: hvor mange indtil nu
     i_streng: str | None = None  # '"""' eller "'''" inde i en flerlinjet tekst
     # Kun "\n" afslutter en linje i TOML (og i tomllibs linjenumre); splitlines() ville også
     # dele ved U+2028 og U+0085 i en kommentar.
@@ -278,6 +279,9 @@ def _noegler(tekst: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
             continue
         if m := _TABEL.match(linje):
             tabel = _dele(m.group(1))
+            if linje.lstrip().startswith("[["):  # én tabel i en liste: budget.poster.0, .1 …
+                plads = tabelliste[tabel] = tabelliste.get(tabel, -1) + 1
+                tabel += (str(plads),)
             yield nr, tabel, None
         elif m := _NOEGLE.match(linje):
             yield nr, tabel + _dele(m.group(1)), linje[m.end():]
@@ -320,8 +324,9 @@ def _aaben_streng(linje: str, i_streng: str | None) -> str | None:
 
 
 def slaa_op(indeks: dict[tuple[str, ...], int], loc: tuple[Any, ...]) -> int | None:
-    """Linjen for ``loc``, eller for dens nærmeste forælder; listeindeks peger på listens linje."""
-    maal = tuple(d for d in loc if isinstance(d, str))
+    """Linjen for ``loc``, eller for dens nærmeste forælder; en plads i en liste af tabeller
+    ([[budget.poster]]) har sin egen linje, en plads i en liste af tal listens."""
+    maal = tuple(str(d) for d in loc)
     for n in range(len(maal), 0, -1):
         if maal[:n] in indeks:
             return indeks[maal[:n]]

@@ -21,6 +21,7 @@ from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import Budget
 from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet, i_priser,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
+                                   opbygningstabel,
                                    prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
                                    takstblade)
 from tilsynstakst.tal import kroner, procent, tal
@@ -163,8 +164,12 @@ def _overfoert(r: Rapport, budget: Budget) -> list[str]:
     if not beloeb or o is None:
         return []
     art = "overskud" if beloeb > 0 else "underskud"
-    return [f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
-            "takster og objektiv finansiering."]
+    saetning = (f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
+                "takster og objektiv finansiering")
+    if (dele := o.dele()) is not None:  # fordelt på afdelingerne (budgettet bygget af poster)
+        saetning += (f": {kroner(abs(dele['tilbudsafdelingen']))} i Tilbudsafdelingen og "
+                     f"{kroner(abs(dele['plejefamilieafdelingen']))} i Plejefamilieafdelingen")
+    return [saetning + "."]
 
 
 def _antal_afsnit(r: Rapport) -> str:
@@ -283,6 +288,7 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
         Overskrift("Udvikling i opgaver"), Tabelblok(antalsforudsaetninger(r)),
         Afsnit(_antal_afsnit(r)),
         Overskrift("Udvikling i budgettet"), Tabelblok(budgettet(r)),
+        *(Tabelblok(t) for t in (opbygningstabel(r),) if t is not None),
         Overskrift("Udvikling i objektiv finansiering"), Tabelblok(objektiv_finansiering(r)),
         *(Afsnit(t) for t in _finansieringsafsnit(r)), _diagram(r),
         Overskrift("Udvikling i takst pr. tilbud"), Tabelblok(takst_pr_tilbud(r)),

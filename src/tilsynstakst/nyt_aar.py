@@ -3,7 +3,8 @@ budgetfilen. Rene funktioner; ``cli`` læser og skriver filerne (``redigering``)
 
 Overført: tilsynet, kommunerne, antallene og deres fordeling på takstgrupper, normtimerne og
 listen over kalibrerede værdier. Beløbene × PL-faktoren, afrundet til hele kroner (§4), som et
-udgangspunkt. Ikke overført: de offentliggjorte tal og det indregnede resultat, der hører til ét
+udgangspunkt; er budgettet bygget af poster, hver post × PL-faktoren og fordelingen af de
+fælles poster, og totalerne udledes igen af dem. Ikke overført: de offentliggjorte tal og det indregnede resultat, der hører til ét
 år, og kilderne: hver kilde siger, hvad den er overført fra, og begynder med ``UDKAST:``, så
 ``tjek``, ``beregn`` og ``notat`` melder filen som et udkast, indtil kilderne er udfyldt.
 """
@@ -123,9 +124,26 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
 
     b = tomlkit.table()
     b.add("kilde", _udkast(f"beløbene i {fra} × PL-faktoren {f}, afrundet til hele kr.", aar))
-    for navn in ("tilbudsafdelingen", "plejefamilieafdelingen"):
-        gl = getattr(forrige.budget, navn)
-        vaerdi(b, navn, int(kroner(Fraction(gl) * faktor)), f"{UDKAST} {tal(gl)} × {f}")
+    if forrige.budget.poster:  # posterne × PL; totalerne udledes af dem (issue 13)
+        if (ff := forrige.budget.faelles_fordeling) is not None:
+            fordeling = tomlkit.table()
+            for navn in ("tilbudsafdelingen", "plejefamilieafdelingen"):
+                vaerdi(fordeling, navn, getattr(ff, navn))
+            b.add("faelles_fordeling", fordeling)
+        poster = tomlkit.aot()
+        for p in forrige.budget.poster:
+            post = tomlkit.table()
+            post.add("post", p.post)
+            vaerdi(post, "beloeb", int(kroner(Fraction(p.beloeb) * faktor)),
+                   f"{UDKAST} {tal(p.beloeb)} × {f}")
+            post.add("afdeling", p.afdeling)
+            post.add("kilde", _udkast(f"posten i {fra} × PL-faktoren {f}", aar))
+            poster.append(post)
+        b.add("poster", poster)
+    else:
+        for navn in ("tilbudsafdelingen", "plejefamilieafdelingen"):
+            gl = getattr(forrige.budget, navn)
+            vaerdi(b, navn, int(kroner(Fraction(gl) * faktor)), f"{UDKAST} {tal(gl)} × {f}")
     doc.add("budget", b)
 
     a, antal = forrige.antal, tomlkit.table()

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from tilsynstakst.finansiering import Finansiering, gennemsnitspris, objektiv_finansiering
 from tilsynstakst.fordeling import STOERSTE_REST
 from tilsynstakst.money import decimaler, kroner
+from tilsynstakst.opbygning import Opbygning, opbygning, spor_opbygning
 from tilsynstakst.sammenligning import Aendring, aendring
 from tilsynstakst.schema import Budget
 from tilsynstakst.spor import inddata, noter, omfang
@@ -36,6 +37,7 @@ class Aarsresultat:
     finansiering: Finansiering
     gennemsnitspris: Decimal | None  # None: ingen plejefamilier
     takster: Takstresultat
+    opbygning: Opbygning | None = None  # budgettet bygget af poster, i filens priser (issue 13)
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,10 @@ def beregn_aar(
     """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb fra filens prisniveau til
     ``prisniveau`` før afrunding, så hvert tal afrundes én gang, i det prisniveau det vises i
     (DESIGN.md §4). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
+    opbygget = None
+    if budget.budget.poster:  # budgettet bygget af poster: sporet går ned til posterne
+        opbygget = opbygning(budget)
+        spor_opbygning(opbygget)
     pleje = Fraction(budget.budget.plejefamilieafdelingen) * faktor
     pleje_led = "budget.plejefamilieafdelingen"
     if faktor != 1:  # gennemsnitsprisen regnes af det eksakte beløb, ikke det afrundede (§5)
@@ -160,6 +166,7 @@ def beregn_aar(
             pleje_led,
         ),
         takster=beregn_takster(budget, faktor),
+        opbygning=opbygget,
     )
 
 

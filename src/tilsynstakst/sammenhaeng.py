@@ -40,6 +40,10 @@ def kilder(model: BaseModel, loc: tuple[str, ...] = ()) -> Iterator[tuple[tuple[
             yield loc + (navn,), vaerdi
         elif isinstance(vaerdi, BaseModel):
             yield from kilder(vaerdi, loc + (navn,))
+        elif isinstance(vaerdi, tuple):  # [[budget.poster]]: hver post har sin kilde
+            for i, element in enumerate(vaerdi):
+                if isinstance(element, BaseModel):
+                    yield from kilder(element, loc + (navn, str(i)))
 
 
 def er_udkast(budget: Budget) -> bool:

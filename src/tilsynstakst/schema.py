@@ -216,6 +216,14 @@ def _indeks(v: Any) -> Decimal:
     return d
 
 
+def _procentsats(v: Any) -> Decimal:
+    besked = "skal være en procent mellem 0 og 100 (fx 45)"
+    d = _som_decimal(v, besked)
+    if not 0 <= d <= 100:
+        raise _fejl(besked, v)
+    return d
+
+
 def _aar(v: Any) -> int:
     if isinstance(v, bool) or not isinstance(v, int) or not 2000 <= v <= 2100:
         raise _fejl("skal være et årstal mellem 2000 og 2100", v)
@@ -284,6 +292,8 @@ Timer = Annotated[Decimal, BeforeValidator(_timer),
                                   "maximum": int(MAKS_TIMER)})]
 Indekstal = Annotated[Decimal, BeforeValidator(_indeks),
                       WithJsonSchema({"type": "number", "minimum": MIN_INDEKS, "maximum": 10_000})]
+Procentsats = Annotated[Decimal, BeforeValidator(_procentsats),
+                        WithJsonSchema({"type": "number", "minimum": 0, "maximum": 100})]
 Aarstal = Annotated[int, BeforeValidator(_aar),
                     WithJsonSchema({"type": "integer", "minimum": 2000, "maximum": 2100})]
 Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle),
@@ -303,20 +313,88 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Budgetpost(_Model):
+    """Én budgetpost (løn, ejendom, IT …) i hele kroner, hos en afdeling eller fælles."""
+
+    post: Tekst
+    beloeb: Beloeb
+    afdeling: Literal["tilbudsafdelingen", "plejefamilieafdelingen", "faelles"]
+    kilde: Tekst
+
+
+class FaellesFordeling(_Model):
+    """De fælles posters fordeling på afdelingerne i procent; summer til 100."""
+
+    tilbudsafdelingen: Procentsats
+    plejefamilieafdelingen: Procentsats
+
+    @model_validator(mode="after")
+    def _summer_til_100(self) -> "FaellesFordeling":
+        if (i_alt := self.tilbudsafdelingen + self.plejefamilieafdelingen) != 100:
+            raise PydanticCustomError(
+                "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen skal være 100 "
+                "(procent af de fælles poster), er {i_alt}", {"i_alt": _som_toml(i_alt)})
+        return self
+
+
 class Budgetposter(_Model):
-    """De to afdelingers budget i budgetårets priser (hele kr.)."""
+    """De to afdelingers budget i budgetårets priser (hele kr.): de finansierede budgetter, som
+    de står, eller bygget af ``poster`` (issue 13). Med poster udledes totalerne (``Budget``);
+    står de også her, skal de passe."""
 
     kilde: Tekst
-    tilbudsafdelingen: Beloeb
-    plejefamilieafdelingen: Beloeb
+    tilbudsafdelingen: Beloeb | None = None  # altid sat efter validering (udledt af posterne)
+    plejefamilieafdelingen: Beloeb | None = None
+    poster: tuple[Budgetpost, ...] = ()
+    faelles_fordeling: FaellesFordeling | None = None
+
+    @model_validator(mode="after")
+    def _totaler_eller_poster(self) -> "Budgetposter":
+        mangler = [a for a in ("tilbudsafdelingen", "plejefamilieafdelingen")
+                   if getattr(self, a) is None]
+        if mangler and not self.poster:
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler (skriv afdelingens budget, eller byg det af "
+                "[[budget.poster]])", {"felt": mangler[0]})
+        if any(p.afdeling == "faelles" for p in self.poster) and self.faelles_fordeling is None:
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler: der er fælles poster, så [budget.faelles_fordeling] "
+                "skal sige, hvor mange procent hver afdeling bærer (fx 45 og 55)",
+                {"felt": "faelles_fordeling"})
+        return self
 
 
 class OverfoertResultat(_Model):
-    """Over-/underskud fra et tidligere regnskab, indregnet i budgettet (positivt = overskud)."""
+    """Over-/underskud fra et tidligere regnskab, indregnet i budgettet (positivt = overskud).
+
+    ``tilbudsafdelingen`` og ``plejefamilieafdelingen`` er delene; de summer til ``beloeb`` og
+    skal stå, når budgettet bygges af poster (issue 13)."""
 
     kilde: Tekst
     regnskabsaar: Aarstal
     beloeb: Resultatbeloeb
+    tilbudsafdelingen: Resultatbeloeb | None = None
+    plejefamilieafdelingen: Resultatbeloeb | None = None
+
+    @model_validator(mode="after")
+    def _delene_summer(self) -> "OverfoertResultat":
+        t, p = self.tilbudsafdelingen, self.plejefamilieafdelingen
+        if (t is None) != (p is None):
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler: skriv begge afdelingers del, eller ingen",
+                {"felt": "plejefamilieafdelingen" if p is None else "tilbudsafdelingen"})
+        if t is not None and p is not None and t + p != self.beloeb:
+            raise PydanticCustomError(
+                "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
+                "er {beloeb}; delene skal summe til beløbet",
+                {"sum": _som_toml(t + p), "beloeb": _som_toml(self.beloeb), "felt": "beloeb"})
+        return self
+
+    def dele(self) -> dict[str, Decimal] | None:
+        if self.tilbudsafdelingen is None or self.plejefamilieafdelingen is None:
+            return None
+        return {"tilbudsafdelingen": self.tilbudsafdelingen,
+                "plejefamilieafdelingen": self.plejefamilieafdelingen}
 
 
 class PrTakstgruppe(_Model):
@@ -593,6 +671,32 @@ class Budget(_Model):
         return self.prisniveau or self.aar
 
     @model_validator(mode="after")
+    def _budget_af_posterne(self) -> "Budget":
+        """Med poster: de finansierede budgetter udledes (``opbygning``); står de også i filen,
+        skal de passe, ellers er filen ugyldig med begge tal og posterne nævnt (issue 13)."""
+        b = self.budget
+        if not b.poster:
+            return self
+        from tilsynstakst.opbygning import beskriv, opbygning
+
+        o = self.overfoert_resultat
+        if o is not None and o.dele() is None:
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler: når budgettet bygges af poster, skal det overførte "
+                "resultat fordeles på tilbudsafdelingen og plejefamilieafdelingen",
+                {"felt": "overfoert_resultat.tilbudsafdelingen"})
+        udledt = opbygning(self).finansieret
+        for afdeling, beloeb in udledt.items():
+            if (angivet := getattr(b, afdeling)) is not None and angivet != beloeb:
+                raise PydanticCustomError(
+                    "tilsynstakst", "{afdeling} = {angivet}, men posterne giver {udledt} "
+                    "({hvordan}); ret totalen eller posterne, eller slet totalen, så den udledes",
+                    {"afdeling": afdeling, "angivet": _tal(angivet), "udledt": _tal(beloeb),
+                     "hvordan": beskriv(opbygning(self), afdeling),
+                     "felt": f"budget.{afdeling}"})
+        return self.model_copy(update={"budget": b.model_copy(update=udledt)})
+
+    @model_validator(mode="after")
     def _prisniveau_ikke_foer(self) -> "Budget":
         if self.prisniveau is not None and self.prisniveau < self.aar:
             raise PydanticCustomError(
@@ -656,6 +760,13 @@ class PLIndeks(_Model):
                      "faktor": _decimaltekst(faktor)},
                 )
         return self
+
+
+def _tal(x: Decimal) -> str:
+    """Et beløb på dansk (16.905.109), til en besked."""
+    from tilsynstakst.tal import tal
+
+    return tal(x)
 
 
 def _decimaltekst(x: Fraction) -> str:

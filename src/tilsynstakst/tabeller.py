@@ -15,7 +15,7 @@ from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.takster import TAKSTGRUPPER
-from tilsynstakst.tal import kroner, tal
+from tilsynstakst.tal import kroner, procent, tal
 
 if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
     from tilsynstakst.scenarie import Scenarieinfo
@@ -122,6 +122,42 @@ def budgettet(r: Rapport) -> Tabel:
         note = f"Indregnet resultat fra et tidligere regnskab: {kroner(nu.overfoert_resultat)}."
     return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr."), raekker, note,
                  kort="Budget")
+
+
+AFDELINGSNAVNE = {"tilbudsafdelingen": "Tilbudsafdelingen",
+                  "plejefamilieafdelingen": "Plejefamilieafdelingen", "faelles": "Fælles"}
+
+
+def opbygningstabel(r: Rapport) -> Tabel | None:
+    """Budgettets opbygning (issue 13): posterne pr. afdeling, de fælles poster og deres
+    fordeling, det overførte resultat og det finansierede budget; ``None`` uden poster."""
+    o = r.budgetaar.opbygning
+    if o is None:
+        return None
+    kolonner = ("Tilbudsafdelingen", "Plejefamilieafdelingen", "Fælles")
+    raekker = []
+    for p in o.poster:
+        celler = tuple(Celle(p.beloeb if AFDELINGSNAVNE[p.afdeling] == k else None, KR)
+                       for k in kolonner)
+        raekker.append((p.post, celler + (Celle(p.beloeb, KR),)))
+    t, pl = "tilbudsafdelingen", "plejefamilieafdelingen"
+    if o.faelles:
+        raekker.append((f"Fælles poster fordelt ({procent(o.fordeling_pct[t])} / "
+                        f"{procent(o.fordeling_pct[pl])})",
+                        (Celle(o.faelles_fordelt[t], KR), Celle(o.faelles_fordelt[pl], KR),
+                         Celle(-o.faelles, KR), Celle(None, KR))))
+    if o.regnskabsaar is not None and any(o.overfoert.values()):
+        art = "overskud" if sum(o.overfoert.values()) > 0 else "underskud"
+        raekker.append((f"Overført {art} fra regnskab {o.regnskabsaar}",
+                        (Celle(-o.overfoert[t], KR), Celle(-o.overfoert[pl], KR),
+                         Celle(None, KR), Celle(-sum(o.overfoert.values()), KR))))
+    raekker.append(("Finansieret budget", (Celle(o.finansieret[t], KR), Celle(o.finansieret[pl], KR),
+                                           Celle(None, KR),
+                                           Celle(sum(o.finansieret.values()), KR))))
+    return Tabel("opbygning", f"Budgettets opbygning {r.budgetaar.aar}", ("Kr.", *kolonner, "I alt"),
+                 tuple(raekker), "Hver afdelings budget = egne poster + andel af de fælles poster "
+                 "(største brøkdel) − del af et overført overskud (+ et underskud).",
+                 kort="Opbygning")
 
 
 def _finansieringsceller(aar: Aarsresultat, kommuner: dict[str, Kommuneandel],
@@ -420,7 +456,8 @@ def alle(r: Rapport) -> list[Tabel]:
     """Notatets tabeller i notatets rækkefølge, derefter takstbladet og modellen; et scenaries
     ændringer først."""
     forrest = [scenarietabel(r.scenarie)] if r.scenarie else []
-    return forrest + [antalsforudsaetninger(r), budgettet(r), objektiv_finansiering(r),
+    opbygget = [t for t in (opbygningstabel(r),) if t is not None]
+    return forrest + [antalsforudsaetninger(r), budgettet(r), *opbygget, objektiv_finansiering(r),
                       takst_pr_tilbud(r), bpa(r), *takstblade(r), omkostningsmodel(r)]
 
 
