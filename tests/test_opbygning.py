@@ -114,8 +114,8 @@ def test_totaler_der_ikke_passer_er_kode_2_i_beregn_og_et_fund_i_tjek(eksempel):
     ret(eksempel / "2024.toml", 'kilde = "EKSEMPEL: opfundne poster"\n',
         'kilde = "EKSEMPEL: opfundne poster"\ntilbudsafdelingen = 16905000\n')
     besked = ("budget.tilbudsafdelingen: tilbudsafdelingen = 16.905.000, men posterne giver "
-              "16.905.109 (egne poster 12.968.055 + 45 % af fælles poster 9.000.001 = 4.050.000 "
-              "− overført 112.946)")
+              "16.905.109 (egne poster 12.968.055 + fælles andel 4.050.000 (45 % af 9.000.001) "
+              "− overført overskud 112.946)")
     r = kør("beregn", 2024, "-b", eksempel)
     assert r.exit_code == 2 and besked in r.stderr.replace("\xa0", " "), r.stderr
     assert r.stderr.count("\n") == 1
@@ -134,7 +134,8 @@ def test_totaler_der_passer_maa_staa(eksempel):
     ("tilbudsafdelingen = 45", "tilbudsafdelingen = 40",
      "budget.faelles_fordeling: tilbudsafdelingen + plejefamilieafdelingen skal være 100"),
     ("tilbudsafdelingen = 112946", "tilbudsafdelingen = 112945",
-     "overfoert_resultat.beloeb: tilbudsafdelingen + plejefamilieafdelingen = 250989"),
+     "overfoert_resultat.beloeb: tilbudsafdelingen + plejefamilieafdelingen = 250.989, men "
+     "beloeb er 250.990"),
     ("[budget.faelles_fordeling]  # procent af de fælles poster; summer til 100\n"
      "tilbudsafdelingen = 45\nplejefamilieafdelingen = 55\n", "",
      "budget.faelles_fordeling: mangler: der er fælles poster"),
@@ -175,7 +176,8 @@ def test_forklar_gaar_ned_til_posterne_og_deres_linjer():
     tekst = r.stdout
     linjer = (EKSEMPEL / "2024.toml").read_text(encoding="utf-8").split("\n")
     nr = next(i for i, l in enumerate(linjer, 1) if l == "beloeb = 5400001")
-    assert f"budget.poster.4.beloeb = 5.400.001 fra {EKSEMPEL / '2024.toml'}:{nr}" in tekst
+    assert (f"budget.poster.4.beloeb = 5.400.001 (Ledelse og administration) fra "
+            f"{EKSEMPEL / '2024.toml'}:{nr}") in tekst
     assert "tilbudsafdelingens egne poster 12.968.055" in tekst
     assert "fælles poster i alt 9.000.001 × budget.faelles_fordeling.tilbudsafdelingen 45 %" in tekst
 

@@ -66,8 +66,9 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
             filnoegle = t.filnoegle or ""
             nr = linje(Path(t.fil), filnoegle)
             mærke = " (kalibreret)" if _kalibreret(filnoegle, kalibreret.get(t.fil, set())) else ""
-            ud.append(f"{ind}{filnoegle} = {vis_tal(t.vaerdi)} fra {t.fil}{f':{nr}' if nr else ''}"
-                      f"{mærke}")
+            hvad = f" ({t.navn})" if t.navn != filnoegle else ""  # fx en budgetposts navn
+            ud.append(f"{ind}{filnoegle} = {vis_tal(t.vaerdi)}{hvad} fra {t.fil}"
+                      f"{f':{nr}' if nr else ''}{mærke}")
             return
         if blad:  # en konstant i modellen, fx en vægt
             ud.append(f"{ind}{t.navn} = {vis_tal(t.vaerdi)}: {t.regel}")

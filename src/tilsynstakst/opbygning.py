@@ -77,14 +77,15 @@ def opbygning(budget: "Budget") -> Opbygning:
 
 
 def beskriv(o: Opbygning, afdeling: str) -> str:
-    """'egne poster 12.968.054 + 45,0 % af fælles poster 9.000.001 = 4.050.000 − overført
-    112.945': regnestykket for én afdeling, til en besked."""
+    """'egne poster 12.968.055 + fælles andel 4.050.000 (45 % af 9.000.001) − overført overskud
+    112.946': regnestykket for én afdeling, til en besked."""
     dele = [f"egne poster {tal(o.egne[afdeling])}"]
     if o.faelles:
-        dele.append(f"+ {procent(o.fordeling_pct[afdeling])} af fælles poster {tal(o.faelles)} = "
-                    f"{tal(o.faelles_fordelt[afdeling])}")
+        dele.append(f"+ fælles andel {tal(o.faelles_fordelt[afdeling])} "
+                    f"({procent(o.fordeling_pct[afdeling])} af {tal(o.faelles)})")
     if r := o.overfoert[afdeling]:
-        dele.append(f"{'−' if r > 0 else '+'} overført {tal(abs(r))}")
+        dele.append(f"− overført overskud {tal(r)}" if r > 0 else
+                    f"+ overført underskud {tal(-r)}")
     return " ".join(dele)
 
 
@@ -95,7 +96,7 @@ def spor_opbygning(o: Opbygning) -> None:
     af det, forklares ned til posterne og deres linjer."""
     led_faelles = []
     for i, p in enumerate(o.poster):
-        led = inddata(f"budget.poster.{i}.beloeb", p.beloeb, f"{p.post} ({p.afdeling})")
+        led = inddata(f"budget.poster.{i}.beloeb", p.beloeb, p.post)
         if p.afdeling == FAELLES:
             led_faelles.append(led)
     if led_faelles:

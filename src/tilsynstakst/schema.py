@@ -387,7 +387,7 @@ class OverfoertResultat(_Model):
             raise PydanticCustomError(
                 "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
                 "er {beloeb}; delene skal summe til beløbet",
-                {"sum": _som_toml(t + p), "beloeb": _som_toml(self.beloeb), "felt": "beloeb"})
+                {"sum": _tal(t + p), "beloeb": _tal(self.beloeb), "felt": "beloeb"})
         return self
 
     def dele(self) -> dict[str, Decimal] | None:

@@ -118,8 +118,10 @@ def budgettet(r: Rapport) -> Tabel:
         _raekke(navn, r, nu.budget[k], ae.budget[k] if ae else None, KR) for k, navn in navne
     )
     note = None
-    if nu.overfoert_resultat is not None:
-        note = f"Indregnet resultat fra et tidligere regnskab: {kroner(nu.overfoert_resultat)}."
+    if nu.overfoert_resultat:
+        art = "overskud" if nu.overfoert_resultat > 0 else "underskud"
+        note = (f"Indregnet {art} fra et tidligere regnskab: "
+                f"{kroner(abs(nu.overfoert_resultat))}.")
     return Tabel("budget", "Udviklingen i budgettet", _kolonner(r, "Kr."), raekker, note,
                  kort="Budget")
 
@@ -154,10 +156,11 @@ def opbygningstabel(r: Rapport) -> Tabel | None:
     raekker.append(("Finansieret budget", (Celle(o.finansieret[t], KR), Celle(o.finansieret[pl], KR),
                                            Celle(None, KR),
                                            Celle(sum(o.finansieret.values()), KR))))
+    note = "Hver afdelings budget = egne poster + andel af de fælles poster (største brøkdel)"
+    if any(o.overfoert.values()):
+        note += " − del af et overført overskud (+ et underskud)"
     return Tabel("opbygning", f"Budgettets opbygning {r.budgetaar.aar}", ("Kr.", *kolonner, "I alt"),
-                 tuple(raekker), "Hver afdelings budget = egne poster + andel af de fælles poster "
-                 "(største brøkdel) − del af et overført overskud (+ et underskud).",
-                 kort="Opbygning")
+                 tuple(raekker), note + ".", kort="Opbygning")
 
 
 def _finansieringsceller(aar: Aarsresultat, kommuner: dict[str, Kommuneandel],
