@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from tilsynstakst.finansiering import Finansiering, gennemsnitspris, objektiv_finansiering
 from tilsynstakst.fordeling import STOERSTE_REST
 from tilsynstakst.money import decimaler, kroner
-from tilsynstakst.opbygning import Opbygning, opbygning, spor_opbygning
 from tilsynstakst.sammenligning import Aendring, aendring
 from tilsynstakst.schema import Budget
 from tilsynstakst.spor import inddata, noter, omfang
 from tilsynstakst.takster import AKTIVITETER, Takstresultat, beregn_takster
 
-if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
+if TYPE_CHECKING:  # scenarier og poster indlæses først, når der er nogen (hastighed, issue 11)
+    from tilsynstakst.opbygning import Opbygning
     from tilsynstakst.scenarie import Scenarieinfo
 
 
@@ -133,6 +133,8 @@ def beregn_aar(
     (DESIGN.md §4). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
     opbygget = None
     if budget.budget.poster:  # budgettet bygget af poster: sporet går ned til posterne
+        from tilsynstakst.opbygning import opbygning, spor_opbygning
+
         opbygget = opbygning(budget)
         spor_opbygning(opbygget)
     pleje = Fraction(budget.budget.plejefamilieafdelingen) * faktor
