@@ -21,15 +21,13 @@ from tilsynstakst.money import ANTAL, KR, PCT
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import FIGURDELE, Erkendelse, Figur, Offentliggjort
-from tilsynstakst.takster import AKTIVITETER
+from tilsynstakst.takster import TAKSTBLADET
 
 ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG = "ens", "afrunding", "afvigelse", "uberegnelig"
 ERKENDT = "erkendt"
 KOLONNE = "kolonne"  # i optællingen: en kolonne, afrundet med en anden metode (ikke et tal)
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
-# Takstbladets aktiviteter: tilbuddenes tre og skærpet tilsyn (§ 33).
-TAKSTAKTIVITETER = (*AKTIVITETER, "skaerpet_tilsyn_pr_maaned")
 
 # Største forskel, der tælles som afrunding (DESIGN.md §5).
 TOLERANCE = {KR: Decimal(1), PCT: Decimal("0.1"), ANTAL: Decimal(0)}
@@ -143,7 +141,7 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     for navn, antal in nu.pr_takstgruppe.items():
         takstgrupper(("antal_pr_takstgruppe", navn), antal,
                      ae.pr_takstgruppe[navn] if ae else None, ANTAL)
-    for aktivitet in TAKSTAKTIVITETER:
+    for aktivitet in TAKSTBLADET:
         takstgrupper(("takster", aktivitet), getattr(nu.takster, aktivitet),
                      ae.takster[aktivitet] if ae else None, KR)
     t = nu.takster

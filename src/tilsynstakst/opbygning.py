@@ -94,16 +94,14 @@ def spor_opbygning(o: Opbygning) -> None:
 
     Budgettet noteres under filens egen nøgle (``budget.tilbudsafdelingen``), så alt, der regnes
     af det, forklares ned til posterne og deres linjer."""
-    led_faelles = []
+    poster: dict[str, list[str]] = {a: [] for a in (*AFDELINGER, FAELLES)}
     for i, p in enumerate(o.poster):
-        led = inddata(f"budget.poster.{i}.beloeb", p.beloeb, p.post)
-        if p.afdeling == FAELLES:
-            led_faelles.append(led)
-    if led_faelles:
+        poster[p.afdeling].append(inddata(f"budget.poster.{i}.beloeb", p.beloeb, p.post))
+    if led_faelles := poster[FAELLES]:
         noter("opbygning.faelles", o.faelles, "fælles poster i alt", *led_faelles,
               formel=" + ".join(f"{{{i}}}" for i in range(len(led_faelles))))
     for a in AFDELINGER:
-        egne = [f":budget.poster.{i}.beloeb" for i, p in enumerate(o.poster) if p.afdeling == a]
+        egne = poster[a]
         noter(f"opbygning.egne.{a}", o.egne[a], f"{a}s egne poster", *egne,
               formel=" + ".join(f"{{{i}}}" for i in range(len(egne))) or "0")
         led = [f"opbygning.egne.{a}"]

@@ -8,6 +8,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 import re
 from decimal import Decimal
 from fractions import Fraction
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
@@ -200,28 +201,20 @@ def _tal(v: Any) -> Decimal:
     return d
 
 
-def _timer(v: Any) -> Decimal:
-    besked = "skal være et antal timer mellem 0,1 og 10.000"
-    d = _som_decimal(v, besked)
-    if not MIN_TIMER <= d <= MAKS_TIMER:
-        raise _fejl(besked, v)
-    return d
+def _mellem(besked: str, fra: Decimal, til: Decimal) -> Callable[[Any], Decimal]:
+    """En validator for et tal fra ``fra`` til ``til`` (begge med), med ``besked`` ved fejl."""
+    def valider(v: Any) -> Decimal:
+        d = _som_decimal(v, besked)
+        if not fra <= d <= til:
+            raise _fejl(besked, v)
+        return d
+    return valider
 
 
-def _indeks(v: Any) -> Decimal:
-    besked = "skal være et indekstal mellem 0,01 og 10.000 (fx 104.45)"
-    d = _som_decimal(v, besked)
-    if not MIN_INDEKS <= d <= MAKS_INDEKS:
-        raise _fejl(besked, v)
-    return d
-
-
-def _procentsats(v: Any) -> Decimal:
-    besked = "skal være en procent mellem 0 og 100 (fx 45)"
-    d = _som_decimal(v, besked)
-    if not 0 <= d <= 100:
-        raise _fejl(besked, v)
-    return d
+_timer = _mellem("skal være et antal timer mellem 0,1 og 10.000", MIN_TIMER, MAKS_TIMER)
+_indeks = _mellem("skal være et indekstal mellem 0,01 og 10.000 (fx 104.45)", MIN_INDEKS,
+                  MAKS_INDEKS)
+_procentsats = _mellem("skal være en procent mellem 0 og 100 (fx 45)", Decimal(0), Decimal(100))
 
 
 def _aar(v: Any) -> int:
@@ -387,7 +380,7 @@ class OverfoertResultat(_Model):
             raise PydanticCustomError(
                 "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
                 "er {beloeb}; delene skal summe til beløbet",
-                {"sum": _tal(t + p), "beloeb": _tal(self.beloeb), "felt": "beloeb"})
+                {"sum": _kr(t + p), "beloeb": _kr(self.beloeb), "felt": "beloeb"})
         return self
 
     def dele(self) -> dict[str, Decimal] | None:
@@ -685,14 +678,15 @@ class Budget(_Model):
                 "tilsynstakst", "mangler: når budgettet bygges af poster, skal det overførte "
                 "resultat fordeles på tilbudsafdelingen og plejefamilieafdelingen",
                 {"felt": "overfoert_resultat.tilbudsafdelingen"})
-        udledt = opbygning(self).finansieret
+        opbygget = opbygning(self)
+        udledt = opbygget.finansieret
         for afdeling, beloeb in udledt.items():
             if (angivet := getattr(b, afdeling)) is not None and angivet != beloeb:
                 raise PydanticCustomError(
                     "tilsynstakst", "{afdeling} = {angivet}, men posterne giver {udledt} "
                     "({hvordan}); ret totalen eller posterne, eller slet totalen, så den udledes",
-                    {"afdeling": afdeling, "angivet": _tal(angivet), "udledt": _tal(beloeb),
-                     "hvordan": beskriv(opbygning(self), afdeling),
+                    {"afdeling": afdeling, "angivet": _kr(angivet), "udledt": _kr(beloeb),
+                     "hvordan": beskriv(opbygget, afdeling),
                      "felt": f"budget.{afdeling}"})
         return self.model_copy(update={"budget": b.model_copy(update=udledt)})
 
@@ -762,8 +756,8 @@ class PLIndeks(_Model):
         return self
 
 
-def _tal(x: Decimal) -> str:
-    """Et beløb på dansk (16.905.109), til en besked."""
+def _kr(x: Decimal) -> str:
+    """Et beløb på dansk (16.905.109), til en besked (ikke validatoren ``_tal``)."""
     from tilsynstakst.tal import tal
 
     return tal(x)

@@ -14,7 +14,7 @@ from tilsynstakst.finansiering import Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
-from tilsynstakst.takster import TAKSTGRUPPER
+from tilsynstakst.takster import TAKSTBLADET, TAKSTGRUPPER
 from tilsynstakst.tal import kroner, procent, tal
 
 if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
@@ -269,8 +269,6 @@ SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt m�
 
 TAKSTKOLONNER = ("Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned", "Nygodkendelse",
                  "Væsentlig ændring")
-# Takstbladets aktiviteter i den rækkefølge, tilsynene offentliggør dem (oversigtens Tabel 2a).
-TAKSTBLADET = ("tilsyn", "skaerpet_tilsyn_pr_maaned", "nygodkendelse", "vaesentlig_aendring")
 
 
 def _takstblad(a: Aarsresultat, noegle: str, note: str | None) -> Tabel:
@@ -307,20 +305,15 @@ def bpa_takster(r: Rapport) -> Tabel:
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
     t = nu.takster
     timer = t.normtimer
-    navne = (("Timepris", None, "timepris", "timepris"),
-             ("Tilsyn med godkendt BPA-virksomhed (årlig takst)", "bpa_tilsyn", "bpa_tilsyn",
-              "tilsyn"),
-             ("Nygodkendelse af BPA-virksomhed", "bpa_nygodkendelse", "bpa_nygodkendelse",
-              "nygodkendelse"))
-    raekker = []
-    for navn, timenoegle, takst, aendring in navne:
-        celler = (Celle(timer[timenoegle] if timenoegle else None, TIMER),)
-        if foer is not None and ae is not None:
-            a = ae.timepris if takst == "timepris" else ae.bpa[aendring]
-            celler += (Celle(a.forrige, KR), Celle(a.budgetaar, KR), Celle(a.pct, PCT))
-        else:
-            celler += (Celle(getattr(t, takst), KR),)
-        raekker.append((navn, celler))
+    # Taksternes celler som i BPA-tabellen (_raekke): året før, budgetåret og ændringen i pct.
+    takster = _uden_kr_aendring(r, (
+        _raekke("", r, t.timepris, ae.timepris if ae else None, KR),
+        _raekke("", r, t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR),
+        _raekke("", r, t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR)))
+    navne = (("Timepris", None), ("Tilsyn med godkendt BPA-virksomhed (årlig takst)", "bpa_tilsyn"),
+             ("Nygodkendelse af BPA-virksomhed", "bpa_nygodkendelse"))
+    raekker = [(navn, (Celle(timer[tn] if tn else None, TIMER), *celler))
+               for (navn, tn), (_, celler) in zip(navne, takster)]
     kolonner = ("Kr.", "Timer", "Takst") if foer is None or ae is None else (
         "Kr.", "Timer", f"Takst {foer.aar}{i_priser(foer)}", f"Takst {nu.aar}", "Ændring i pct.")
     timepris = f"{tal(t.timepris)} kr." + (

@@ -23,6 +23,8 @@ AKTIVITETER = {
     "vaesentlig_aendring": "vaesentlige_aendringer",
 }
 SKAERPET_SATS = Fraction(1, 10)  # socialtilsynsbekendtgørelsen § 33
+# Takstbladets fire takster i den rækkefølge, tilsynene offentliggør dem (oversigtens Tabel 2a).
+TAKSTBLADET = ("tilsyn", "skaerpet_tilsyn_pr_maaned", "nygodkendelse", "vaesentlig_aendring")
 # Normtimernes aktiviteter med notatets ord.
 AKTIVITETSNAVNE = {
     "tilsyn": "tilsyn",
