@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 from werkzeug import Response
 
-from conftest import BUDGETS
+from conftest import BUDGETS, fordel_resultat
 from tilsynstakst.cli import app
 from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode
 from tilsynstakst.load import laes_budget
@@ -36,6 +36,7 @@ def kør(*args, **kw):
 
 @pytest.fixture
 def ny2025(mappe):
+    fordel_resultat(mappe)
     assert kør("ny", 2025, "-b", mappe, "--pl", "3,2").exit_code == 0
     return mappe
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BUDGETS, ret
+from conftest import BUDGETS, fordel_resultat, ret
 from tilsynstakst.cli import app
 from tilsynstakst.fund import Inputfejl
 from tilsynstakst.output import skriv_fil
@@ -423,6 +423,7 @@ def test_overskriv_gennem_et_link_skriver_filen_og_beholder_linket(tmp_path):
 def test_ny_med_et_pl_indeks_skrevet_med_punktnoegler(mappe):
     (mappe / "pl-indeks.toml").write_text('kilde = "x"\nindeks.2023 = 100\nindeks.2024 = 104.45\n',
                                           encoding="utf-8")
+    fordel_resultat(mappe)
     r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
     assert r.exit_code == 0, r.output
     assert "indeks.2025 = 107.7924" in (mappe / "pl-indeks.toml").read_text(encoding="utf-8")

@@ -1,6 +1,9 @@
 """`tilsynstakst ny`: et nyt budgetår som udkast fra det forrige (DESIGN.md §8, juni)."""
 
 import re
+import shlex
+import shutil
+from pathlib import Path
 from decimal import Decimal
 from fractions import Fraction
 
@@ -9,10 +12,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import BUDGETS
+from conftest import BUDGETS, fordel_resultat, ret
 from tilsynstakst.cli import app
 from tilsynstakst.load import laes_budget, laes_pl
-from tilsynstakst.nyt_aar import fremskrevet_indeks, pl_procent
+from tilsynstakst.nyt_aar import fremskrevet_indeks, pl_procent, uberoert
 from tilsynstakst.sammenhaeng import UDKAST, kilder
 
 runner = CliRunner()
@@ -20,6 +23,12 @@ runner = CliRunner()
 
 def kør(*args):
     return runner.invoke(app, [str(a) for a in args])
+
+
+@pytest.fixture
+def mappe(mappe):
+    """De leverede filer, med testens fordeling af 2024's overførte resultat (conftest)."""
+    return fordel_resultat(mappe)
 
 
 @pytest.fixture
@@ -49,10 +58,11 @@ def test_det_nye_aar_bærer_det_rigtige_over_og_intet_andet(ny2025):
     assert ny.kalibreret == gl.kalibreret
     assert ny.befolkning.kommuner == gl.befolkning.kommuner
     assert ny.befolkning.kvartal == "2023K2"  # det gamle kvartal, til `befolkning` erstatter det
-    # Beløbene × 1,032, afrundet halvt op: 16.905.109 × 1,032 = 17.446.072,488;
-    # 19.156.058 × 1,032 = 19.769.051,856.
-    assert ny.budget.tilbudsafdelingen == 17446072
-    assert ny.budget.plejefamilieafdelingen == 19769052
+    # Budgettet før det overførte overskud × 1,032, afrundet halvt op:
+    # (16.905.109 + 112.946) × 1,032 = 17.562.632,76; (19.156.058 + 138.044) × 1,032 =
+    # 19.911.513,264. Uden overskuddet lagt tilbage startede udkastet 259.021 kr. for lavt.
+    assert ny.budget.tilbudsafdelingen == 17562633
+    assert ny.budget.plejefamilieafdelingen == 19911513
     assert ny.offentliggjort is None and ny.overfoert_resultat is None
 
 
@@ -100,7 +110,7 @@ def test_uden_pl_skal_indekset_have_aaret(mappe):
     r = kør("ny", 2025, "-b", mappe)
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
     assert "indeks.2025: PL-indekset har ikke 2025; angiv pris- og lønfremskrivningen fra 2024 " \
-           "til 2025 i procent, fx 'tilsynstakst ny 2025 --pl 3,2'" in r.stderr
+           f"til 2025 i procent, fx 'tilsynstakst ny 2025 --pl 3,2 -b {mappe}'" in r.stderr
     assert not (mappe / "2025.toml").exists() and (mappe / "pl-indeks.toml").read_bytes() == foer
 
 
@@ -109,7 +119,7 @@ def test_uden_pl_bruges_et_aar_der_allerede_staar_i_indekset(mappe):
         f.write("2025 = 107.7924\n")
     foer = (mappe / "pl-indeks.toml").read_bytes()
     assert kør("ny", 2025, "-b", mappe).exit_code == 0
-    assert laes_budget(mappe / "2025.toml").budget.tilbudsafdelingen == 17446072
+    assert laes_budget(mappe / "2025.toml").budget.tilbudsafdelingen == 17562633
     assert (mappe / "pl-indeks.toml").read_bytes() == foer
     assert kør("ny", 2025, "-b", mappe, "--pl", "3.2", "--overskriv").exit_code == 0  # samme PL
 
@@ -121,19 +131,84 @@ def test_en_pl_der_modsiger_indekset_afvises(mappe):
     r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
     assert r.exit_code == 2
     assert "indeks.2025: indekset har allerede 2025 = 107 (en PL på 2,44\u00a0%), som --pl 3,2 " \
-           "ville gøre til 107.7924; ret 2025 i filen, eller udelad --pl" in r.stderr
+           "ville gøre til 107.7924; udelad --pl for at bruge indekset, eller ret PL'en med " \
+           f"'tilsynstakst pl 2025 3,2 -b {mappe}'" in r.stderr
     assert not (mappe / "2025.toml").exists() and (mappe / "pl-indeks.toml").read_bytes() == foer
 
 
-def test_en_eksisterende_fil_erstattes_kun_med_overskriv(ny2025):
+def test_en_rettet_fil_erstattes_aldrig_heller_ikke_med_overskriv(ny2025):
     (ny2025 / "2025.toml").write_text("# mit arbejde\n", encoding="utf-8")
     pl = (ny2025 / "pl-indeks.toml").read_bytes()
+    for valg in ((), ("--overskriv",)):
+        r = kør("ny", 2025, "-b", ny2025, "--pl", "3,2", *valg)
+        assert r.exit_code == 2 and "findes allerede og er ikke et uberørt udkast fra ny" in r.stderr
+        assert "brug --overskriv" not in r.stderr
+        assert (ny2025 / "2025.toml").read_text(encoding="utf-8") == "# mit arbejde\n"
+    assert (ny2025 / "pl-indeks.toml").read_bytes() == pl
+
+
+def test_et_uberoert_udkast_erstattes_kun_med_overskriv(ny2025):
     r = kør("ny", 2025, "-b", ny2025, "--pl", "3,2")
-    assert r.exit_code == 2 and "findes allerede; brug --overskriv" in r.stderr
-    assert (ny2025 / "2025.toml").read_text(encoding="utf-8") == "# mit arbejde\n"
+    assert r.exit_code == 2
+    assert r.stderr == (f"Fejl: {ny2025 / '2025.toml'}: findes allerede som et uberørt udkast; "
+                        f"brug --overskriv for at starte det forfra, eller 'tilsynstakst pl 2025 "
+                        f"PCT -b {ny2025}' for kun at rette PL'en og omregne udkastet\n")
     assert kør("ny", 2025, "-b", ny2025, "--pl", "3,2", "--overskriv").exit_code == 0
     assert laes_budget(ny2025 / "2025.toml").aar == 2025
-    assert (ny2025 / "pl-indeks.toml").read_bytes() == pl  # året stod der allerede
+
+
+def test_ny_overskriv_sletter_ikke_en_udfyldt_befolkning_og_raadet_virker(ny2025):
+    """Issue 19: at følge rådet "brug --overskriv" slettede et udfyldt år. Et udkast, som
+    befolkning (eller brugeren) har rettet i, står byte for byte; rådet flytter det væk."""
+    fil = ny2025 / "2025.toml"
+    ret(fil, 'kvartal = "2023K2"', 'kvartal = "2024K2"')
+    ret(fil, 'kilde = "UDKAST: 2023K2 overført', 'kilde = "Danmarks Statistik, FOLK1A, 2024K2')
+    foer = fil.read_bytes()
+    r = kør("ny", 2025, "-b", ny2025, "--pl", "3,2", "--overskriv")
+    assert r.exit_code == 2 and fil.read_bytes() == foer
+    assert ("findes allerede og er ikke et uberørt udkast fra ny: befolkningen for 2024K2 ville "
+            "gå tabt. ny erstatter den ikke, heller ikke med --overskriv. Vil du begynde "
+            "forfra, så flyt den væk først, fx mv ") in r.stderr
+    mv = shlex.split(r.stderr.rsplit("fx ", 1)[1])
+    assert mv[0] == "mv" and len(mv) == 3
+    Path(mv[1]).rename(mv[2])  # rådet, som det står
+    assert kør("ny", 2025, "-b", ny2025, "--pl", "3,2").exit_code == 0
+    assert Path(mv[2]).read_bytes() == foer
+
+
+def test_ny_overskriv_erstatter_ikke_et_offentliggjort_aar(mappe):
+    foer = (mappe / "2024.toml").read_bytes()
+    r = kør("ny", 2024, "-b", mappe, "--overskriv")
+    assert r.exit_code == 2 and (mappe / "2024.toml").read_bytes() == foer
+    assert "2024.toml: findes allerede og er ikke et uberørt udkast fra ny: de offentliggjorte " \
+           "tal, befolkningen for 2023K2 og 5 udfyldte kilder ville gå tabt." in r.stderr
+
+
+def test_ny_gaetter_ikke_paa_fordelingen_af_et_overfoert_resultat(tmp_path):
+    """2024's budgetter er netto efter 250.990 kr.; uden delene kan ny ikke lægge dem tilbage."""
+    shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
+    foer = (tmp_path / "pl-indeks.toml").read_bytes()
+    r = kør("ny", 2025, "-b", tmp_path, "--pl", "3,2")
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1
+    assert r.stderr == (
+        f"Fejl: {tmp_path / '2024.toml'}:23: overfoert_resultat: budgetterne for 2024 er netto "
+        "efter et overført overskud på 250.990 kr. fra regnskab 2022, men filen siger ikke, "
+        "hvor meget af det der ligger i hver afdeling. Det er en engangspost, som ny lægger "
+        "tilbage, før beløbene fremskrives, og ny gætter ikke på fordelingen: skriv delene under "
+        "[overfoert_resultat] i 2024.toml, tilbudsafdelingen = … og plejefamilieafdelingen = … "
+        "(tilsammen 250990), og kør ny igen\n")
+    assert not (tmp_path / "2025.toml").exists()
+    assert (tmp_path / "pl-indeks.toml").read_bytes() == foer
+    fordel_resultat(tmp_path)  # rådet fulgt
+    r = kør("ny", 2025, "-b", tmp_path, "--pl", "3,2")
+    assert r.exit_code == 0
+    assert ("Det overførte overskud fra regnskab 2022 (250.990 kr.) var en engangspost i 2024: "
+            "det er lagt tilbage i hver afdeling før PL. 2025 har intet overført resultat, før "
+            "et skrives i [overfoert_resultat].") in r.stdout
+    tekst = (tmp_path / "2025.toml").read_text(encoding="utf-8")
+    assert ("tilbudsafdelingen = 17562633  # UDKAST: 17.018.055 × 1,032 (16.905.109 med 112.946 "
+            "overført overskud fra regnskab 2022 lagt tilbage)") in tekst
+    assert "# 2025 har intet overført resultat, før et skrives i [overfoert_resultat]." in tekst
 
 
 def test_kan_budgetfilen_ikke_skrives_faar_pl_indekset_sit_gamle_indhold(mappe):
@@ -165,7 +240,7 @@ def test_uden_sidste_aars_fil(mappe):
 def test_et_udkast_kan_igen_blive_udgangspunkt(ny2025):
     assert kør("ny", 2026, "-b", ny2025, "--pl", "2,5").exit_code == 0
     ny = laes_budget(ny2025 / "2026.toml")
-    assert ny.budget.tilbudsafdelingen == 17882224  # 17.446.072 × 1,025 = 17.882.223,8
+    assert ny.budget.tilbudsafdelingen == 18001699  # 17.562.633 × 1,025 = 18.001.698,825
     assert "2025.toml" in ny.budget.kilde
 
 
@@ -179,11 +254,45 @@ def test_det_nye_indekstal_er_eksakt_det_gamle_gange_1_plus_pl(pct, indeks):
 @given(st.decimals(min_value=-20, max_value=25, places=3))
 def test_pl_procent_laeses_med_komma_og_punktum(pct):
     tekst = format(pct, "f")
-    assert pl_procent(tekst) == pl_procent(tekst.replace(".", ",")) == pct
+    assert pl_procent(tekst, bekraeftet=True) == pl_procent(tekst.replace(".", ","), True) == pct
 
 
-def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_kalibreret(ny2025):
-    notat = kør("notat", 2025, "-b", ny2025).stdout
+@given(st.decimals(min_value=Decimal("1.5"), max_value=8, places=2))
+def test_en_saedvanlig_pl_kraever_ingen_bekraeftelse(pct):
+    assert pl_procent(format(pct, "f").replace(".", ",")) == pct
+
+
+@pytest.mark.parametrize("pl, besked", [
+    ("1,032", "--pl: 1,032 % ligner en faktor (1 + PL/100), ikke en procent; mente du 3,2 %? "
+              "Er 1,032 % ment, så tilføj --bekraeft-pl"),
+    ("1.0445", "1,0445 % ligner en faktor (1 + PL/100), ikke en procent; mente du 4,45 %?"),
+    ("0,032", "--pl: 0,032 % ligner en brøk, ikke en procent; mente du 3,2 %? Er 0,032 % ment, "
+              "så tilføj --bekraeft-pl"),
+    ("12", "--pl: 12 % er en usædvanlig pris- og lønfremskrivning (uden for 0-8 %). Er 12 % "
+           "ment, så tilføj --bekraeft-pl"),
+    ("-1", "-1 % er en usædvanlig pris- og lønfremskrivning"),
+])
+def test_en_pl_der_ligner_en_faktor_eller_broek_afvises_med_det_der_var_ment(mappe, pl, besked):
+    foer = (mappe / "pl-indeks.toml").read_bytes()
+    r = kør("ny", 2025, "-b", mappe, "--pl", pl)
+    assert r.exit_code == 2 and r.stderr.count("\n") == 1 and besked in r.stderr
+    assert not (mappe / "2025.toml").exists() and (mappe / "pl-indeks.toml").read_bytes() == foer
+
+
+def test_en_bekraeftet_pl_bruges_som_den_staar(mappe):
+    r = kør("ny", 2025, "-b", mappe, "--pl", "1,032", "--bekraeft-pl")
+    assert r.exit_code == 0, r.output
+    assert laes_pl(mappe).indeks[2025] == Decimal("104.45") * Decimal("1.01032")
+
+
+def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_kalibreret(mappe):
+    ret(mappe / "2024.toml", "[overfoert_resultat]", "[ikke_brugt]")  # et år uden resultat
+    tekst = (mappe / "2024.toml").read_text(encoding="utf-8")
+    start = tekst.index("[ikke_brugt]")
+    (mappe / "2024.toml").write_text(tekst[:start] + tekst[tekst.index("[antal]"):],
+                                     encoding="utf-8")
+    assert kør("ny", 2025, "-b", mappe, "--pl", "3,2").exit_code == 0
+    notat = kør("notat", 2025, "-b", mappe).stdout
     assert "Socialtilsyn Nord har udarbejdet et budget for 2025 med et uændret samlet budget på " \
            "kr.\u00a037.215.124." in notat
     assert "Fra Budget 2024 til Budget 2025 er de samlede udgifter til den objektive " \
@@ -191,6 +300,16 @@ def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_ka
     assert "de er kalibreret til et tidligere års offentliggjorte takster og timepris og " \
            "overført uændret til 2025:" in notat
     assert "giver de offentliggjorte takster" not in notat
+
+
+def test_notatet_viser_at_udkastet_stiger_med_netop_det_overfoerte_overskud(ny2025):
+    """Budget 2024 var 250.990 kr. lavere af overskuddet fra 2022; i 2025-priser er det
+    116.561 + 142.461 = 259.022 kr. (hver del × 1,032, afrundet for sig)."""
+    notat = kør("notat", 2025, "-b", ny2025).stdout
+    assert "et budget for 2025, der indebærer en stigning i det samlede budget på 0,7\u00a0%, " \
+           "svarende til kr.\u00a0259.022. For Tilbudsafdelingen er der tale om en stigning i " \
+           "budgettet på 0,7\u00a0% eller kr.\u00a0116.561, og for Plejefamilieafdelingen er der " \
+           "tale om en stigning i budgettet på 0,7\u00a0% eller kr.\u00a0142.461." in notat
 
 
 def test_naeste_skridt_kan_kopieres_med_mappen_og_et_udkast_som_udgangspunkt_siges(mappe):
@@ -201,3 +320,70 @@ def test_naeste_skridt_kan_kopieres_med_mappen_og_et_udkast_som_udgangspunkt_sig
     assert "Bemærk" not in r.stdout
     r = kør("ny", 2026, "-b", mappe, "--pl", "2")
     assert "Bemærk: 2025.toml er selv et udkast; dens tal er ikke gennemgået." in r.stdout
+
+
+def test_pl_retter_indekset_og_omregner_udkastets_beloeb_med_kommentarerne(ny2025):
+    """KL's PL-skøn går fra 3,2 til 3,5 %: indekset og hvert beløb, der stadig er udkastets."""
+    r = kør("pl", 2025, "3,5", "-b", ny2025)
+    assert r.exit_code == 0, r.output
+    fil = ny2025 / "2025.toml"
+    # 104,45 × 1,035 = 108,10575; (16.905.109 + 112.946) × 1,035 = 17.613.686,925;
+    # (19.156.058 + 138.044) × 1,035 = 19.969.395,57.
+    assert r.stdout.splitlines() == [
+        f"Rettede 2025 = 107.7924 til 108.10575 i {ny2025 / 'pl-indeks.toml'} (PL 3,5 %); "
+        "PL-faktoren er 1,035, var 1,032.",
+        f"Omregnede 2 beløb i {fil}:",
+        "  budget.tilbudsafdelingen (linje 29): 17.562.633 → 17.613.687 (17.018.055 × 1,035)",
+        "  budget.plejefamilieafdelingen (linje 30): 19.911.513 → 19.969.396 (19.294.102 × "
+        "1,035)",
+    ]
+    assert laes_pl(ny2025).indeks[2025] == Decimal("108.10575")
+    assert re.search(r"2025 = 108\.10575  # PL 2024-2025 på 3,5 % \(tilsynstakst pl 2025, "
+                     r"\d{4}-\d\d-\d\d\)\n", (ny2025 / "pl-indeks.toml").read_text())
+    ny = laes_budget(fil)
+    assert (ny.budget.tilbudsafdelingen, ny.budget.plejefamilieafdelingen) == (17613687, 19969396)
+    tekst = fil.read_text(encoding="utf-8")
+    assert "tilbudsafdelingen = 17613687  # UDKAST: 17.018.055 × 1,035 (16.905.109 med" in tekst
+    assert "1,032" not in tekst  # kilder og indledning nævner den nye faktor
+    assert "beløbene i 2024.toml × PL-faktoren 1,035" in ny.budget.kilde
+    assert uberoert(fil.read_bytes())  # et uberørt udkast er stadig uberørt
+    b = kør("beregn", 2025, "-b", ny2025, "-f", "markdown")
+    assert "2024 er vist i 2025-priser (PL-faktor 1,035)." in b.stdout
+
+
+def test_pl_lader_et_rettet_beloeb_staa_og_siger_det(ny2025):
+    fil = ny2025 / "2025.toml"
+    ret(fil, "plejefamilieafdelingen = 19911513", "plejefamilieafdelingen = 20000000")
+    r = kør("pl", 2025, "3,5", "-b", ny2025)
+    assert r.exit_code == 0, r.output
+    assert ("Ikke omregnet: budget.plejefamilieafdelingen (linje 30) = 20.000.000 er rettet efter "
+            "udkastet (19.294.102 × 1,032 = 19.911.513); ret det selv, hvis PL'en skal med."
+            ) in r.stdout
+    ny = laes_budget(fil)
+    assert (ny.budget.tilbudsafdelingen, ny.budget.plejefamilieafdelingen) == (17613687, 20000000)
+    assert not uberoert(fil.read_bytes())
+
+
+def test_pl_beholder_filens_linjeskift_og_en_uaendret_pl_aendrer_intet(ny2025):
+    fil = ny2025 / "2025.toml"
+    fil.write_bytes(fil.read_bytes().replace(b"\n", b"\r\n"))
+    assert kør("pl", 2025, "3,5", "-b", ny2025).exit_code == 0
+    data = fil.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") and b"17613687" in data
+    pl = (ny2025 / "pl-indeks.toml").read_bytes()
+    r = kør("pl", 2025, "3,5", "-b", ny2025)
+    assert r.stdout == "PL-indekset har allerede 2025 = 108.10575 (PL 3,5 %); intet ændret.\n"
+    assert fil.read_bytes() == data and (ny2025 / "pl-indeks.toml").read_bytes() == pl
+
+
+def test_pl_for_et_aar_uden_indekstal_eller_med_et_senere_aar(ny2025):
+    r = kør("pl", 2026, "3,5", "-b", ny2025)
+    assert r.exit_code == 2 and ("indeks.2026: PL-indekset har ikke 2026; pl retter et år, der "
+                                 "står der (et nyt år startes med 'tilsynstakst ny 2026 --pl "
+                                 f"PCT -b {ny2025}')") in r.stderr
+    assert kør("ny", 2026, "-b", ny2025, "--pl", "2").exit_code == 0
+    r = kør("pl", 2025, "3,5", "-b", ny2025)
+    assert r.exit_code == 2 and "indeks.2026: indekset har også 2026, der er fremskrevet fra " \
+                                "2025" in r.stderr
+    r = kør("pl", 2026, "1,025", "-b", ny2025)
+    assert r.exit_code == 2 and "mente du 2,5 %?" in r.stderr

@@ -17,7 +17,7 @@ Det er 2024-notatets budgetter, så taksterne er notatets (43.852 … 131.555, t
 
 import json
 import shutil
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -194,3 +194,20 @@ def test_ny_foerer_posterne_over_gange_pl_og_ikke_resultatet(eksempel):
     tekst = (eksempel / "2025.toml").read_text(encoding="utf-8")
     assert "tilbudsafdelingen = 1" not in tekst.split("[budget.faelles_fordeling]")[0]  # udledes
     assert "beloeb = 11558400  # UDKAST: 11.200.000 × 1,032" in tekst
+
+
+def test_pl_omregner_hver_post_i_et_opbygget_udkast(eksempel):
+    (eksempel / "pl-indeks.toml").write_text('kilde = "x"\n[indeks]\n2024 = 100\n',
+                                             encoding="utf-8")
+    assert kør("ny", 2025, "-b", eksempel, "--pl", "3,2").exit_code == 0
+    r = kør("pl", 2025, "2,5", "-b", eksempel)
+    assert r.exit_code == 0, r.output
+    ny = laes_budget(eksempel / "2025.toml")
+    gl = laes_budget(eksempel / "2024.toml")
+    # Hver post × 1,025, afrundet halvt op for sig: 11.200.000 × 1,025 = 11.480.000.
+    assert ny.budget.poster[0].beloeb == 11480000
+    assert [p.beloeb for p in ny.budget.poster] == [
+        int((p.beloeb * Decimal("1.025")).quantize(Decimal(1), ROUND_HALF_UP))
+        for p in gl.budget.poster]
+    assert f"Omregnede {len(gl.budget.poster)} beløb" in r.stdout
+    assert "budget.poster.0.beloeb" in r.stdout

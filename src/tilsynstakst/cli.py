@@ -348,41 +348,97 @@ def forklar(
         typer.echo(linje)
 
 
+PL = Annotated[
+    str | None,
+    typer.Option("--pl", metavar="PCT", show_default=False,
+                 help="Pris- og lønfremskrivningen fra året før i procent, fx 3,2; tilføjer "
+                      "året til pl-indeks.toml. Uden: indekset skal have året."),
+]
+BekraeftPL = Annotated[
+    bool, typer.Option("--bekraeft-pl", help="Brug en PL, der ligner en faktor (1,032) eller en "
+                                             "brøk (0,032) eller er usædvanlig, som den står.")
+]
+
+
 @app.command()
 def ny(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
-    pl: Annotated[
-        str | None,
-        typer.Option("--pl", metavar="PCT", show_default=False,
-                     help="Pris- og lønfremskrivningen fra året før i procent, fx 3,2; tilføjer "
-                          "året til pl-indeks.toml. Uden: indekset skal have året."),
-    ] = None,
+    pl: PL = None,
+    bekraeft_pl: BekraeftPL = False,
     overskriv: Annotated[
-        bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den findes (også "
-                                                "en befolkning, der er hentet til den).")
+        bool, typer.Option("--overskriv", help="Erstat AAR.toml, hvis den er et uberørt udkast "
+                                                "fra ny (en rettet fil erstattes aldrig).")
     ] = False,
 ) -> None:
     """Start et nyt budgetår: AAR.toml som udkast fra året før, med beløbene × PL."""
     from datetime import date
 
-    from tilsynstakst.nyt_aar import opret, pl_procent
+    from tilsynstakst.nyt_aar import faktortekst, opret, pl_procent
     from tilsynstakst.tal import tal
 
-    pct = _kald(pl_procent, pl) if pl is not None else None
+    pct = _kald(pl_procent, pl, bekraeft_pl) if pl is not None else None
     nyt = _kald(opret, budgetmappe, aar, pct, overskriv, date.today())
-    from tilsynstakst.money import decimaler
-
-    f = tal(decimaler(nyt.faktor, 6).normalize())
+    f = faktortekst(nyt.faktor)
     if nyt.tilfoejet is not None:
         typer.echo(f"Tilføjede {aar} = {nyt.tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
     typer.echo(f"Skrev {nyt.sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
+    if (o := nyt.tilbagelagt) is not None:
+        typer.echo(f"Det overførte {'overskud' if o.beloeb > 0 else 'underskud'} fra regnskab "
+                   f"{o.regnskabsaar} ({tal(abs(o.beloeb))} kr.) var en engangspost i "
+                   f"{aar - 1}: det er lagt tilbage i hver afdeling før PL. {aar} har intet "
+                   f"overført resultat, før et skrives i [overfoert_resultat].")
     if nyt.fra_udkast:
         typer.echo(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
     b = _mappevalg(budgetmappe)
     typer.echo(f"Næste skridt: tilsynstakst befolkning {aar}{b} --hent (eller --fra-csv FIL); "
                f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
                f"tilsynstakst tjek{b.replace(' -b', '')}.")
+
+
+@app.command("pl")
+def ret_pl(
+    aar: Aar,
+    pct: Annotated[str, typer.Argument(metavar="PCT", show_default=False,
+                                       help="Den nye pris- og lønfremskrivning fra året før i "
+                                            "procent, fx 3,5.")],
+    budgetmappe: Budgetmappe = Path("budgets"),
+    bekraeft_pl: BekraeftPL = False,
+) -> None:
+    """Ret PL for AAR i pl-indeks.toml og omregn hvert beløb i AAR.toml, der stadig er
+    udkastets (mærket UDKAST: grundlag × faktor), med kommentarerne."""
+    from datetime import date
+
+    from tilsynstakst.nyt_aar import faktortekst, pl_procent, ret_pl as ret
+    from tilsynstakst.tal import tal
+
+    ny_pct = _kald(pl_procent, pct, bekraeft_pl)
+    r = _kald(ret, budgetmappe, aar, ny_pct, date.today())
+    if r.nyt == r.gammelt:
+        typer.echo(f"PL-indekset har allerede {aar} = {r.nyt} (PL {tal(ny_pct)} %); intet ændret.")
+        return
+    typer.echo(f"Rettede {aar} = {r.gammelt} til {r.nyt} i {r.pl_sti} (PL {tal(ny_pct)} %); "
+               f"PL-faktoren er {faktortekst(r.faktor_til)}, var {faktortekst(r.faktor_fra)}.")
+    if r.budget_sti is None:
+        typer.echo(f"{aar}.toml findes ikke endnu; kun indekset er rettet.")
+        return
+    omregnet = [b for b in r.beloeb if b.til is not None]
+    typer.echo(f"Omregnede {len(omregnet)} beløb i {r.budget_sti}:")
+    for b in omregnet:
+        typer.echo(f"  {b.noegle} (linje {b.linje}): {tal(b.fra)} → {tal(b.til)} "
+                   f"({tal(b.grundlag)} × {faktortekst(r.faktor_til)})")
+    for b in r.beloeb:
+        if b.til is None:
+            typer.echo(f"Ikke omregnet: {b.noegle} (linje {b.linje}) = {tal(b.fra)} er rettet "
+                       f"efter udkastet ({tal(b.grundlag)} × {faktortekst(r.faktor_fra)} = "
+                       f"{tal(kroner_af(b.grundlag, r.faktor_fra))}); ret det selv, hvis PL'en "
+                       "skal med.")
+
+
+def kroner_af(grundlag: int, faktor) -> int:  # type: ignore[no-untyped-def]
+    from tilsynstakst.money import kroner
+
+    return int(kroner(grundlag * faktor))
 
 
 def _mappevalg(budgetmappe: Path) -> str:
