@@ -211,3 +211,22 @@ def test_pl_omregner_hver_post_i_et_opbygget_udkast(eksempel):
         for p in gl.budget.poster]
     assert f"Omregnede {len(gl.budget.poster)} beløb" in r.stdout
     assert "budget.poster.0.beloeb" in r.stdout
+
+
+def test_et_udledt_budget_valideres_som_et_tastet(eksempel):
+    """Issue 21: et overført overskud større end posterne gav et negativt budget, en negativ
+    timepris og negative takster med kode 0. Et udledt beløb får det tastede beløbs regel."""
+    fil = eksempel / "2024.toml"
+    for gl, ny in (("beloeb = 250990", "beloeb = 30000000"),
+                   ("tilbudsafdelingen = 112946", "tilbudsafdelingen = 20000000"),
+                   ("plejefamilieafdelingen = 138044", "plejefamilieafdelingen = 10000000")):
+        tekst = fil.read_text(encoding="utf-8")
+        fil.write_text(tekst.replace(f"\n{gl}\n", f"\n{ny}\n", 1), encoding="utf-8")
+    besked = (f"{fil}:21: budget.tilbudsafdelingen: tilbudsafdelingen udledt af posterne er "
+              "-2.981.945 (egne poster 12.968.055 + fælles andel 4.050.000 (45\u00a0% af 9.000.001) "
+              "− overført overskud 20.000.000), men et finansieret budget skal være et beløb i "
+              "kr. ≥ 0; ret posterne eller det overførte resultat")
+    r = kør("beregn", 2024, "-b", eksempel)
+    assert r.exit_code == 2 and r.stdout == "" and r.stderr == f"Fejl: {besked}\n"
+    r = kør("tjek", eksempel)
+    assert r.exit_code == 2 and f"inputfejl {besked}" in r.stdout

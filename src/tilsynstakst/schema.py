@@ -680,7 +680,17 @@ class Budget(_Model):
                 {"felt": "overfoert_resultat.tilbudsafdelingen"})
         opbygget = opbygning(self)
         udledt = opbygget.finansieret
-        for afdeling, beloeb in udledt.items():
+        for afdeling, beloeb in udledt.items():  # et udledt beløb valideres som et tastet
+            try:
+                _beloeb(beloeb)
+            except PydanticCustomError as e:
+                raise PydanticCustomError(
+                    "tilsynstakst", "{afdeling} udledt af posterne er {udledt} ({hvordan}), "
+                    "men et finansieret budget {regel}; ret posterne eller det overførte resultat",
+                    {"afdeling": afdeling, "udledt": _kr(beloeb),
+                     "hvordan": beskriv(opbygget, afdeling),
+                     "regel": e.message_template.split(", fik")[0],
+                     "felt": f"budget.{afdeling}"}) from None
             if (angivet := getattr(b, afdeling)) is not None and angivet != beloeb:
                 raise PydanticCustomError(
                     "tilsynstakst", "{afdeling} = {angivet}, men posterne giver {udledt} "
