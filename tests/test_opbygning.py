@@ -230,3 +230,28 @@ def test_et_udledt_budget_valideres_som_et_tastet(eksempel):
     assert r.exit_code == 2 and r.stdout == "" and r.stderr == f"Fejl: {besked}\n"
     r = kør("tjek", eksempel)
     assert r.exit_code == 2 and f"inputfejl {besked}" in r.stdout
+
+
+def test_foelsomhed_paa_et_opbygget_budget_er_som_paa_totalerne(eksempel):
+    """Issue 21: et budget af poster er et budget for hver kommando. Eksemplets udledte
+    budgetter er 2024-notatets, så hver virkning er den samme som for budgets/2024.toml; de
+    100.000 kr. lægges i afdelingens første egen post."""
+    fra_poster = json.loads(kør("foelsomhed", 2024, "-b", eksempel, "-f", "json").stdout)
+    fra_totaler = json.loads(kør("foelsomhed", 2024, "-f", "json").stdout)
+    for d in (fra_poster, fra_totaler):
+        for v in d["virkninger"]:
+            v.pop("aendringer")
+    assert fra_poster["virkninger"] == fra_totaler["virkninger"]
+    assert fra_poster["grundlag"] == fra_totaler["grundlag"]
+
+
+def test_et_scenarie_kan_aendre_det_overfoerte_resultat_i_et_opbygget_budget(eksempel):
+    """10.000 kr. mindre overskud til tilbudsafdelingen er 10.000 kr. mere i dens budget."""
+    r = kør("beregn", 2024, "-b", eksempel, "-f", "json",
+            "--saet", "overfoert_resultat.tilbudsafdelingen=102946",
+            "--saet", "overfoert_resultat.beloeb=240990")
+    assert r.exit_code == 0, r.output
+    budget = json.loads(r.stdout)["budgetaar"]["budget"]
+    assert (budget["tilbudsafdelingen"], budget["plejefamilieafdelingen"]) == (16915109, 19156058)
+    r = kør("beregn", 2024, "-b", eksempel, "--saet", "overfoert_resultat.tilbudsafdelingen=0")
+    assert r.exit_code == 2 and "delene skal summe til beløbet" in r.stderr

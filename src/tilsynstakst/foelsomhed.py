@@ -58,12 +58,29 @@ def stoed(budget: Budget) -> Iterator[Scenarie]:
                     [("antal.pr_takstgruppe.vaesentlige_aendringer", nye)]
                     + _total(budget, "vaesentlige_aendringer", FLERE_AENDRINGER))
     for afdeling in ("tilbudsafdelingen", "plejefamilieafdelingen"):
-        yield _scenarie(f"100.000 kr. mere til {afdeling.capitalize()}",
-                        [(f"budget.{afdeling}", getattr(budget.budget, afdeling) + MERE_BUDGET)])
+        if (mere := _mere_budget(budget, afdeling)) is not None:
+            yield _scenarie(f"100.000 kr. mere til {afdeling.capitalize()}", mere)
     for aktivitet, navn in AKTIVITETSNAVNE.items():
         yield _scenarie(f"1 normtime mere: {navn}",
                         [(f"normtimer.{aktivitet}", getattr(budget.normtimer, aktivitet) + 1)])
     yield _scenarie("1 plejefamilie mere", [("antal.plejefamilier", a.plejefamilier + 1)])
+
+
+def _mere_budget(budget: Budget, afdeling: str) -> list[tuple[str, object]] | None:
+    """100.000 kr. mere i afdelingens finansierede budget: i totalen, eller, når budgettet er
+    bygget af poster (issue 13), i afdelingens første egen post (ellers: et mindre overført
+    overskud). None, når afdelingen hverken har en egen post eller et overført resultat."""
+    b = budget.budget
+    if not b.poster:
+        return [(f"budget.{afdeling}", getattr(b, afdeling) + MERE_BUDGET)]
+    for i, p in enumerate(b.poster):
+        if p.afdeling == afdeling:
+            return [(f"budget.poster.{i}.beloeb", p.beloeb + MERE_BUDGET)]
+    o = budget.overfoert_resultat
+    if o is None or (dele := o.dele()) is None:
+        return None
+    return [(f"overfoert_resultat.{afdeling}", dele[afdeling] - MERE_BUDGET),
+            ("overfoert_resultat.beloeb", o.beloeb - MERE_BUDGET)]
 
 
 def _total(budget: Budget, navn: str, flere: int) -> list[tuple[str, object]]:

@@ -226,6 +226,8 @@ def _fejl(a: Saet, besked: str) -> Inputfejl:
 def _saet(data: dict[str, Any], a: Saet, fil: str) -> None:
     sti = a.sti
     fast = str(sti[0]) if str(sti[0]) in FASTE else "kilde" if sti[-1] == "kilde" else None
+    if fast == "overfoert_resultat" and sti[-1] != "kilde" and _bygget_af_poster(data):
+        fast = None  # et budget af poster trækker resultatet fra posterne (issue 13)
     if fast:
         raise _fejl(a, f"kan ikke ændres i et scenarie: {FASTE[fast]}")
     node: Any = data
@@ -241,6 +243,11 @@ def _saet(data: dict[str, Any], a: Saet, fil: str) -> None:
             node = node[del_]
         else:
             raise _fejl(a, _ukendt(data, sti[:i], del_, fil))
+
+
+def _bygget_af_poster(data: dict[str, Any]) -> bool:
+    budget = data.get("budget")
+    return isinstance(budget, dict) and bool(budget.get("poster"))
 
 
 def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> str:
