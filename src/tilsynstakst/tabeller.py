@@ -69,6 +69,12 @@ def i_priser(a: Aarsresultat) -> str:
     return f" (i {a.prisniveau}-priser)" if a.prisniveau != a.aar else ""
 
 
+def aaret_i_priser(a: Aarsresultat) -> str:
+    """``i 2025`` for et år i egne priser; ``for 2024 i 2025-priser`` for et år i et andet års
+    (issue 19, punkt 3: et tal for året før siger, hvilke priser det står i)."""
+    return f"for {a.aar} i {a.prisniveau}-priser" if a.prisniveau != a.aar else f"i {a.aar}"
+
+
 def aarsnavn(a: Aarsresultat, beloeb: bool = True) -> str:
     """``År 2023 (i 2024-priser)``: et års kolonne; prisniveauet nævnes kun for beløb."""
     return f"År {a.aar}" + (i_priser(a) if beloeb else "")
@@ -316,8 +322,8 @@ def bpa_takster(r: Rapport) -> Tabel:
                for (navn, tn), (_, celler) in zip(navne, takster)]
     kolonner = ("Kr.", "Timer", "Takst") if foer is None or ae is None else (
         "Kr.", "Timer", f"Takst {foer.aar}{i_priser(foer)}", f"Takst {nu.aar}", "Ændring i pct.")
-    timepris = f"{tal(t.timepris)} kr." + (
-        f" i {nu.aar}, {tal(foer.takster.timepris)} kr. i {foer.aar}" if foer else "")
+    timepris = f"{tal(t.timepris)} kr. {aaret_i_priser(nu)}" + (
+        f", {tal(foer.takster.timepris)} kr. {aaret_i_priser(foer)}" if foer else "")
     return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
                  tuple(raekker), f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.",
                  kort="BPA-takster")
