@@ -74,3 +74,71 @@ def test_notatets_saetninger_siger_aaret_foers_priser():
             "kr. 42.884 for 2023 i 2024-priser til kr. 43.852 i 2024.") in tekst
     assert "Timeprisen stiger med 5,8 %, fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024." \
         in tekst
+
+
+# --- Punkt 11: året før er regnet igen, ikke ganget med PL ---------------------------------
+
+REGNET_IGEN = {
+    2024: "2023 i 2024-priser er regnet igen med modellen for 2023 af budgettet × PL-faktoren "
+          "1,0445, og hvert tal er afrundet én gang, i 2024-priser: en takst er derfor ikke "
+          "2023-taksten × 1,0445.",
+    # 2022.toml står i 2023-priser (prisniveau = 2023): ingen PL.
+    2023: "2022 er regnet med modellen for 2022 af budgetfilens beløb, som står i 2023-priser "
+          "(ingen PL-fremskrivning).",
+}
+BPA_TIMEPRIS = {2024: " BPA-taksterne er timer × timeprisen afrundet i 2024-priser.", 2023: ""}
+
+
+def test_bpa_taksten_for_2023_er_ikke_2023_taksten_gange_pl():
+    """Notat Budget 2023: 13 × 608 = 7.904, og 7.904 × 1,0445 = 8.255,7 → 8.256; Notat Budget
+    2024 viser timeprisen 635 for 2023 i 2024-priser, altså 13 × 635 = 8.255, som tabellen."""
+    md = kør("beregn", 2024, "-f", "markdown").replace("\xa0", " ")
+    assert "| Tilsyn med godkendt BPA-virksomhed (13 timer) | 8.255 | 8.736 | 5,8 % |" in md
+    assert md_note(md, "BPA-området: timepris og takster") == REGNET_IGEN[2024] + BPA_TIMEPRIS[2024]
+
+
+@pytest.mark.parametrize("aar", [2024, 2023])
+def test_under_hver_tabel_med_aaret_foers_takster_siges_det_at_de_er_regnet_igen(aar, tmp_path):
+    foer = aar - 1
+    regnet_igen, bpa = REGNET_IGEN[aar], REGNET_IGEN[aar] + BPA_TIMEPRIS[aar]
+    tabeller = {"Udvikling i takst pr. tilbud (årlig tilsynstakst)": regnet_igen,
+                "BPA-området: timepris og takster": bpa,
+                f"Takstblad {foer} for tilbud (i {aar}-priser)": regnet_igen}
+    md = kør("beregn", aar, "-f", "markdown")
+    notat = kør("notat", aar)  # Markdown, når uddata ikke er en terminal
+    for titel, note in tabeller.items():
+        assert md_note(md, titel) == note, titel
+        assert md_note(notat, titel) == note, titel
+    takstblad = kør("takstblad", aar, "-f", "markdown")
+    assert md_note(takstblad, f"Takstblad {foer} for tilbud (i {aar}-priser)") == regnet_igen
+    assert md_note(takstblad, f"Takstblad {aar} for BPA-virksomheder") == \
+        TIMEPRIS_NOTE[aar] + " " + bpa
+    # Terminalen og regnearket har de samme noter; budgetårets eget takstblad har ingen.
+    tekst = enkel(kør("beregn", aar))
+    assert tekst.count(regnet_igen) == 3
+    kør("beregn", aar, "-o", tmp_path / "b.xlsx")
+    noter = noter_i_regneark(tmp_path / "b.xlsx")
+    assert (noter["Takst pr. tilbud"], noter["BPA"], noter[f"Takstblad {foer} ({aar}-priser)"]) \
+        == (regnet_igen, bpa, regnet_igen)
+    assert "Takstblad" not in noter or regnet_igen not in noter["Takstblad"]
+
+
+def test_uden_aaret_foer_ingen_note_om_det(mappe):
+    (mappe / "2023.toml").unlink()
+    for kommando in ("beregn", "takstblad"):
+        assert "regnet igen" not in kør(kommando, 2024, "-f", "markdown", mappe=mappe)
+
+
+def test_forklar_et_tal_for_aaret_foer_siger_at_det_er_regnet_igen():
+    linjer = kør("forklar", 2024, "forrige_aar.takster.bpa_tilsyn").splitlines()
+    assert linjer[0] == "forrige_aar: " + REGNET_IGEN[2024] + BPA_TIMEPRIS[2024]
+    assert linjer[1].startswith("forrige_aar.takster.bpa_tilsyn = 8.255")
+    assert kør("forklar", 2024, "forrige_aar.takster.tilsyn.0").splitlines()[0] == \
+        "forrige_aar: " + REGNET_IGEN[2024]
+    assert kør("forklar", 2023, "forrige_aar.takster.tilsyn.0").splitlines()[0] == \
+        "forrige_aar: " + REGNET_IGEN[2023]
+    # Uden nøgle står linjen over listen, der også har året førs tal; et tal for budgetåret
+    # forklares uden den.
+    alle = kør("forklar", 2024).splitlines()
+    assert alle[1] == "forrige_aar: " + REGNET_IGEN[2024] + BPA_TIMEPRIS[2024]
+    assert "regnet igen" not in kør("forklar", 2024, "budgetaar.takster.bpa_tilsyn")

@@ -251,7 +251,8 @@ def takst_pr_tilbud(r: Rapport) -> Tabel:
         for g in range(4)
     )
     return Tabel("takst_pr_tilbud", "Udvikling i takst pr. tilbud (årlig tilsynstakst)",
-                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), kort="Takst pr. tilbud")
+                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), med_genberegnet(r),
+                 kort="Takst pr. tilbud")
 
 
 def bpa(r: Rapport) -> Tabel:
@@ -266,7 +267,7 @@ def bpa(r: Rapport) -> Tabel:
                 t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR),
     )
     return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
-                 _uden_kr_aendring(r, raekker), kort="BPA")
+                 _uden_kr_aendring(r, raekker), med_genberegnet(r, bpa=True), kort="BPA")
 
 
 SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
@@ -297,7 +298,7 @@ def takstblade(r: Rapport) -> list[Tabel]:
     blade = [_takstblad(nu, "takstblad", SKAERPET)]
     if foer is None or ae is None:
         return blade
-    blade.append(_takstblad(foer, "takstblad_forrige", None))
+    blade.append(_takstblad(foer, "takstblad_forrige", med_genberegnet(r)))
     raekker = tuple((gruppenavn(g), tuple(Celle(ae.takster[n][g].pct, PCT) for n in TAKSTBLADET))
                     for g in range(4))
     blade.append(Tabel("takstblad_aendring", f"Ændring i pct. fra {foer.aar} til {nu.aar}",
@@ -325,7 +326,8 @@ def bpa_takster(r: Rapport) -> Tabel:
     timepris = f"{tal(t.timepris)} kr. {aaret_i_priser(nu)}" + (
         f", {tal(foer.takster.timepris)} kr. {aaret_i_priser(foer)}" if foer else "")
     return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
-                 tuple(raekker), f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.",
+                 tuple(raekker), med_genberegnet(
+                     r, f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.", True),
                  kort="BPA-takster")
 
 
@@ -411,6 +413,28 @@ def prislinje(r: Rapport) -> str:
                 f"angiver beløbene (prisniveau = {foer.filens_priser}); der er ingen "
                 "PL-fremskrivning.")
     return f"{foer.aar} er vist i {nu.prisniveau}-priser (PL-faktor {tal(r.pl_faktor)})."
+
+
+def genberegnet(r: Rapport, bpa: bool = False) -> str | None:
+    """Hvad året før i budgetårets priser er (issue 19, punkt 11): året førs model regnet igen
+    af budgettet × PL, hvert tal afrundet én gang i de nye priser, ikke sidste års tal × PL
+    (så notaternes tal gengives); ``bpa``: også BPA-taksternes timepris. ``None`` uden året før."""
+    nu, foer = r.budgetaar, r.forrige_aar
+    if foer is None:
+        return None
+    if foer.filens_priser == nu.prisniveau:
+        return (f"{foer.aar} er regnet med modellen for {foer.aar} af budgetfilens beløb, som "
+                f"står i {nu.prisniveau}-priser (ingen PL-fremskrivning).")
+    pl, priser = tal(r.pl_faktor), f"{nu.prisniveau}-priser"
+    return (f"{foer.aar} i {priser} er regnet igen med modellen for {foer.aar} af budgettet × "
+            f"PL-faktoren {pl}, og hvert tal er afrundet én gang, i {priser}: en takst er derfor "
+            f"ikke {foer.aar}-taksten × {pl}."
+            + (f" BPA-taksterne er timer × timeprisen afrundet i {priser}." if bpa else ""))
+
+
+def med_genberegnet(r: Rapport, note: str | None = None, bpa: bool = False) -> str | None:
+    """En tabels note, og under en tabel med året førs takster, hvordan de er regnet."""
+    return " ".join(d for d in (note, genberegnet(r, bpa) if r.aendringer else None) if d) or None
 
 
 def indledning(r: Rapport) -> str:
