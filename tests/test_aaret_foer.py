@@ -3,6 +3,8 @@
 ikke ganget med PL, og en finansieringskolonne, der ikke summer til budgettet, siges med
 forskellen i kroner."""
 
+import json
+
 import openpyxl
 import pytest
 from typer.testing import CliRunner
@@ -142,3 +144,47 @@ def test_forklar_et_tal_for_aaret_foer_siger_at_det_er_regnet_igen():
     alle = kør("forklar", 2024).splitlines()
     assert alle[1] == "forrige_aar: " + REGNET_IGEN[2024] + BPA_TIMEPRIS[2024]
     assert "regnet igen" not in kør("forklar", 2024, "budgetaar.takster.bpa_tilsyn")
+
+
+# --- Punkt 13: simpel afrunding siger, når kolonnen ikke summer til budgettet --------------
+
+# Notat Budget 2024: kommunernes beløb summer til 19.156.057, budgettet er 19.156.058. Notat
+# Budget 2023: 2022-kolonnen (i 2023-priser) summer til 19.270.298, budgettet 19.270.299; i
+# 2023-kolonnen (budget 17.654.409) er Aalborgs andel 17.654.409 × 39.632 / 121.100 =
+# 5.777.700,56, som notatet (største brøkdel) giver 5.777.700 og simpel afrunding 5.777.701.
+SIMPEL = {
+    2024: "Simpel afrunding (hver kommune afrundet for sig): kommunernes beløb for 2024 summer "
+          "til kr. 19.156.057, kr. 1 under budgettet på kr. 19.156.058.",
+    2023: "Simpel afrunding (hver kommune afrundet for sig): kommunernes beløb for 2022 (i "
+          "2023-priser) summer til kr. 19.270.298, kr. 1 under budgettet på kr. 19.270.299; "
+          "for 2023 summer til kr. 17.654.410, kr. 1 over budgettet på kr. 17.654.409.",
+}
+
+
+@pytest.mark.parametrize("aar", [2024, 2023])
+def test_simpel_afrunding_siger_forskellen_til_budgettet_i_hvert_format_med_noter(aar, tmp_path):
+    simpel = ("--afrunding", "simpel")
+    titel = "Udviklingen i objektiv finansiering"
+    assert SIMPEL[aar] in enkel(kør("beregn", aar, *simpel))
+    assert md_note(kør("beregn", aar, *simpel, "-f", "markdown"), titel) == SIMPEL[aar]
+    assert md_note(kør("notat", aar, *simpel), titel) == SIMPEL[aar]
+    kør("beregn", aar, *simpel, "-o", tmp_path / "b.xlsx")
+    assert noter_i_regneark(tmp_path / "b.xlsx")["Objektiv finansiering"] == SIMPEL[aar]
+    # Forskellen er et tal i resultatet, ikke regnet i visningen.
+    data = json.loads(kør("beregn", aar, *simpel, "-f", "json"))
+    assert data["budgetaar"]["finansiering"]["rest"] == (-1 if aar == 2024 else 1)
+
+
+def test_simpel_afrunding_i_et_scenarie():
+    tekst = enkel(kør("scenarie", 2024, "ti-tilbud-lukker", "--afrunding", "simpel"))
+    assert ("Simpel afrunding (hver kommune afrundet for sig): kommunernes beløb i grundlaget "
+            "summer til kr. 19.156.057, kr. 1 under budgettet på kr. 19.156.058; i scenariet "
+            "summer til kr. 19.156.057") in tekst
+
+
+@pytest.mark.parametrize("afrunding", [(), ("--afrunding", "simpel")])
+def test_ingen_note_naar_kolonnerne_summer_til_budgettet(afrunding):
+    """Største brøkdel summer altid; 2023 i 2024-priser summer også med simpel afrunding."""
+    md = kør("beregn", 2024, *afrunding, "-f", "markdown")
+    note = md_note(md, "Udviklingen i objektiv finansiering")
+    assert note is None if not afrunding else "for 2023" not in note

@@ -6,11 +6,12 @@ visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tilsynstakst.finansiering import Kommuneandel
+from tilsynstakst.finansiering import Finansiering, Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
@@ -193,6 +194,18 @@ def kommuneraekker(r: Rapport) -> list[tuple[str, str | None]]:
             + [(f"{n} (udgået)", n) for n in foer if n not in i_nu])
 
 
+def afrundingsnote(kolonner: Iterable[tuple[str, Finansiering]]) -> str | None:
+    """Under en tabel med kommunernes beløb, når en kolonne ikke summer til budgettet (simpel
+    afrunding; issue 19, punkt 13): summen og forskellen i kroner, som resultatet har dem."""
+    dele = [f"{hvilke} summer til {kroner(f.sum_kommuner)}, {kroner(abs(f.rest))} "
+            f"{'under' if f.rest < 0 else 'over'} budgettet på {kroner(f.budget)}"
+            for hvilke, f in kolonner if f.rest]
+    if not dele:
+        return None
+    return ("Simpel afrunding (hver kommune afrundet for sig): kommunernes beløb "
+            + "; ".join(dele) + ".")
+
+
 def objektiv_finansiering(r: Rapport) -> Tabel:
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
     aar = (foer, nu) if foer else (nu,)
@@ -218,10 +231,7 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
     if ae:
         gns += (Celle(ae.gennemsnitspris.pct if ae.gennemsnitspris else None, PCT),)
     raekker.append(("Gennemsnitspris pr. plejefamilie", gns))
-    note = None
-    if nu.finansiering.sum_kommuner != nu.finansiering.budget:
-        note = (f"Kommunernes beløb summer til {kroner(nu.finansiering.sum_kommuner)}, budgettet "
-                f"er {kroner(nu.finansiering.budget)} (simpel afrunding).")
+    note = afrundingsnote((f"for {a.aar}{i_priser(a)}", a.finansiering) for a in aar)
     return Tabel("finansiering", "Udviklingen i objektiv finansiering", tuple(kolonner),
                  tuple(raekker), note, kort="Objektiv finansiering",
                  grupper=(3,) * len(aar) + ((1,) if ae else ()))
