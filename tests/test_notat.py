@@ -33,7 +33,7 @@ NOTATETS_TAL = [
     "Det samlede antal tilbud forventes uændret (258).",                # s. 2
     "Gennemsnitsprisen pr. plejefamilie stiger med 8,3%",               # s. 3
     "Taksten pr. tilbud stiger med 2,3% i alle takstgrupper",           # s. 3
-    "Timeprisen stiger med 5,8%, fra kr. 635 til kr. 672",               # s. 4
+    "Timeprisen stiger med 5,8%, fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024",  # s. 4
     "en stigning i de samlede udgifter til den objektive finansiering på 3,9%",  # s. 3
     "Et overskud fra Regnskab 2022 på kr. 250.990 er indregnet i takster og objektiv finansiering.",
     "der anvendes 13 timer til at føre tilsyn med en godkendt BPA-virksomhed",    # s. 4

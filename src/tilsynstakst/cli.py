@@ -333,7 +333,7 @@ def forklar(
     """Forklar et tal trin for trin: regnestykket og reglen ved hvert trin, ned til tallene i
     budgetfilen med fil og linje."""
     from tilsynstakst.service import forklar as forklar_tal
-    from tilsynstakst.tabeller import scenarielinje
+    from tilsynstakst.tabeller import genberegnet, scenarielinje
 
     valgt = _scenarie(budgetmappe, aar, scenarie, saet)
     f = _kald(forklar_tal, budgetmappe, aar, afrunding.value, noegle, valgt)
@@ -344,6 +344,9 @@ def forklar(
     if noegle is None:
         typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar}, med den nøgle, "
                    f"tilsynstakst forklar {aar} NØGLE forklarer:")
+    if (f.noegle or "forrige_aar.").startswith("forrige_aar.") and (
+            linje := genberegnet(r, bpa="bpa" in (f.noegle or "bpa"))):
+        typer.echo(f"forrige_aar: {linje}")  # året før er regnet igen, ikke × PL (issue 19)
     for linje in f.linjer:
         typer.echo(linje)
 

@@ -30,6 +30,7 @@ class Finansiering:
     budget: Decimal
     kommuner: tuple[Kommuneandel, ...]
     sum_kommuner: Decimal  # = budget ved største brøkdel; kan afvige ved simpel afrunding
+    rest: Decimal  # sum_kommuner - budget: afrundingens forskel (0 ved største brøkdel)
 
 
 def objektiv_finansiering(
@@ -67,7 +68,12 @@ def objektiv_finansiering(
     noter("finansiering.sum_kommuner", sum_kommuner, "kommunernes beløb i alt",
           *(f"finansiering.kommuner.{i}.beloeb" for i in range(len(andele))),
           formel=" + ".join(f"{{{i}}}" for i in range(len(andele))))
-    return Finansiering(befolkning.kvartal, i_alt, budget, tuple(andele), sum_kommuner)
+    noter("finansiering.rest", sum_kommuner - budget, "kommunernes beløb i alt - budgettet",
+          "finansiering.sum_kommuner", "finansiering.budget", formel="{0} - {1}",
+          regel="0 ved største brøkdel; ved simpel afrunding den forskel, hver kommunes "
+                "afrunding for sig giver (README: Hvad tabellerne betyder)")
+    return Finansiering(befolkning.kvartal, i_alt, budget, tuple(andele), sum_kommuner,
+                        sum_kommuner - budget)
 
 
 def gennemsnitspris(

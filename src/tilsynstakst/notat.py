@@ -19,7 +19,8 @@ from tilsynstakst.rapport import Rapport
 from tilsynstakst.sammenhaeng import er_udkast
 from tilsynstakst.sammenligning import Aendring
 from tilsynstakst.schema import Budget
-from tilsynstakst.tabeller import (Tabel, antalsforudsaetninger, bpa, budgettet, i_priser,
+from tilsynstakst.tabeller import (Tabel, aaret_i_priser, antalsforudsaetninger, bpa, budgettet,
+                                   i_priser,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
                                    opbygningstabel,
                                    prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
@@ -84,13 +85,16 @@ def budgetudvikling(a: Aendring, hvad: str = "i budgettet") -> str:
     return f"{_retning(a, ned='et fald')} {hvad} på {_pct(a)} eller {kroner(abs(a.aendring))}"
 
 
-def udvikling(emne: str, a: Aendring, tillaeg: str = "") -> str:
-    """'Timeprisen stiger med 5,8 %, fra kr. 635 til kr. 672.' (eller falder, eller er uændret)."""
+def udvikling(emne: str, a: Aendring, tillaeg: str = "", r: Rapport | None = None) -> str:
+    """'Timeprisen stiger med 5,8 %, fra kr. 635 til kr. 672.' (eller falder, eller er uændret);
+    med ``r`` siges årene og priserne: 'fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024'."""
     if a.aendring == 0:
         return f"{emne} er uændret{tillaeg}: {kroner(a.budgetaar)}."
     verbum = "stiger" if a.aendring > 0 else "falder"
-    return (f"{emne} {verbum} med {_pct(a)}{tillaeg}, fra {kroner(a.forrige)} til "
-            f"{kroner(a.budgetaar)}.")
+    fra, til = ((f" {aaret_i_priser(r.forrige_aar)}", f" {aaret_i_priser(r.budgetaar)}")
+                if r and r.forrige_aar else ("", ""))
+    return (f"{emne} {verbum} med {_pct(a)}{tillaeg}, fra {kroner(a.forrige)}{fra} til "
+            f"{kroner(a.budgetaar)}{til}.")
 
 
 def _budgetsaetninger(r: Rapport) -> list[str]:
@@ -144,16 +148,17 @@ def _prissaetninger(r: Rapport) -> list[str]:
         return []
     saetninger = []
     if ae.gennemsnitspris is not None:
-        saetninger.append(udvikling("Gennemsnitsprisen pr. plejefamilie", ae.gennemsnitspris))
+        saetninger.append(udvikling("Gennemsnitsprisen pr. plejefamilie", ae.gennemsnitspris,
+                                    r=r))
     tilsyn = ae.takster["tilsyn"]
     if len({a.pct for a in tilsyn}) == 1:
         saetninger.append(udvikling("Taksten pr. tilbud", tilsyn[0],
-                                    " i alle takstgrupper (takstgruppe 1)"))
+                                    " i alle takstgrupper (takstgruppe 1)", r))
     else:
         saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
             f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
             for g, a in enumerate(tilsyn)) + ".")
-    saetninger.append(udvikling("Timeprisen", ae.timepris) + " Den bruges til BPA-taksterne og "
+    saetninger.append(udvikling("Timeprisen", ae.timepris, r=r) + " Den bruges til BPA-taksterne og "
                       "ligger til grund for taksterne pr. tilbud.")
     return saetninger
 

@@ -4,8 +4,8 @@ from tilsynstakst.foelsomhed import Foelsomhed
 from tilsynstakst.money import KR
 from tilsynstakst.rapport import Scenarieresultat
 from tilsynstakst.sammenligning import Aendring
-from tilsynstakst.tabeller import (Celle, Tabel, Visning, aendringsceller, gruppenavn,
-                                   scenarielinje, scenarietabel)
+from tilsynstakst.tabeller import (Celle, Tabel, Visning, afrundingsnote, aendringsceller,
+                                   gruppenavn, scenarielinje, scenarietabel)
 
 SIDE_OM_SIDE = ("Grundlag", "Scenarie", "Forskel i kr.", "Forskel i pct.")
 TAKSTNAVNE = (
@@ -45,7 +45,9 @@ def scenarievisning(s: Scenarieresultat) -> Visning:
     navne = [k.navn for k in g.finansiering.kommuner]
     tabeller.append(_tabel("finansiering", "Objektiv finansiering og gennemsnitspris", [
         ("I alt", f.finansiering["i_alt"]), *((n, f.finansiering.get(n)) for n in navne),
-        ("Gennemsnitspris pr. plejefamilie", f.gennemsnitspris)], kort="Objektiv finansiering"))
+        ("Gennemsnitspris pr. plejefamilie", f.gennemsnitspris)],
+        afrundingsnote((("i grundlaget", g.finansiering), ("i scenariet", r.finansiering))),
+        kort="Objektiv finansiering"))
     data = {"scenarie": s.scenarie, "tilsyn": s.tilsyn, "afrunding": s.afrunding,
             "grundlag": g, "resultat": r, "forskelle": f}
     return Visning(f"{s.tilsyn} – Budget {g.aar} – SCENARIE {s.scenarie.navn}",

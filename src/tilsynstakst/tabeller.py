@@ -6,11 +6,12 @@ visninger (terminal, og senere Markdown, CSV og XLSX) bygger på de samme ``Tabe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from tilsynstakst.finansiering import Kommuneandel
+from tilsynstakst.finansiering import Finansiering, Kommuneandel
 from tilsynstakst.money import ANTAL, KR, PCT, TIMER
 from tilsynstakst.rapport import Aarsresultat, Rapport
 from tilsynstakst.sammenligning import Aendring
@@ -67,6 +68,12 @@ def i_priser(a: Aarsresultat) -> str:
     """`` (i 2024-priser)``, når et års beløb ikke er i årets egne priser (året før i
     budgetårets priser, eller et år, der kun findes i et senere års); ellers ingenting."""
     return f" (i {a.prisniveau}-priser)" if a.prisniveau != a.aar else ""
+
+
+def aaret_i_priser(a: Aarsresultat) -> str:
+    """``i 2025`` for et år i egne priser; ``for 2024 i 2025-priser`` for et år i et andet års
+    (issue 19, punkt 3: et tal for året før siger, hvilke priser det står i)."""
+    return f"for {a.aar} i {a.prisniveau}-priser" if a.prisniveau != a.aar else f"i {a.aar}"
 
 
 def aarsnavn(a: Aarsresultat, beloeb: bool = True) -> str:
@@ -187,6 +194,18 @@ def kommuneraekker(r: Rapport) -> list[tuple[str, str | None]]:
             + [(f"{n} (udgået)", n) for n in foer if n not in i_nu])
 
 
+def afrundingsnote(kolonner: Iterable[tuple[str, Finansiering]]) -> str | None:
+    """Under en tabel med kommunernes beløb, når en kolonne ikke summer til budgettet (simpel
+    afrunding; issue 19, punkt 13): summen og forskellen i kroner, som resultatet har dem."""
+    dele = [f"{hvilke} summer til {kroner(f.sum_kommuner)}, {kroner(abs(f.rest))} "
+            f"{'under' if f.rest < 0 else 'over'} budgettet på {kroner(f.budget)}"
+            for hvilke, f in kolonner if f.rest]
+    if not dele:
+        return None
+    return ("Simpel afrunding (hver kommune afrundet for sig): kommunernes beløb "
+            + "; ".join(dele) + ".")
+
+
 def objektiv_finansiering(r: Rapport) -> Tabel:
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
     aar = (foer, nu) if foer else (nu,)
@@ -212,10 +231,7 @@ def objektiv_finansiering(r: Rapport) -> Tabel:
     if ae:
         gns += (Celle(ae.gennemsnitspris.pct if ae.gennemsnitspris else None, PCT),)
     raekker.append(("Gennemsnitspris pr. plejefamilie", gns))
-    note = None
-    if nu.finansiering.sum_kommuner != nu.finansiering.budget:
-        note = (f"Kommunernes beløb summer til {kroner(nu.finansiering.sum_kommuner)}, budgettet "
-                f"er {kroner(nu.finansiering.budget)} (simpel afrunding).")
+    note = afrundingsnote((f"for {a.aar}{i_priser(a)}", a.finansiering) for a in aar)
     return Tabel("finansiering", "Udviklingen i objektiv finansiering", tuple(kolonner),
                  tuple(raekker), note, kort="Objektiv finansiering",
                  grupper=(3,) * len(aar) + ((1,) if ae else ()))
@@ -245,7 +261,8 @@ def takst_pr_tilbud(r: Rapport) -> Tabel:
         for g in range(4)
     )
     return Tabel("takst_pr_tilbud", "Udvikling i takst pr. tilbud (årlig tilsynstakst)",
-                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), kort="Takst pr. tilbud")
+                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), med_genberegnet(r),
+                 kort="Takst pr. tilbud")
 
 
 def bpa(r: Rapport) -> Tabel:
@@ -260,7 +277,7 @@ def bpa(r: Rapport) -> Tabel:
                 t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR),
     )
     return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
-                 _uden_kr_aendring(r, raekker), kort="BPA")
+                 _uden_kr_aendring(r, raekker), med_genberegnet(r, bpa=True), kort="BPA")
 
 
 SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
@@ -291,7 +308,7 @@ def takstblade(r: Rapport) -> list[Tabel]:
     blade = [_takstblad(nu, "takstblad", SKAERPET)]
     if foer is None or ae is None:
         return blade
-    blade.append(_takstblad(foer, "takstblad_forrige", None))
+    blade.append(_takstblad(foer, "takstblad_forrige", med_genberegnet(r)))
     raekker = tuple((gruppenavn(g), tuple(Celle(ae.takster[n][g].pct, PCT) for n in TAKSTBLADET))
                     for g in range(4))
     blade.append(Tabel("takstblad_aendring", f"Ændring i pct. fra {foer.aar} til {nu.aar}",
@@ -316,10 +333,11 @@ def bpa_takster(r: Rapport) -> Tabel:
                for (navn, tn), (_, celler) in zip(navne, takster)]
     kolonner = ("Kr.", "Timer", "Takst") if foer is None or ae is None else (
         "Kr.", "Timer", f"Takst {foer.aar}{i_priser(foer)}", f"Takst {nu.aar}", "Ændring i pct.")
-    timepris = f"{tal(t.timepris)} kr." + (
-        f" i {nu.aar}, {tal(foer.takster.timepris)} kr. i {foer.aar}" if foer else "")
+    timepris = f"{tal(t.timepris)} kr. {aaret_i_priser(nu)}" + (
+        f", {tal(foer.takster.timepris)} kr. {aaret_i_priser(foer)}" if foer else "")
     return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
-                 tuple(raekker), f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.",
+                 tuple(raekker), med_genberegnet(
+                     r, f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.", True),
                  kort="BPA-takster")
 
 
@@ -405,6 +423,28 @@ def prislinje(r: Rapport) -> str:
                 f"angiver beløbene (prisniveau = {foer.filens_priser}); der er ingen "
                 "PL-fremskrivning.")
     return f"{foer.aar} er vist i {nu.prisniveau}-priser (PL-faktor {tal(r.pl_faktor)})."
+
+
+def genberegnet(r: Rapport, bpa: bool = False) -> str | None:
+    """Hvad året før i budgetårets priser er (issue 19, punkt 11): året førs model regnet igen
+    af budgettet × PL, hvert tal afrundet én gang i de nye priser, ikke sidste års tal × PL
+    (så notaternes tal gengives); ``bpa``: også BPA-taksternes timepris. ``None`` uden året før."""
+    nu, foer = r.budgetaar, r.forrige_aar
+    if foer is None:
+        return None
+    if foer.filens_priser == nu.prisniveau:
+        return (f"{foer.aar} er regnet med modellen for {foer.aar} af budgetfilens beløb, som "
+                f"står i {nu.prisniveau}-priser (ingen PL-fremskrivning).")
+    pl, priser = tal(r.pl_faktor), f"{nu.prisniveau}-priser"
+    return (f"{foer.aar} i {priser} er regnet igen med modellen for {foer.aar} af budgettet × "
+            f"PL-faktoren {pl}, og hvert tal er afrundet én gang, i {priser}: en takst er derfor "
+            f"ikke {foer.aar}-taksten × {pl}."
+            + (f" BPA-taksterne er timer × timeprisen afrundet i {priser}." if bpa else ""))
+
+
+def med_genberegnet(r: Rapport, note: str | None = None, bpa: bool = False) -> str | None:
+    """En tabels note, og under en tabel med året førs takster, hvordan de er regnet."""
+    return " ".join(d for d in (note, genberegnet(r, bpa) if r.aendringer else None) if d) or None
 
 
 def indledning(r: Rapport) -> str:
