@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BUDGETS
+from conftest import BUDGETS, fordel_resultat
 from tilsynstakst.cli import app
 
 runner = CliRunner()
@@ -62,10 +62,11 @@ def test_takstbladets_timepris_for_aaret_foer_siger_priserne_i_hvert_format(aar,
 
 
 def test_takstbladet_for_et_nyt_aar_siger_at_sidste_aars_timepris_er_i_de_nye_priser(mappe):
-    kør("ny", 2025, "--pl", "3,2", mappe=mappe)
-    # Udkastet er 2024 × 1,032 med 2024's antal og normtimer, så begge års timepris er 2024's
-    # 672 i 2025-priser: 672 × 1,032 = 693,5 → 694. Før stod der "694 kr. i 2024".
-    assert ("Takst = timer × timepris (694 kr. i 2025, 694 kr. for 2024 i 2025-priser)"
+    kør("ny", 2025, "--pl", "3,2", mappe=fordel_resultat(mappe))
+    # 2024's timepris var 672 kr. (notatet s. 4); i 2025-priser 672 × 1,032 = 693,5 → 694. Før
+    # stod der "694 kr. i 2024". Udkastet for 2025 har 2024's budget før overskuddet (conftest's
+    # del 112.946) × 1,032: 17.562.633 kr. over de samme timer giver 698 kr.
+    assert ("Takst = timer × timepris (698 kr. i 2025, 694 kr. for 2024 i 2025-priser)"
             in enkel(kør("takstblad", 2025, mappe=mappe)))
 
 
