@@ -83,7 +83,7 @@ def test_hent_udfylder_befolkningen_og_rorer_intet_andet(dst, ny2025):
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines() == [
         f"Skrev [befolkning] i {ny2025 / '2025.toml'}: 121.685 0-17-årige i 11 kommuner, 2024K2.",
-        f"Næste skridt: tilsynstakst tjek {ny2025}; tilsynstakst beregn 2025 -b {ny2025}."]
+        f"Næste skridt: tilsynstakst tjek {ny2025}; tilsynstakst beregn 2025 -b {ny2025}"]
     # Forespørgslen: FOLK1A, filens kommuner ved deres koder, 0-17 år enkeltvis, 2. kvartal 2024.
     [(anmodning, _)] = dst.log
     krop = json.loads(anmodning.data)

@@ -196,8 +196,9 @@ def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_ka
 def test_naeste_skridt_kan_kopieres_med_mappen_og_et_udkast_som_udgangspunkt_siges(mappe):
     r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
     assert r.stdout.splitlines()[-1] == (
-        f"Næste skridt: tilsynstakst befolkning 2025 -b {mappe} --hent (eller --fra-csv FIL); "
-        f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; tilsynstakst tjek {mappe}.")
+        f"Næste skridt: tilsynstakst befolkning 2025 -b {mappe} --hent (uden netværk: --fra-csv "
+        f"FIL i stedet for --hent); ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
+        f"tilsynstakst tjek {mappe}")
     assert "Bemærk" not in r.stdout
     r = kør("ny", 2026, "-b", mappe, "--pl", "2")
     assert "Bemærk: 2025.toml er selv et udkast; dens tal er ikke gennemgået." in r.stdout

@@ -342,8 +342,10 @@ def forklar(
     if r.scenarie:
         typer.echo(scenarielinje(r.scenarie))
     if noegle is None:
-        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar}, med den nøgle, "
-                   f"tilsynstakst forklar {aar} NØGLE forklarer:")
+        from tilsynstakst.kommando import kommando
+
+        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar} med deres nøgle; "
+                   f"forklar et af dem med: {kommando('forklar', aar, mappe=budgetmappe)} NØGLE")
     for linje in f.linjer:
         typer.echo(linje)
 
@@ -379,17 +381,11 @@ def ny(
     typer.echo(f"Skrev {nyt.sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
     if nyt.fra_udkast:
         typer.echo(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
-    b = _mappevalg(budgetmappe)
-    typer.echo(f"Næste skridt: tilsynstakst befolkning {aar}{b} --hent (eller --fra-csv FIL); "
-               f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
-               f"tilsynstakst tjek{b.replace(' -b', '')}.")
+    from tilsynstakst.kommando import kommando
 
-
-def _mappevalg(budgetmappe: Path) -> str:
-    """' -b DIR' til en kommando, brugeren kan kopiere, når mappen ikke er standardmappen."""
-    import shlex
-
-    return "" if budgetmappe == Path("budgets") else f" -b {shlex.quote(str(budgetmappe))}"
+    typer.echo(f"Næste skridt: {kommando('befolkning', aar, '--hent', mappe=budgetmappe)} "
+               f"(uden netværk: --fra-csv FIL i stedet for --hent); ret beløb, antal og "
+               f"normtimer og hver kilde 'UDKAST: …'; {kommando('tjek', mappe=budgetmappe)}")
 
 
 @app.command()
@@ -407,8 +403,11 @@ def befolkning(
     """Udfyld befolkningen i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
     from datetime import date
 
+    from tilsynstakst.kommando import kommando
+
     if hent + (fra_csv is not None) + url != 1:
-        raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url")
+        raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url, fx "
+                    f"{kommando('befolkning', aar, '--hent', mappe=budgetmappe)}")
     from tilsynstakst.befolkning import adresse, udfyld
 
     if url:
@@ -419,8 +418,8 @@ def befolkning(
 
     typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
                f"{len(antal)} kommuner, {aar - 1}K2.")
-    typer.echo(f"Næste skridt: tilsynstakst tjek{_mappevalg(budgetmappe).replace(' -b', '')}; "
-               f"tilsynstakst beregn {aar}{_mappevalg(budgetmappe)}.")
+    typer.echo(f"Næste skridt: {kommando('tjek', mappe=budgetmappe)}; "
+               f"{kommando('beregn', aar, mappe=budgetmappe)}")
 
 
 class Kontrolformat(str, Enum):

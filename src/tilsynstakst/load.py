@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
+from tilsynstakst.kommando import citeret
 from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked
 
 if TYPE_CHECKING:
@@ -434,7 +435,7 @@ def budgetmappe(mappe: Path) -> Path:
         return mappe
     if mappe.exists():
         raise Inputfejl([Fund(str(mappe), f"er en fil, ikke en mappe; -b skal være mappen med "
-                                          f"budgetfilerne, fx -b {mappe.parent}")])
+                                          f"budgetfilerne, fx -b {citeret(mappe.parent)}")])
     raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
 
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel
 
 from tilsynstakst.dst.kommuner import ligner
 from tilsynstakst.fund import ADVARSEL, AFVIGELSE, Fund
+from tilsynstakst.kommando import kommando
 from tilsynstakst.schema import Budget
 
 # Linjen for en nøgle i en fil: ``linje(sti, "befolkning", "kvartal")``.
@@ -55,8 +56,9 @@ def kvartal(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     forventet = f"{budget.aar - 1}K2"
     if budget.befolkning.kvartal == forventet:
         return []
+    hent = kommando("befolkning", budget.aar, "--hent", mappe=sti.parent)
     return [Fund(str(sti), f"er {budget.befolkning.kvartal}, men reglen er 2. kvartal året før "
-                 f"budgetåret: {forventet} (hent det med: tilsynstakst befolkning {budget.aar})",
+                 f"budgetåret: {forventet} (hent det med: {hent})",
                  "befolkning.kvartal", linje(sti, "befolkning", "kvartal"), ADVARSEL)]
 
 

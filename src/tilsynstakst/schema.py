@@ -747,8 +747,7 @@ class PLIndeks(_Model):
                     "tilsynstakst",
                     "{til} = {ny} efter {fra} = {gl} giver en PL-faktor på {faktor}, ikke en "
                     "plausibel fremskrivning (0,8-1,25 pr. år). Indekset er et indeks, ikke en "
-                    "procent: ret linjen til {til} = {gl} × (1 + PL/100), eller slet den og brug "
-                    "'tilsynstakst ny {til} --pl 3,2'",
+                    "procent: ret linjen til {til} = {gl} × (1 + PL/100), med PL i procent",
                     {"til": til, "fra": fra, "ny": _som_toml(self.indeks[til]),
                      "gl": _som_toml(self.indeks[fra]), "felt": f"indeks.{til}",
                      "faktor": _decimaltekst(faktor)},

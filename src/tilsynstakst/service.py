@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.kommando import kommando
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe, findes,
                                laes_budget, laes_pl)
 from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
@@ -92,8 +93,14 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int, hjaelp: str = "")
         with omfang("", sti):
             return pl_faktor(pl, fra, til)
     except ManglendePL as e:
-        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}"
-                              + (hjaelp if e.aar == fra else ""),
+        if e.aar == fra and hjaelp:
+            tilfoej = hjaelp
+        elif e.aar - 1 in pl.indeks:  # året før står der: linjen, der mangler
+            tilfoej = (f"; tilføj under [indeks] linjen {e.aar} = {pl.indeks[e.aar - 1]} × "
+                       f"(1 + PL/100), med PL fra {e.aar - 1} til {e.aar} i procent")
+        else:
+            tilfoej = ""
+        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}{tilfoej}",
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
 
 
@@ -160,8 +167,8 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     if noegle not in alle:
         forslag = difflib.get_close_matches(noegle, list(alle), n=1)
         hint = f" (mente du {forslag[0]}?)" if forslag else ""
-        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; tilsynstakst forklar "
-                                      f"{aar} uden nøgle viser alle nøgler")])
+        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
+                                      f"med: {kommando('forklar', aar, mappe=mappe)}")])
     if noegle not in spor.trin:
         return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis_tal(alle[noegle])}: et tal, "
                                                     "der vises, som det er (ikke en beregning).",))
