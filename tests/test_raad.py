@@ -146,3 +146,23 @@ def test_forklar_uden_noegle_og_med_en_forkert_noegle_viser_kommandoen_med_mappe
     assert r.exit_code == 2
     assert r.stderr == ("Fejl: nej: er ikke et tal i beregningen; alle nøgler vises med: "
                         f"tilsynstakst forklar 2024 -b '{andre}'\n")
+
+
+def test_en_stavefejl_i_en_kommune_faar_mente_du_i_befolkning_beregn_og_saet(andre):
+    """Én forslagsfunktion (dst.kommuner.naermeste): 'Brønderslv' er hverken et præfiks af
+    'Brønderslev' eller omvendt, men er det nærmeste navn."""
+    ret(andre / "2024.toml", '"Brønderslev" = 7775', '"Brønderslv" = 7775')
+    linje = next(i for i, x in enumerate((andre / "2024.toml").read_text().split("\n"), 1)
+                 if x.startswith('"Brønderslv"'))
+    r = kør("beregn", 2024, "-b", andre)
+    assert r.exit_code == 0
+    assert (f"Advarsel: {andre / '2024.toml'}:{linje}: befolkning.kommuner: kommunerne er ikke de "
+            "samme som i 2023.toml (nye: Brønderslv; mangler: Brønderslev; Brønderslv: mente du "
+            "Brønderslev?)") in r.stderr.splitlines()
+    r = kør("befolkning", 2024, "-b", andre, "--url")
+    assert r.stderr == (f"Fejl: {andre / '2024.toml'}: befolkning.kommuner.Brønderslv: "
+                        "'Brønderslv' er ikke en af de 98 kommuner i Danmarks Statistiks FOLK1A "
+                        "(mente du Brønderslev?)\n")
+    r = kør("beregn", 2023, "-b", andre, "--saet", "befolkning.kommuner.Brønderslv=7000")
+    assert r.stderr == (f"Fejl: --saet: befolkning.kommuner.Brønderslv: nøglen findes ikke i "
+                        f"{andre / '2023.toml'} (mente du befolkning.kommuner.Brønderslev?)\n")

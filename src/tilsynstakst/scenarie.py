@@ -252,11 +252,11 @@ def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> 
         return f"{hvor} er en liste med pladserne 0-{len(node) - 1}; {del_} findes ikke"
     if not isinstance(node, dict):
         return f"{hvor} er en enkelt værdi, ikke en tabel"
-    import difflib
+    from tilsynstakst.dst.kommuner import naermeste
 
     besked = f"nøglen findes ikke i {fil}"
-    if forslag := difflib.get_close_matches(str(del_), [str(k) for k in node], n=1):
-        besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag[0])))}?)"
+    if forslag := naermeste(str(del_), node):
+        besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag)))}?)"
     return besked
 
 

@@ -150,8 +150,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
             scenarie: Scenarie | None = None) -> Forklaret:
     """Beregn året med sporet tændt (de samme funktioner, DESIGN.md §9) og forklar ``noegle``:
     tallets sti i ``beregn --format json``."""
-    import difflib
-
+    from tilsynstakst.dst.kommuner import naermeste
     from tilsynstakst.forklaring import forklar as forklaringslinjer
     from tilsynstakst.forklaring import tal_i_data, vis_tal
     from tilsynstakst.render.jsonformat import som_data
@@ -165,8 +164,8 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     if noegle is None:
         return Forklaret(b, None, None, tuple(f"{k} = {vis_tal(v)}" for k, v in alle.items()))
     if noegle not in alle:
-        forslag = difflib.get_close_matches(noegle, list(alle), n=1)
-        hint = f" (mente du {forslag[0]}?)" if forslag else ""
+        forslag = naermeste(noegle, alle)
+        hint = f" (mente du {forslag}?)" if forslag else ""
         raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
                                       f"med: {kommando('forklar', aar, mappe=mappe)}")])
     if noegle not in spor.trin:

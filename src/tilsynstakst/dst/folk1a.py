@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, ligner
+from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
 from tilsynstakst.fund import Fund, Inputfejl, synlig
 
 TABEL = "FOLK1A"
@@ -42,15 +42,11 @@ def koder(kommuner: list[str], fil: str) -> dict[str, str]:
     """Kommune → FOLK1A's områdekode; en ukendt kommune er en ``Inputfejl``."""
     ukendte = [k for k in kommuner if kommunekode(k) is None]
     if ukendte:
-        forslag = {k: _ligner(k) for k in ukendte}
+        forslag = {k: naermeste(k, [*KOMMUNEKODER, *ANDRE_NAVNE]) for k in ukendte}
         raise Inputfejl([Fund(fil, f"{k!r} er ikke en af de 98 kommuner i Danmarks Statistiks "
                               f"FOLK1A" + (f" (mente du {forslag[k]}?)" if forslag[k] else ""),
                               noegle=f"befolkning.kommuner.{k}") for k in ukendte])
     return {k: kommunekode(k) for k in kommuner}  # type: ignore[misc]
-
-
-def _ligner(navn: str) -> str | None:
-    return next((kendt for kendt in [*KOMMUNEKODER, *ANDRE_NAVNE] if ligner(navn, kendt)), None)
 
 
 def forespoergsel(omraader: list[str], kvartal: str) -> dict:
