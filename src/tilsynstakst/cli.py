@@ -324,7 +324,8 @@ def forklar(
     noegle: Annotated[str | None, typer.Argument(
         metavar="NØGLE", show_default=False,
         help="Tallets sti i beregn --format json, fx budgetaar.takster.tilsyn.2 (tilsynstaksten "
-             "i takstgruppe 3). Uden: alle tal med deres nøgle.")] = None,
+             "i takstgruppe 3), en kommune ved navn: budgetaar.finansiering.Læsø. Uden: alle tal "
+             "med deres nøgle.")] = None,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
     saet: Saet = None,

@@ -7,6 +7,7 @@ viste år (``sammenhaeng``) følger med som fund, så den, der viser tallene, ka
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -159,12 +160,13 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     with optag() as spor:
         b = beregn(mappe, aar, afrunding, scenarie)
     alle = dict(tal_i_data(som_data(b.rapport)))
-    if noegle is not None:
-        noegle = _kommune_som_plads(noegle, b.rapport)
+    navne = _kommuner_ved_navn(alle, b.rapport)
     if noegle is None:
-        return Forklaret(b, None, None, tuple(f"{k} = {vis_tal(v)}" for k, v in alle.items()))
+        return Forklaret(b, None, None, tuple(f"{navne.get(k, k)} = {vis_tal(v)}"
+                                              for k, v in alle.items()))
+    noegle = _ved_plads(noegle, navne)
     if noegle not in alle:
-        forslag = naermeste(noegle, alle)
+        forslag = naermeste(noegle, [navne.get(k, k) for k in alle])
         hint = f" (mente du {forslag}?)" if forslag else ""
         raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
                                       f"med: {kommando('forklar', aar, mappe=mappe)}")])
@@ -177,13 +179,31 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
         spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
 
 
-def _kommune_som_plads(noegle: str, rapport: Rapport) -> str:
-    """``budgetaar.finansiering.kommuner.Aalborg.beloeb`` → ``….kommuner.10.beloeb``: en kommune
-    kan nævnes ved navn, som i ``aendringer.finansiering.Aalborg``."""
+_PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.(\d+)\.(\w+)")
+
+
+def _kommuner_ved_navn(alle: dict[str, object], rapport: Rapport) -> dict[str, str]:
+    """Hver kommunes tal ved plads → ved navn, som i ``aendringer.finansiering.Aalborg``:
+    ``budgetaar.finansiering.kommuner.10.beloeb`` → ``budgetaar.finansiering.Aalborg.beloeb``."""
+    aarene = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}
+    navne = {}
+    for noegle in alle:
+        if m := _PLADS.fullmatch(noegle):
+            aar = aarene[m.group(1)]
+            assert aar is not None
+            navn = aar.finansiering.kommuner[int(m.group(2))].navn
+            navne[noegle] = f"{m.group(1)}.finansiering.{navn}.{m.group(3)}"
+    return navne
+
+
+def _ved_plads(noegle: str, navne: dict[str, str]) -> str:
+    """En kommunes tal ved navn → nøglen ved plads: ``budgetaar.finansiering.Aalborg`` (beløbet),
+    ``….Aalborg.befolkning`` og ``….kommuner.Aalborg.beloeb``, uanset store og små bogstaver.
+    Alt andet, også en nøgle ved plads, står, som det er."""
     dele = noegle.split(".")
     if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not dele[3].isdigit():
-        aar = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}.get(dele[0])
-        navne = [k.navn.casefold() for k in aar.finansiering.kommuner] if aar else []
-        if dele[3].casefold() in navne:
-            dele[3] = str(navne.index(dele[3].casefold()))
-    return ".".join(dele)
+        del dele[2]
+    if len(dele) == 3 and dele[1] == "finansiering":  # en kommunes finansiering er dens beløb
+        dele.append("beloeb")
+    plads = {navn.casefold(): k for k, navn in navne.items()}
+    return plads.get(".".join(dele).casefold(), noegle)
