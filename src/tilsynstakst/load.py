@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 from tilsynstakst.kommando import citeret
-from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked
+from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked, tager_hele_tal
 
 if TYPE_CHECKING:
     from tilsynstakst.scenarie import Scenarie, Scenarieinfo
@@ -192,7 +192,7 @@ def _dansk_og_ugyldig(vaerdi: str) -> bool:
 
 
 def _dansk_besked(noegle: tuple[str, ...], vaerdi: str) -> str:
-    return f"{noeglenavn(noegle)} = {dansk_talbesked(vaerdi)}"
+    return f"{noeglenavn(noegle)} = {dansk_talbesked(vaerdi, hele=tager_hele_tal(list(noegle)))}"
 
 
 def valider(model: type[M], data: dict[str, Any], tekst: str, fil: str) -> M:

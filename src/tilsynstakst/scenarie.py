@@ -119,9 +119,9 @@ def laes_saet(tekst: str) -> list[Saet]:
     try:
         data = tomllib.loads(f"v = {vaerdi}", parse_float=Decimal)["v"]
     except (tomllib.TOMLDecodeError, ValueError, ArithmeticError, RecursionError):
-        from tilsynstakst.schema import dansk_talhjaelp  # som i budgetfilen
+        from tilsynstakst.schema import dansk_talhjaelp, tager_hele_tal  # som i budgetfilen
 
-        hjaelp = dansk_talhjaelp(vaerdi, hele=True) or (
+        hjaelp = dansk_talhjaelp(vaerdi, hele=tager_hele_tal(dele)) or (
             "skriv et tal (17105109 eller 65.5), en liste ([88, 97, 37, 19]) eller en "
             "tekst i anførselstegn (\"2024K2\")")
         raise Inputfejl([Fund(SAET, f"'{vaerdi}' er ikke en TOML-værdi: {hjaelp}",
