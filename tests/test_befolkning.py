@@ -84,7 +84,7 @@ def test_hent_udfylder_befolkningen_og_rorer_intet_andet(dst, ny2025):
     assert r.exit_code == 0, r.output
     assert r.stdout.splitlines() == [
         f"Skrev [befolkning] i {ny2025 / '2025.toml'}: 121.685 0-17-årige i 11 kommuner, 2024K2.",
-        f"Næste skridt: tilsynstakst tjek {ny2025}; tilsynstakst beregn 2025 -b {ny2025}."]
+        f"Næste skridt: tilsynstakst tjek {ny2025}; tilsynstakst beregn 2025 -b {ny2025}"]
     # Forespørgslen: FOLK1A, filens kommuner ved deres koder, 0-17 år enkeltvis, 2. kvartal 2024.
     [(anmodning, _)] = dst.log
     krop = json.loads(anmodning.data)
@@ -166,6 +166,47 @@ def test_fra_csv_udfylder_ligesom_hent(ny2025):
     assert dict(ny.befolkning.kommuner) == EKSEMPEL_SUMMER
     assert re.search(r"\(2024K2\), indlæst \d{4}-\d\d-\d\d fra CSV-filen nord-2024K2-eksempel\.csv$",
                      ny.befolkning.kilde), ny.befolkning.kilde
+
+
+EXCEL = DATA / "nord-2024K2-eksempel-excel-cp1252.csv"
+
+
+def test_en_csv_gemt_igen_af_excel_i_cp1252_laeses(ny2025):
+    """Excel gemmer i Windows' tegnsæt, uden BOM, med anførselstegn og en tom række (;;;;;)."""
+    assert EXCEL.read_bytes().decode("cp1252").encode("utf-8") != EXCEL.read_bytes()
+    r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", EXCEL)
+    assert r.exit_code == 0, r.output
+    assert dict(laes_budget(ny2025 / "2025.toml").befolkning.kommuner) == EKSEMPEL_SUMMER
+
+
+def test_en_csv_uden_bom_med_anfoerselstegn_laeses(ny2025, tmp_path):
+    tekst = EXCEL.read_bytes().decode("cp1252")
+    (tmp_path / "folk1a.csv").write_bytes(tekst.encode("utf-8"))
+    r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", tmp_path / "folk1a.csv")
+    assert r.exit_code == 0, r.output
+    assert dict(laes_budget(ny2025 / "2025.toml").befolkning.kommuner) == EKSEMPEL_SUMMER
+
+
+def test_en_csv_i_et_andet_tegnsaet_afvises_med_hvordan_den_gemmes(ny2025, tmp_path):
+    """Mac-tegnsættet har andre bytes for Å og Ø end cp1252: kolonnerne bliver ikke FOLK1A's, og
+    intet læses med forkerte bogstaver."""
+    tekst = EXCEL.read_bytes().decode("cp1252")
+    (tmp_path / "folk1a.csv").write_bytes(tekst.encode("mac_roman"))
+    foer = (ny2025 / "2025.toml").read_bytes()
+    r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", tmp_path / "folk1a.csv")
+    assert r.exit_code == 2
+    assert r.stderr == (f"Fejl: {tmp_path / 'folk1a.csv'}: svaret er ikke UTF-8-tekst og heller "
+                        "ikke en CSV fra FOLK1A i Windows' tegnsæt (cp1252); gem CSV'en som UTF-8 "
+                        "(i Excel: CSV UTF-8)\n")
+    assert (ny2025 / "2025.toml").read_bytes() == foer
+
+
+def test_en_cp1252_csv_med_et_forkert_kommunenavn_afvises(ny2025, tmp_path):
+    tekst = EXCEL.read_bytes().decode("cp1252").replace('"Læsø"', '"Lasø"')
+    (tmp_path / "folk1a.csv").write_bytes(tekst.encode("cp1252"))
+    r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", tmp_path / "folk1a.csv")
+    assert r.exit_code == 2
+    assert "området 'Lasø' er ikke en kommune" in r.stderr
 
 
 def test_notatets_befolkning_giver_notatets_finansiering(mappe):

@@ -116,30 +116,30 @@ def test_ogsaa_negative_tal_og_tre_decimaler_giver_samme_vaerdi(d):
 
 # --- Budgetfilen: tal, TOML ikke kan læse ------------------------------------------------------
 
-@pytest.mark.parametrize("gammel, ny, noegle, dansk, forslag", [
+@pytest.mark.parametrize("gammel, ny, noegle, dansk, forslag, hele", [
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 17.350.000",
-     "budget.tilbudsafdelingen", "17.350.000", "17350000"),
+     "budget.tilbudsafdelingen", "17.350.000", "17350000", False),
     ("tilbudsafdelingen = 16905109", "tilbudsafdelingen = 1.234,5  # kommentar",
-     "budget.tilbudsafdelingen", "1.234,5", "1234.5"),
-    ("tilsyn = 65.2536 ", "tilsyn = 65,25 ", "normtimer.tilsyn", "65,25", "65.25"),
+     "budget.tilbudsafdelingen", "1.234,5", "1234.5", True),  # kroner: kun hele
+    ("tilsyn = 65.2536 ", "tilsyn = 65,25 ", "normtimer.tilsyn", "65,25", "65.25", False),
     ('"Aalborg" = 39978', '"Aalborg" = 39.978,0', "befolkning.kommuner.Aalborg", "39.978,0",
-     "39978"),
+     "39978", False),
     ("samlet = { forrige = 34741043,", "samlet = { forrige = 34.741.043,",
-     "offentliggjort.budget.samlet.forrige", "34.741.043", "34741043"),
+     "offentliggjort.budget.samlet.forrige", "34.741.043", "34741043", False),
     ("aendring = 1320124, pct = 3.8 }", "aendring = 1320124, pct = 3,8 }",
-     "offentliggjort.budget.samlet.pct", "3,8", "3.8"),
+     "offentliggjort.budget.samlet.pct", "3,8", "3.8", False),
     ('[offentliggjort.finansiering."Brønderslev"]\nbefolkning = { forrige = 7769,',
      '[offentliggjort.finansiering."Brønderslev"]\nbefolkning = { forrige = 7.769,5,',
-     "offentliggjort.finansiering.Brønderslev.befolkning.forrige", "7.769,5", "7769.5"),
+     "offentliggjort.finansiering.Brønderslev.befolkning.forrige", "7.769,5", "7769.5", False),
 ])
 def test_dansk_tal_uden_anfoerselstegn_naevner_fil_linje_noegle_og_forslag(
-        mappe, gammel, ny, noegle, dansk, forslag):
+        mappe, gammel, ny, noegle, dansk, forslag, hele):
     fil = mappe / "2024.toml"
     ret(fil, gammel, ny)
     nr = linje_med(fil, ny)
     assert fejl(laes_budget, fil) == (
         f"{fil}:{nr}: ugyldig TOML: {noegle} = {dansk} er skrevet med dansk talformat; "
-        f"skriv {forslag}: {HJAELP}")
+        f"skriv {forslag}: {HJAELP}" + ("; feltet tager kun hele tal" if hele else ""))
 
 
 def test_pl_indeks_med_decimalkomma(mappe):

@@ -155,3 +155,39 @@ def test_en_kommune_kan_naevnes_ved_navn_og_summen_viser_alle_led():
 def test_forklaringen_henviser_til_readme_ikke_til_et_dokument_brugeren_ikke_har():
     tekst = "\n".join(forklar(BUDGETS, 2024, "stoerste-rest", "aendringer.gennemsnitspris.pct").linjer)
     assert "DESIGN.md" not in tekst and "README: Afrunding" in tekst
+
+
+def test_en_kommune_ved_navn_og_noeglelisten_viser_navnene():
+    """Issue 19: budgetaar.finansiering.Læsø er Læsøs beløb; pladsnøglerne virker fortsat."""
+    for noegle in ("budgetaar.finansiering.Læsø", "budgetaar.finansiering.læsø.beloeb",
+                   "budgetaar.finansiering.kommuner.Læsø.beloeb",
+                   "budgetaar.finansiering.kommuner.4.beloeb"):
+        f = forklar(BUDGETS, 2024, "stoerste-rest", noegle)
+        assert (f.noegle, f.vaerdi) == ("budgetaar.finansiering.kommuner.4.beloeb", 34323), noegle
+        assert f.linjer[0] == ("budgetaar.finansiering.kommuner.4.beloeb = 34.323 (Læsøs "
+                               "objektive finansiering)")
+    f = forklar(BUDGETS, 2024, "stoerste-rest", "forrige_aar.finansiering.Læsø.befolkning")
+    assert (f.noegle, f.vaerdi) == ("forrige_aar.finansiering.kommuner.4.befolkning", 225)
+    r = runner.invoke(app, ["forklar", "2024", "-b", str(BUDGETS)])
+    linjer = r.stdout.splitlines()
+    assert [x for x in linjer if "Læsø" in x] == [
+        "budgetaar.finansiering.Læsø.befolkning = 218",
+        "budgetaar.finansiering.Læsø.andel_pct = 0,2",
+        "budgetaar.finansiering.Læsø.beloeb = 34.323",
+        "forrige_aar.finansiering.Læsø.befolkning = 225",
+        "forrige_aar.finansiering.Læsø.andel_pct = 0,2",
+        "forrige_aar.finansiering.Læsø.beloeb = 34.261",
+        "aendringer.finansiering.Læsø.forrige = 34.261",
+        "aendringer.finansiering.Læsø.budgetaar = 34.323",
+        "aendringer.finansiering.Læsø.aendring = 62",
+        "aendringer.finansiering.Læsø.pct = 0,2"]
+    assert not any(".finansiering.kommuner." in x for x in linjer)
+
+
+def test_en_stavefejl_i_en_kommune_i_noeglen_faar_mente_du():
+    r = runner.invoke(app, ["forklar", "2024", "budgetaar.finansiering.Brønderslv", "-b",
+                            str(BUDGETS)])
+    assert r.exit_code == 2
+    assert r.stderr == ("Fejl: budgetaar.finansiering.Brønderslv: er ikke et tal i beregningen "
+                        "(mente du budgetaar.finansiering.Brønderslev.beloeb?); alle nøgler vises "
+                        f"med: tilsynstakst forklar 2024 -b {BUDGETS}\n")

@@ -154,7 +154,8 @@ def test_kvartalet_skal_vaere_andet_kvartal_aaret_foer_ellers_en_advarsel(mappe)
     k = tjek([mappe])
     [f] = [f for f in k.fund if f.alvor == ADVARSEL]
     assert str(f).endswith('befolkning.kvartal: er 2023K3, men reglen er 2. kvartal året før '
-                           'budgetåret: 2023K2 (hent det med: tilsynstakst befolkning 2024)')
+                           f'budgetåret: 2023K2 (hent det med: tilsynstakst befolkning 2024 -b '
+                           f'{mappe} --hent)')
     assert kør(str(mappe)).exit_code == 0
     assert kør(str(mappe), "--streng").exit_code == 1
 

@@ -103,3 +103,17 @@ def test_en_fil_med_bom_kan_laeses(tmp_path):
     sti = tmp_path / "2024.toml"
     sti.write_bytes(b"\xef\xbb\xbf" + GYLDIG.encode("utf-8"))  # fx gemt af Notesblok
     assert laes_budget(sti).aar == 2024
+
+
+def test_et_tal_paa_dansk_i_filen_siger_hele_tal_kun_for_et_felt_med_hele_tal(tmp_path):
+    import shutil
+
+    from conftest import ret
+
+    shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
+    ret(tmp_path / "2024.toml", "tilbud = 251", "tilbud = 251,5")
+    with pytest.raises(Inputfejl) as e:
+        laes_budget(tmp_path / "2024.toml")
+    assert str(e.value).endswith("ugyldig TOML: antal.tilbud = 251,5 er skrevet med dansk "
+                                 "talformat; skriv 251.5: punktum som decimaltegn, ingen "
+                                 "tusindtalspunktummer; feltet tager kun hele tal")

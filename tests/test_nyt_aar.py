@@ -110,7 +110,7 @@ def test_uden_pl_skal_indekset_have_aaret(mappe):
     r = kør("ny", 2025, "-b", mappe)
     assert r.exit_code == 2 and r.stderr.count("\n") == 1
     assert "indeks.2025: PL-indekset har ikke 2025; angiv pris- og lønfremskrivningen fra 2024 " \
-           f"til 2025 i procent, fx 'tilsynstakst ny 2025 --pl 3,2 -b {mappe}'" in r.stderr
+           f"til 2025 i procent, fx: tilsynstakst ny 2025 -b {mappe} --pl 3,2" in r.stderr
     assert not (mappe / "2025.toml").exists() and (mappe / "pl-indeks.toml").read_bytes() == foer
 
 
@@ -131,8 +131,8 @@ def test_en_pl_der_modsiger_indekset_afvises(mappe):
     r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
     assert r.exit_code == 2
     assert "indeks.2025: indekset har allerede 2025 = 107 (en PL på 2,44\u00a0%), som --pl 3,2 " \
-           "ville gøre til 107.7924; udelad --pl for at bruge indekset, eller ret PL'en med " \
-           f"'tilsynstakst pl 2025 3,2 -b {mappe}'" in r.stderr
+           "ville gøre til 107.7924; udelad --pl for at bruge indekset, eller ret PL'en med: " \
+           f"tilsynstakst pl 2025 3,2 -b {mappe}" in r.stderr
     assert not (mappe / "2025.toml").exists() and (mappe / "pl-indeks.toml").read_bytes() == foer
 
 
@@ -151,8 +151,8 @@ def test_et_uberoert_udkast_erstattes_kun_med_overskriv(ny2025):
     r = kør("ny", 2025, "-b", ny2025, "--pl", "3,2")
     assert r.exit_code == 2
     assert r.stderr == (f"Fejl: {ny2025 / '2025.toml'}: findes allerede som et uberørt udkast; "
-                        f"brug --overskriv for at starte det forfra, eller 'tilsynstakst pl 2025 "
-                        f"PCT -b {ny2025}' for kun at rette PL'en og omregne udkastet\n")
+                        f"brug --overskriv for at starte det forfra, eller ret kun PL'en og "
+                        f"omregn udkastet med: tilsynstakst pl 2025 PCT -b {ny2025}\n")
     assert kør("ny", 2025, "-b", ny2025, "--pl", "3,2", "--overskriv").exit_code == 0
     assert laes_budget(ny2025 / "2025.toml").aar == 2025
 
@@ -315,8 +315,9 @@ def test_notatet_viser_at_udkastet_stiger_med_netop_det_overfoerte_overskud(ny20
 def test_naeste_skridt_kan_kopieres_med_mappen_og_et_udkast_som_udgangspunkt_siges(mappe):
     r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
     assert r.stdout.splitlines()[-1] == (
-        f"Næste skridt: tilsynstakst befolkning 2025 -b {mappe} --hent (eller --fra-csv FIL); "
-        f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; tilsynstakst tjek {mappe}.")
+        f"Næste skridt: tilsynstakst befolkning 2025 -b {mappe} --hent (uden netværk: --fra-csv "
+        f"FIL i stedet for --hent); ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
+        f"tilsynstakst tjek {mappe}")
     assert "Bemærk" not in r.stdout
     r = kør("ny", 2026, "-b", mappe, "--pl", "2")
     assert "Bemærk: 2025.toml er selv et udkast; dens tal er ikke gennemgået." in r.stdout
@@ -379,8 +380,8 @@ def test_pl_beholder_filens_linjeskift_og_en_uaendret_pl_aendrer_intet(ny2025):
 def test_pl_for_et_aar_uden_indekstal_eller_med_et_senere_aar(ny2025):
     r = kør("pl", 2026, "3,5", "-b", ny2025)
     assert r.exit_code == 2 and ("indeks.2026: PL-indekset har ikke 2026; pl retter et år, der "
-                                 "står der (et nyt år startes med 'tilsynstakst ny 2026 --pl "
-                                 f"PCT -b {ny2025}')") in r.stderr
+                                 "står der (et nyt år startes med: tilsynstakst ny 2026 -b "
+                                 f"{ny2025} --pl PCT)") in r.stderr
     assert kør("ny", 2026, "-b", ny2025, "--pl", "2").exit_code == 0
     r = kør("pl", 2025, "3,5", "-b", ny2025)
     assert r.exit_code == 2 and "indeks.2026: indekset har også 2026, der er fremskrevet fra " \

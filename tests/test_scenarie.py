@@ -363,3 +363,22 @@ def test_afrundingsrestens_forskel_har_ingen_procent():
     r = runner.invoke(app, ["scenarie", "2024", "ti-tilbud-lukker", "-b", str(BUDGETS), "-f", "csv"])
     rest = [x for x in r.stdout_bytes.decode("utf-8-sig").splitlines() if "Afrundingsrest" in x]
     assert rest and not any("Forskel i pct." in x for x in rest)
+
+
+@pytest.mark.parametrize("saet, besked", [
+    ("normtimer.tilsyn=66,5", "'66,5' er ikke en TOML-værdi: skriv 66.5: punktum som decimaltegn, "
+                              "ingen tusindtalspunktummer"),
+    ("budget.faelles_fordeling.tilbudsafdelingen=45,5",
+     "'45,5' er ikke en TOML-værdi: skriv 45.5: punktum som decimaltegn, ingen "
+     "tusindtalspunktummer"),
+    ("antal.tilbud=251,5", "'251,5' er ikke en TOML-værdi: skriv 251.5: punktum som decimaltegn, "
+                           "ingen tusindtalspunktummer; feltet tager kun hele tal"),
+    ("antal.pr_takstgruppe.tilbud.2=48,5", "'48,5' er ikke en TOML-værdi: skriv 48.5: punktum som "
+                                           "decimaltegn, ingen tusindtalspunktummer; feltet tager "
+                                           "kun hele tal"),
+])
+def test_et_tal_paa_dansk_i_saet_faar_hjaelp_der_passer_til_feltets_type(saet, besked):
+    """Issue 19: normtimer tager decimaler; kun kroner og antal tager kun hele tal."""
+    r = kør("beregn", 2024, "-b", BUDGETS, "--saet", saet)
+    assert r.exit_code == 2
+    assert r.stderr == f"Fejl: --saet: {saet.partition('=')[0]}: {besked}\n"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from tilsynstakst.dst import folk1a
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.load import budgetfil, budgetmappe, laes_budget
+from tilsynstakst.kommando import kommando
+from tilsynstakst.load import budgetfil, budgetmappe, findes, laes_budget, laes_pl
 from tilsynstakst.schema import Budget
 
 
@@ -23,16 +24,30 @@ def omraader(sti: Path) -> tuple[Budget, dict[str, str]]:
 
 def adresse(mappe: Path, aar: int) -> str:
     """Adressen, der i en browser giver CSV'en for ``mappe/aar.toml``s kommuner og kvartal."""
-    _, koder = omraader(budgetfil(mappe, aar))
+    _, koder = omraader(_aarets_fil(mappe, aar))
     return folk1a.browser_url(list(koder.values()), folk1a.kvartal_for(aar))
+
+
+def _aarets_fil(mappe: Path, aar: int) -> Path:
+    """``mappe/aar.toml``; findes den ikke, men året før gør, siger fejlen, hvordan året startes."""
+    sti = budgetfil(budgetmappe(mappe), aar)
+    if findes(sti) or not findes(budgetfil(mappe, aar - 1)):
+        return sti
+    try:
+        har_pl = aar in laes_pl(mappe).indeks
+    except Inputfejl:
+        har_pl = False
+    start = kommando("ny", aar, mappe=mappe) + ("" if har_pl else " --pl PCT")
+    pct = "" if har_pl else f" (PCT: pris- og lønfremskrivningen fra {aar - 1} til {aar} i procent)"
+    raise Inputfejl([Fund(str(sti), f"filen findes ikke; start budgetåret fra {aar - 1}.toml "
+                          f"med: {start}{pct}")])
 
 
 def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
     from tilsynstakst.redigering import erstat_befolkning, gem, laes_dokument
 
-    budgetmappe(mappe)
-    sti = budgetfil(mappe, aar)
+    sti = _aarets_fil(mappe, aar)
     budget, koder = omraader(sti)
     kvartal = folk1a.kvartal_for(aar)
     if csv is None:

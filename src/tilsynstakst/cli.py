@@ -324,7 +324,8 @@ def forklar(
     noegle: Annotated[str | None, typer.Argument(
         metavar="NØGLE", show_default=False,
         help="Tallets sti i beregn --format json, fx budgetaar.takster.tilsyn.2 (tilsynstaksten "
-             "i takstgruppe 3). Uden: alle tal med deres nøgle.")] = None,
+             "i takstgruppe 3), en kommune ved navn: budgetaar.finansiering.Læsø. Uden: alle tal "
+             "med deres nøgle.")] = None,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.stoerste_rest,
     saet: Saet = None,
@@ -342,8 +343,10 @@ def forklar(
     if r.scenarie:
         typer.echo(scenarielinje(r.scenarie))
     if noegle is None:
-        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar}, med den nøgle, "
-                   f"tilsynstakst forklar {aar} NØGLE forklarer:")
+        from tilsynstakst.kommando import kommando
+
+        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar} med deres nøgle; "
+                   f"forklar et af dem med: {kommando('forklar', aar, mappe=budgetmappe)} NØGLE")
     if (f.noegle or "forrige_aar.").startswith("forrige_aar.") and (
             linje := genberegnet(r, bpa="bpa" in (f.noegle or "bpa"))):
         typer.echo(f"forrige_aar: {linje}")  # året før er regnet igen, ikke × PL (issue 19)
@@ -393,10 +396,11 @@ def ny(
                    f"overført resultat, før et skrives i [overfoert_resultat].")
     if nyt.fra_udkast:
         typer.echo(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
-    b = _mappevalg(budgetmappe)
-    typer.echo(f"Næste skridt: tilsynstakst befolkning {aar}{b} --hent (eller --fra-csv FIL); "
-               f"ret beløb, antal og normtimer og hver kilde 'UDKAST: …'; "
-               f"tilsynstakst tjek{b.replace(' -b', '')}.")
+    from tilsynstakst.kommando import kommando
+
+    typer.echo(f"Næste skridt: {kommando('befolkning', aar, '--hent', mappe=budgetmappe)} "
+               f"(uden netværk: --fra-csv FIL i stedet for --hent); ret beløb, antal og "
+               f"normtimer og hver kilde 'UDKAST: …'; {kommando('tjek', mappe=budgetmappe)}")
 
 
 @app.command("pl")
@@ -444,13 +448,6 @@ def kroner_af(grundlag: int, faktor) -> int:  # type: ignore[no-untyped-def]
     return int(kroner(grundlag * faktor))
 
 
-def _mappevalg(budgetmappe: Path) -> str:
-    """' -b DIR' til en kommando, brugeren kan kopiere, når mappen ikke er standardmappen."""
-    import shlex
-
-    return "" if budgetmappe == Path("budgets") else f" -b {shlex.quote(str(budgetmappe))}"
-
-
 @app.command()
 def befolkning(
     aar: Aar,
@@ -466,8 +463,11 @@ def befolkning(
     """Udfyld befolkningen i AAR.toml: 0-17-årige pr. kommune i 2. kvartal året før (FOLK1A)."""
     from datetime import date
 
+    from tilsynstakst.kommando import kommando
+
     if hent + (fra_csv is not None) + url != 1:
-        raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url")
+        raise _fejl("angiv præcis én af --hent, --fra-csv FIL og --url, fx "
+                    f"{kommando('befolkning', aar, '--hent', mappe=budgetmappe)}")
     from tilsynstakst.befolkning import adresse, udfyld
 
     if url:
@@ -478,8 +478,8 @@ def befolkning(
 
     typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
                f"{len(antal)} kommuner, {aar - 1}K2.")
-    typer.echo(f"Næste skridt: tilsynstakst tjek{_mappevalg(budgetmappe).replace(' -b', '')}; "
-               f"tilsynstakst beregn {aar}{_mappevalg(budgetmappe)}.")
+    typer.echo(f"Næste skridt: {kommando('tjek', mappe=budgetmappe)}; "
+               f"{kommando('beregn', aar, mappe=budgetmappe)}")
 
 
 class Kontrolformat(str, Enum):

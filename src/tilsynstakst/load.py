@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
-from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked
+from tilsynstakst.kommando import citeret
+from tilsynstakst.schema import Budget, PLIndeks, dansk_talbesked, tager_hele_tal
 
 if TYPE_CHECKING:
     from tilsynstakst.scenarie import Scenarie, Scenarieinfo
@@ -191,7 +192,7 @@ def _dansk_og_ugyldig(vaerdi: str) -> bool:
 
 
 def _dansk_besked(noegle: tuple[str, ...], vaerdi: str) -> str:
-    return f"{noeglenavn(noegle)} = {dansk_talbesked(vaerdi)}"
+    return f"{noeglenavn(noegle)} = {dansk_talbesked(vaerdi, hele=tager_hele_tal(list(noegle)))}"
 
 
 def valider(model: type[M], data: dict[str, Any], tekst: str, fil: str) -> M:
@@ -434,7 +435,7 @@ def budgetmappe(mappe: Path) -> Path:
         return mappe
     if mappe.exists():
         raise Inputfejl([Fund(str(mappe), f"er en fil, ikke en mappe; -b skal være mappen med "
-                                          f"budgetfilerne, fx -b {mappe.parent}")])
+                                          f"budgetfilerne, fx -b {citeret(mappe.parent)}")])
     raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
 
 

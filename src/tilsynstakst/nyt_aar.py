@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.kommando import citeret, kommando
 from tilsynstakst.money import decimaler, kroner
 from tilsynstakst.sammenhaeng import UDKAST, er_udkast
 from tilsynstakst.schema import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
@@ -83,8 +84,8 @@ def pl_for_aaret(pl: PLIndeks, aar: int, pct: Decimal | None, fil: str) -> Decim
         if aar in pl.indeks:
             return None
         raise Inputfejl([Fund(fil, f"PL-indekset har ikke {aar}; angiv pris- og "
-                              f"lønfremskrivningen fra {aar - 1} til {aar} i procent, fx "
-                              f"'{kommando('ny', aar, '--pl', '3,2', mappe=Path(fil).parent)}'",
+                              f"lønfremskrivningen fra {aar - 1} til {aar} i procent, fx: "
+                              f"{kommando('ny', aar, '--pl', '3,2', mappe=Path(fil).parent)}",
                               noegle=f"indeks.{aar}")])
     ny = fremskrevet_indeks(pl.indeks[aar - 1], pct)
     if aar not in pl.indeks:
@@ -94,8 +95,8 @@ def pl_for_aaret(pl: PLIndeks, aar: int, pct: Decimal | None, fil: str) -> Decim
     har = Fraction(pl.indeks[aar]) / Fraction(pl.indeks[aar - 1]) - 1
     raise Inputfejl([Fund(fil, f"indekset har allerede {aar} = {pl.indeks[aar]} (en PL på "
                           f"{procent(decimaler(har * 100, 2))}), som --pl {tal(pct)} ville gøre "
-                          f"til {ny}; udelad --pl for at bruge indekset, eller ret PL'en med "
-                          f"'{kommando('pl', aar, tal(pct), mappe=Path(fil).parent)}'",
+                          f"til {ny}; udelad --pl for at bruge indekset, eller ret PL'en med: "
+                          f"{kommando('pl', aar, tal(pct), mappe=Path(fil).parent)}",
                           noegle=f"indeks.{aar}")])
 
 
@@ -254,7 +255,7 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
 
     befolkning, kommuner = tomlkit.table(), tomlkit.table()
     befolkning.add("kilde", _udkast(f"{forrige.befolkning.kvartal} overført fra {fra}; hent "
-                                    f"{aar - 1}K2 med tilsynstakst befolkning {aar}", aar))
+                                    f"{aar - 1}K2 med tilsynstakst befolkning {aar} --hent", aar))
     befolkning.add("kvartal", forrige.befolkning.kvartal)
     for navn, antal_ in forrige.befolkning.kommuner.items():
         kommuner.add(navn, antal_)
@@ -307,15 +308,6 @@ def hvad_gaar_tabt(sti: Path) -> str:
         " ville gå tabt"
 
 
-def kommando(navn: str, *args: object, mappe: Path) -> str:
-    """En kommando, brugeren kan kopiere: ``tilsynstakst pl 2025 3,2 -b andre``; ``-b`` kun, når
-    mappen ikke er standardmappen ``budgets``."""
-    import shlex
-
-    b = "" if mappe == Path("budgets") else f" -b {shlex.quote(str(mappe))}"
-    return " ".join(["tilsynstakst", navn, *map(str, args)]) + b
-
-
 def _toml_tal(x: Decimal) -> str:
     return format(x, "f")
 
@@ -323,8 +315,6 @@ def _toml_tal(x: Decimal) -> str:
 def _maa_erstattes(sti: Path, aar: int, overskriv: bool) -> None:
     """``ny`` erstatter kun et uberørt udkast, og kun med ``--overskriv``: et rettet udkast, en
     udfyldt befolkning eller et offentliggjort år står byte for byte (issue 19)."""
-    import shlex
-
     try:
         if not sti.is_file():
             return  # en mappe, et link i ring …: skriv_fil siger, hvad der er galt
@@ -335,14 +325,14 @@ def _maa_erstattes(sti: Path, aar: int, overskriv: bool) -> None:
         if overskriv:
             return
         raise Inputfejl([Fund(str(sti), "findes allerede som et uberørt udkast; brug "
-                              "--overskriv for at starte det forfra, eller "
-                              f"'{kommando('pl', aar, 'PCT', mappe=sti.parent)}' for kun at "
-                              "rette PL'en og omregne udkastet")])
+                              "--overskriv for at starte det forfra, eller ret kun PL'en og "
+                              f"omregn udkastet med: {kommando('pl', aar, 'PCT', mappe=sti.parent)}"
+                              )])
     gemt = sti.with_name(sti.name + ".gammel")
     raise Inputfejl([Fund(str(sti), f"findes allerede og er ikke et uberørt udkast fra ny: "
                           f"{hvad_gaar_tabt(sti)}. ny erstatter den ikke, heller ikke med "
                           f"--overskriv. Vil du begynde forfra, så flyt den væk først, fx "
-                          f"mv {shlex.quote(str(sti))} {shlex.quote(str(gemt))}")])
+                          f"mv {citeret(sti)} {citeret(gemt)}")])
 
 
 @dataclass(frozen=True)
@@ -486,8 +476,8 @@ def ret_pl(mappe: Path, aar: int, pct: Decimal, idag: date) -> PLRettet:
     for mangler in (aar - 1, aar):
         if mangler not in pl.indeks:
             raise Inputfejl([Fund(str(pl_sti), f"PL-indekset har ikke {mangler}; pl retter et "
-                                  f"år, der står der (et nyt år startes med "
-                                  f"'{kommando('ny', aar, '--pl', 'PCT', mappe=mappe)}')",
+                                  f"år, der står der (et nyt år startes med: "
+                                  f"{kommando('ny', aar, '--pl', 'PCT', mappe=mappe)})",
                                   noegle=f"indeks.{mangler}")])
     if senere := sorted(a for a in pl.indeks if a > aar):
         raise Inputfejl([Fund(str(pl_sti), f"indekset har også {senere[0]}, der er fremskrevet "

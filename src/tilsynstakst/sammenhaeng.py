@@ -18,8 +18,9 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tilsynstakst.dst.kommuner import ligner
+from tilsynstakst.dst.kommuner import naermeste
 from tilsynstakst.fund import ADVARSEL, AFVIGELSE, Fund
+from tilsynstakst.kommando import kommando
 from tilsynstakst.schema import Budget
 
 # Linjen for en nøgle i en fil: ``linje(sti, "befolkning", "kvartal")``.
@@ -55,8 +56,9 @@ def kvartal(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     forventet = f"{budget.aar - 1}K2"
     if budget.befolkning.kvartal == forventet:
         return []
+    hent = kommando("befolkning", budget.aar, "--hent", mappe=sti.parent)
     return [Fund(str(sti), f"er {budget.befolkning.kvartal}, men reglen er 2. kvartal året før "
-                 f"budgetåret: {forventet} (hent det med: tilsynstakst befolkning {budget.aar})",
+                 f"budgetåret: {forventet} (hent det med: {hent})",
                  "befolkning.kvartal", linje(sti, "befolkning", "kvartal"), ADVARSEL)]
 
 
@@ -121,13 +123,12 @@ def kommuner(sti: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> 
         dele.append("nye: " + ", ".join(sorted(nu - foer)))
     if foer - nu:
         dele.append("mangler: " + ", ".join(sorted(foer - nu)))
-    ens = [f"{n} / {m}" for n in sorted(nu - foer) for m in sorted(foer - nu)
-           if ligner(n, m)]
-    if ens:
-        dele.append("samme kommune stavet anderledes? " + ", ".join(ens))
+    for ny in sorted(nu - foer):
+        if forslag := naermeste(ny, sorted(foer - nu)):
+            dele.append(f"{ny}: mente du {forslag}?")
     return [Fund(str(sti), f"kommunerne er ikke de samme som i {forrige.aar}.toml ("
                  + "; ".join(dele) + ")", "befolkning.kommuner",
-                 linje(sti, "befolkning", "kommuner"), AFVIGELSE)]
+                 linje(sti, "befolkning", "kommuner", *sorted(nu - foer)[:1]), AFVIGELSE)]
 
 
 def prisniveau(sti_foer: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> list[Fund]:

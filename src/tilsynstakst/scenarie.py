@@ -119,9 +119,9 @@ def laes_saet(tekst: str) -> list[Saet]:
     try:
         data = tomllib.loads(f"v = {vaerdi}", parse_float=Decimal)["v"]
     except (tomllib.TOMLDecodeError, ValueError, ArithmeticError, RecursionError):
-        from tilsynstakst.schema import dansk_talhjaelp  # som i budgetfilen
+        from tilsynstakst.schema import dansk_talhjaelp, tager_hele_tal  # som i budgetfilen
 
-        hjaelp = dansk_talhjaelp(vaerdi, hele=True) or (
+        hjaelp = dansk_talhjaelp(vaerdi, hele=tager_hele_tal(dele)) or (
             "skriv et tal (17105109 eller 65.5), en liste ([88, 97, 37, 19]) eller en "
             "tekst i anførselstegn (\"2024K2\")")
         raise Inputfejl([Fund(SAET, f"'{vaerdi}' er ikke en TOML-værdi: {hjaelp}",
@@ -259,11 +259,11 @@ def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> 
         return f"{hvor} er en liste med pladserne 0-{len(node) - 1}; {del_} findes ikke"
     if not isinstance(node, dict):
         return f"{hvor} er en enkelt værdi, ikke en tabel"
-    import difflib
+    from tilsynstakst.dst.kommuner import naermeste
 
     besked = f"nøglen findes ikke i {fil}"
-    if forslag := difflib.get_close_matches(str(del_), [str(k) for k in node], n=1):
-        besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag[0])))}?)"
+    if forslag := naermeste(str(del_), node):
+        besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag)))}?)"
     return besked
 
 

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from fractions import Fraction
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
                       field_validator, model_validator)
@@ -757,8 +757,7 @@ class PLIndeks(_Model):
                     "tilsynstakst",
                     "{til} = {ny} efter {fra} = {gl} giver en PL-faktor på {faktor}, ikke en "
                     "plausibel fremskrivning (0,8-1,25 pr. år). Indekset er et indeks, ikke en "
-                    "procent: ret linjen til {til} = {gl} × (1 + PL/100), eller slet den og brug "
-                    "'tilsynstakst ny {til} --pl 3,2'",
+                    "procent: ret linjen til {til} = {gl} × (1 + PL/100), med PL i procent",
                     {"til": til, "fra": fra, "ny": _som_toml(self.indeks[til]),
                      "gl": _som_toml(self.indeks[fra]), "felt": f"indeks.{til}",
                      "faktor": _decimaltekst(faktor)},
@@ -779,3 +778,33 @@ def _decimaltekst(x: Fraction) -> str:
     from tilsynstakst.tal import tal
 
     return tal(decimaler(x, 4))
+
+
+def tager_hele_tal(dele: list[str], model: type[BaseModel] | None = None) -> bool:
+    """Tager feltet ved punktnøglen (``["normtimer", "tilsyn"]``) i en budgetfil kun hele tal
+    (kroner og antal)? Læst af modellens egne typer, så hjælpen til et tal på dansk i
+    ``--saet`` passer til feltet; en nøgle, der ikke findes: nej."""
+    typ: Any = model or Budget
+    meta: tuple[Any, ...] = ()
+    for del_ in dele:
+        typ = _uden_none(typ)
+        if isinstance(typ, type) and issubclass(typ, BaseModel):
+            if del_ not in typ.model_fields:
+                return False
+            felt = typ.model_fields[del_]
+            typ, meta = felt.annotation, tuple(felt.metadata)
+        elif get_origin(typ) in (dict, tuple):  # dict[navn, X], tuple[X, X, X, X], tuple[X, ...]
+            typ, meta = [a for a in get_args(typ) if a is not Ellipsis][-1], ()
+        else:
+            return False
+    typ = _uden_none(typ)
+    meta += getattr(typ, "__metadata__", ())
+    return any(getattr(m, "func", None) in (_antal, _beloeb, _resultat) for m in meta)
+
+
+def _uden_none(typ: Any) -> Any:
+    """``X | None`` → ``X``."""
+    if get_origin(typ) is Union or type(typ).__name__ == "UnionType":
+        uden = [a for a in get_args(typ) if a is not type(None)]
+        return uden[0] if len(uden) == 1 else typ
+    return typ

@@ -7,6 +7,7 @@ viste år (``sammenhaeng``) følger med som fund, så den, der viser tallene, ka
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.kommando import kommando
 from tilsynstakst.load import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe, findes,
                                laes_budget, laes_pl)
 from tilsynstakst.rapport import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
@@ -92,8 +94,14 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int, hjaelp: str = "")
         with omfang("", sti):
             return pl_faktor(pl, fra, til)
     except ManglendePL as e:
-        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}"
-                              + (hjaelp if e.aar == fra else ""),
+        if e.aar == fra and hjaelp:
+            tilfoej = hjaelp
+        elif e.aar - 1 in pl.indeks:  # året før står der: linjen, der mangler
+            tilfoej = (f"; tilføj under [indeks] linjen {e.aar} = {pl.indeks[e.aar - 1]} × "
+                       f"(1 + PL/100), med PL fra {e.aar - 1} til {e.aar} i procent")
+        else:
+            tilfoej = ""
+        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}{tilfoej}",
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
 
 
@@ -143,8 +151,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
             scenarie: Scenarie | None = None) -> Forklaret:
     """Beregn året med sporet tændt (de samme funktioner, DESIGN.md §9) og forklar ``noegle``:
     tallets sti i ``beregn --format json``."""
-    import difflib
-
+    from tilsynstakst.dst.kommuner import naermeste
     from tilsynstakst.forklaring import forklar as forklaringslinjer
     from tilsynstakst.forklaring import tal_i_data, vis_tal
     from tilsynstakst.render.jsonformat import som_data
@@ -153,15 +160,16 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     with optag() as spor:
         b = beregn(mappe, aar, afrunding, scenarie)
     alle = dict(tal_i_data(som_data(b.rapport)))
-    if noegle is not None:
-        noegle = _kommune_som_plads(noegle, b.rapport)
+    navne = _kommuner_ved_navn(alle, b.rapport)
     if noegle is None:
-        return Forklaret(b, None, None, tuple(f"{k} = {vis_tal(v)}" for k, v in alle.items()))
+        return Forklaret(b, None, None, tuple(f"{navne.get(k, k)} = {vis_tal(v)}"
+                                              for k, v in alle.items()))
+    noegle = _ved_plads(noegle, navne)
     if noegle not in alle:
-        forslag = difflib.get_close_matches(noegle, list(alle), n=1)
-        hint = f" (mente du {forslag[0]}?)" if forslag else ""
-        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; tilsynstakst forklar "
-                                      f"{aar} uden nøgle viser alle nøgler")])
+        forslag = naermeste(noegle, [navne.get(k, k) for k in alle])
+        hint = f" (mente du {forslag}?)" if forslag else ""
+        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
+                                      f"med: {kommando('forklar', aar, mappe=mappe)}")])
     if noegle not in spor.trin:
         return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis_tal(alle[noegle])}: et tal, "
                                                     "der vises, som det er (ikke en beregning).",))
@@ -171,13 +179,31 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
         spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
 
 
-def _kommune_som_plads(noegle: str, rapport: Rapport) -> str:
-    """``budgetaar.finansiering.kommuner.Aalborg.beloeb`` → ``….kommuner.10.beloeb``: en kommune
-    kan nævnes ved navn, som i ``aendringer.finansiering.Aalborg``."""
+_PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.(\d+)\.(\w+)")
+
+
+def _kommuner_ved_navn(alle: dict[str, object], rapport: Rapport) -> dict[str, str]:
+    """Hver kommunes tal ved plads → ved navn, som i ``aendringer.finansiering.Aalborg``:
+    ``budgetaar.finansiering.kommuner.10.beloeb`` → ``budgetaar.finansiering.Aalborg.beloeb``."""
+    aarene = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}
+    navne = {}
+    for noegle in alle:
+        if m := _PLADS.fullmatch(noegle):
+            aar = aarene[m.group(1)]
+            assert aar is not None
+            navn = aar.finansiering.kommuner[int(m.group(2))].navn
+            navne[noegle] = f"{m.group(1)}.finansiering.{navn}.{m.group(3)}"
+    return navne
+
+
+def _ved_plads(noegle: str, navne: dict[str, str]) -> str:
+    """En kommunes tal ved navn → nøglen ved plads: ``budgetaar.finansiering.Aalborg`` (beløbet),
+    ``….Aalborg.befolkning`` og ``….kommuner.Aalborg.beloeb``, uanset store og små bogstaver.
+    Alt andet, også en nøgle ved plads, står, som det er."""
     dele = noegle.split(".")
     if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not dele[3].isdigit():
-        aar = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}.get(dele[0])
-        navne = [k.navn.casefold() for k in aar.finansiering.kommuner] if aar else []
-        if dele[3].casefold() in navne:
-            dele[3] = str(navne.index(dele[3].casefold()))
-    return ".".join(dele)
+        del dele[2]
+    if len(dele) == 3 and dele[1] == "finansiering":  # en kommunes finansiering er dens beløb
+        dele.append("beloeb")
+    plads = {navn.casefold(): k for k, navn in navne.items()}
+    return plads.get(".".join(dele).casefold(), noegle)

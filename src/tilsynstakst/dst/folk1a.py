@@ -9,6 +9,7 @@ Svaret kontrolleres, før det bruges: kolonnerne, kvartalet, hver alder 0-17 pr�
 kommune, og præcis de kommuner, der blev spurgt om. Ellers en ``Inputfejl`` med en dansk besked.
 """
 
+import csv
 import json
 import os
 import re
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, ligner
+from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
 from tilsynstakst.fund import Fund, Inputfejl, synlig
 
 TABEL = "FOLK1A"
@@ -42,15 +43,11 @@ def koder(kommuner: list[str], fil: str) -> dict[str, str]:
     """Kommune → FOLK1A's områdekode; en ukendt kommune er en ``Inputfejl``."""
     ukendte = [k for k in kommuner if kommunekode(k) is None]
     if ukendte:
-        forslag = {k: _ligner(k) for k in ukendte}
+        forslag = {k: naermeste(k, [*KOMMUNEKODER, *ANDRE_NAVNE]) for k in ukendte}
         raise Inputfejl([Fund(fil, f"{k!r} er ikke en af de 98 kommuner i Danmarks Statistiks "
                               f"FOLK1A" + (f" (mente du {forslag[k]}?)" if forslag[k] else ""),
                               noegle=f"befolkning.kommuner.{k}") for k in ukendte])
     return {k: kommunekode(k) for k in kommuner}  # type: ignore[misc]
-
-
-def _ligner(navn: str) -> str | None:
-    return next((kendt for kendt in [*KOMMUNEKODER, *ANDRE_NAVNE] if ligner(navn, kendt)), None)
 
 
 def forespoergsel(omraader: list[str], kvartal: str) -> dict:
@@ -180,22 +177,21 @@ def laes_csv(data: bytes, kilde: str, kvartal: str, kommuner: dict[str, str]) ->
     def fejl(besked: str, linje: int | None = None) -> Inputfejl:
         return Inputfejl([Fund(kilde, besked, linje=linje)])
 
-    try:
-        tekst = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise fejl("svaret er ikke UTF-8-tekst; det er ikke en CSV fra FOLK1A") from None
+    tekst = _tekst(data)
+    if tekst is None:
+        raise fejl("svaret er ikke UTF-8-tekst og heller ikke en CSV fra FOLK1A i Windows' "
+                   "tegnsæt (cp1252); gem CSV'en som UTF-8 (i Excel: CSV UTF-8)")
     linjer = tekst.splitlines()
-    hoved = [f.strip().strip('"').upper() for f in linjer[0].split(";")] if linjer else []
-    if tuple(hoved) != KOLONNER:
+    if _hoved(linjer) != KOLONNER:
         foerste = _en_linje(linjer[0] if linjer else "", 60)
         art = "HTML" if foerste.lstrip().startswith("<") else "en anden CSV eller tekst"
         raise fejl(f"er ikke en CSV fra FOLK1A med kolonnerne {';'.join(KOLONNER)}, men {art} "
                    f"(første linje: {foerste!r})", 1)
     fundet: dict[str, dict[str, int]] = {}
     for nr, linje in enumerate(linjer[1:], start=2):
-        if not linje.strip():
+        felter = _felter(linje)
+        if not any(felter):  # en tom linje, eller en tom række fra Excel (;;;;;)
             continue
-        felter = [f.strip().strip('"') for f in linje.split(";")]
         if len(felter) != len(KOLONNER):
             raise fejl(f"har {len(felter)} felter, ikke {len(KOLONNER)}", nr)
         omraade, koen, alder, civilstand, tid, indhold = felter
@@ -228,6 +224,31 @@ def laes_csv(data: bytes, kilde: str, kvartal: str, kommuner: dict[str, str]) ->
             savnet = ", ".join(a for a in ALDRE if a not in fundet[kode])
             raise fejl(f"{navn} mangler alder {savnet} år; alle aldre 0-17 skal med")
     return {navn: sum(fundet[kode].values()) for navn, kode in kommuner.items()}
+
+
+def _tekst(data: bytes) -> str | None:
+    """CSV'en som tekst: UTF-8 med eller uden BOM, som Danmarks Statistik skriver den. En CSV,
+    Excel har gemt igen i Windows' tegnsæt (cp1252), læses også, men kun når den så har FOLK1A's
+    kolonner med Å og Ø (``OMRÅDE``, ``KØN``); kommunenavnene (Læsø, Brønderslev) kontrolleres
+    derefter som altid. Ellers ``None``."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        tekst = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    return tekst if _hoved(tekst.splitlines()) == KOLONNER else None
+
+
+def _felter(linje: str) -> list[str]:
+    """Én linje delt ved semikolon; et felt i anførselstegn (Excel: "Læsø") uden dem."""
+    return [f.strip() for f in next(csv.reader([linje], delimiter=";"), [])]
+
+
+def _hoved(linjer: list[str]) -> tuple[str, ...]:
+    return tuple(f.upper() for f in _felter(linjer[0])) if linjer else ()
 
 
 def laes_fil(sti: Path) -> bytes:

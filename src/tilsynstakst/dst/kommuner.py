@@ -9,6 +9,7 @@ i ``ANDRE_NAVNE``, så en budgetfil kan bruge notatets navn.
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 KOMMUNEKODER: dict[str, str] = {
     # Region Hovedstaden
@@ -68,3 +69,15 @@ def ligner(a: str, b: str) -> bool:
     'Brønderslev-Dronninglund'/'Brønderslev'."""
     a, b = _grundform(a), _grundform(b)
     return a.startswith(b) or b.startswith(a)
+
+
+def naermeste(navn: str, kendte: Iterable[str]) -> str | None:
+    """Det kendte navn, ``navn`` nok er en stavefejl for ("mente du …?"): det samme navn stavet
+    anderledes (``ligner``), ellers det nærmeste (difflib), ellers ``None``. Én funktion for
+    kommunerne i ``befolkning``, i to års filer, i ``--saet`` og i ``forklar``s nøgler."""
+    import difflib
+
+    kendte = [str(k) for k in kendte]
+    if _grundform(navn) and (samme := next((k for k in kendte if ligner(navn, k)), None)):
+        return samme
+    return next(iter(difflib.get_close_matches(navn, kendte, n=1)), None)
