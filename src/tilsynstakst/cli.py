@@ -196,7 +196,8 @@ def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
 
 
 def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
-    """Til filen (atomisk, uden at overskrive) eller til standard-ud."""
+    """Til filen (atomisk, uden at overskrive) eller til standard-ud som de bytes, de er (JSON,
+    CSV og Markdown er UTF-8, hvad konsollens tegnsæt end er)."""
     if output is not None:
         from tilsynstakst.output import skriv_fil
 
@@ -457,7 +458,7 @@ def tjek(
     if format is Kontrolformat.json:
         from tilsynstakst.render.kontrolrapport import kontrol_json
 
-        typer.echo(kontrol_json(kontrol, streng), nl=False)
+        _udskriv(kontrol_json(kontrol, streng).encode(), None, False)
     else:
         from tilsynstakst.render.kontrolrapport import vis_kontrol
 
@@ -510,7 +511,7 @@ def skema(
     """Skriv JSON Schema for en budgetfil, så editoren kan tjekke filen, mens der skrives."""
     from tilsynstakst.skema import skema_json
 
-    typer.echo(skema_json(hvilket.value), nl=False)
+    _udskriv(skema_json(hvilket.value).encode(), None, False)
 
 
 def _koer() -> int:
