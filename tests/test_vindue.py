@@ -45,3 +45,13 @@ def test_json_csv_og_markdown_i_et_roer_er_utf8_ogsaa_i_cp1252(args, tegn):
     assert cp1252.returncode == utf8.returncode == 0, cp1252.stderr.decode("cp1252")
     assert cp1252.stdout == utf8.stdout
     assert tegn in cp1252.stdout.decode("utf-8")
+
+
+# --- Punkt 6: beskeder i et tegnsæt uden ≥ ------------------------------------------------------
+
+def test_en_fejl_i_cp1252_skriver_ge_som_to_tegn_ikke_spoergsmaalstegn(mappe):
+    ret(mappe / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -3")
+    r = proces("beregn", 2024, "-b", mappe, env={"PYTHONIOENCODING": "cp1252"})
+    assert r.returncode == 2
+    assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:35: antal.bpa_tilsyn: skal være et helt "
+                        f"tal >= 0, fik -3\n").encode("cp1252")
