@@ -6,14 +6,14 @@ pseudoterminal med ``COLUMNS`` for det, brugeren ser på en terminal.
 """
 
 import os
-import pty
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import BUDGETS, ROD, ret
+from conftest import BUDGETS, ROD, i_terminal, ret
 
 GRAENSE = 30  # sekunder
 
@@ -55,3 +55,94 @@ def test_en_fejl_i_cp1252_skriver_ge_som_to_tegn_ikke_spoergsmaalstegn(mappe):
     assert r.returncode == 2
     assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:35: antal.bpa_tilsyn: skal være et helt "
                         f"tal >= 0, fik -3\n").encode("cp1252")
+
+
+# --- Punkt 15: lange linjer på en terminal og i et rør -----------------------------------------
+
+def terminal(*args, cwd=ROD, stil=False, **env) -> str:
+    """Det, brugeren ser i en 80 tegn bred terminal (``conftest.i_terminal``), som tekst; stilene
+    (fed, farver) fjernet, medmindre ``stil``."""
+    env = {"COLUMNS": "80", "TERM": "xterm", **env}
+    _, data = i_terminal(*args, cwd=cwd, env=env, timeout=GRAENSE)
+    tekst = data.decode(env.get("PYTHONIOENCODING") or "utf-8").replace("\r\n", "\n")
+    return tekst if stil else re.sub(r"\x1b\[[0-9;]*m", "", tekst)
+
+
+FORKLAR = ("budgetaar.takster.tilsyn.2 = 87.703 (takst for tilsyn, takstgruppe 3)\n"
+           "  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,2536 × timepris, uafrundet\n"
+           "      ≈672,0186 = ≈87.703,2613 → 87.703\n"
+           "  afrundet halvt op til hele kroner (socialtilsynsbekendtgørelsen § 32; README:\n"
+           "      Afrunding)\n"
+           "  vægt (takstgruppe 3) = 2: takstgruppe 3 er 25-49 pladser; vægtene er\n"
+           "      1 : 1,2 : 2 : 3 (README: Hvad tabellerne betyder)\n"
+           "  normtimer.tilsyn = 65,2536 fra budgets/2024.toml:51 (kalibreret)\n")
+
+
+def test_forklar_i_en_terminal_brydes_med_fortsaettelsen_rykket_ind_under_trinet():
+    tekst = terminal("forklar", 2024, "budgetaar.takster.tilsyn.2")
+    assert tekst.startswith(FORKLAR)
+    assert max(map(len, tekst.splitlines())) <= 80
+
+
+def test_forklar_i_cp1252_brydes_efter_de_tegn_der_skrives():
+    """≈ skrives "ca. " og → "->" i cp1252; linjen måles i dem, så den stadig er i bredden."""
+    tekst = terminal("forklar", 2024, "budgetaar.takster.tilsyn.2", PYTHONIOENCODING="cp1252")
+    assert tekst.startswith(
+        "budgetaar.takster.tilsyn.2 = 87.703 (takst for tilsyn, takstgruppe 3)\n"
+        "  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,2536 × timepris, uafrundet\n"
+        "      ca. 672,0186 = ca. 87.703,2613 -> 87.703\n")
+    assert max(map(len, tekst.splitlines())) <= 80
+
+
+def test_forklar_i_et_roer_har_hvert_trin_paa_en_linje():
+    r = proces("forklar", 2024, "budgetaar.takster.tilsyn.2")
+    assert r.stdout.decode().startswith(
+        "budgetaar.takster.tilsyn.2 = 87.703 (takst for tilsyn, takstgruppe 3)\n"
+        "  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,2536 × timepris, uafrundet "
+        "≈672,0186 = ≈87.703,2613 → 87.703\n")
+
+
+def test_fejl_i_en_terminal_brydes_under_beskeden(mappe):
+    ret(mappe / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -3")
+    assert terminal("beregn", 2024, "-b", ".", cwd=mappe, COLUMNS="50") == (
+        "Fejl: 2024.toml:35: antal.bpa_tilsyn: skal være et\n"
+        "      helt tal ≥ 0, fik -3\n")
+    assert terminal("beregn", COLUMNS="50") == (
+        "Fejl: mangler argumentet AAR. Brug: tilsynstakst\n"
+        "      beregn [TILVALG] AAR; hjælp: tilsynstakst\n"
+        "      beregn -h\n")
+
+
+@pytest.fixture
+def udkast(mappe):
+    """2025.toml som udkast fra 2024 (``ny``): beregn advarer om udkastet og befolkningen."""
+    assert proces("ny", 2025, "--pl", "3,2", "-b", mappe).returncode == 0
+    return mappe
+
+
+ADVARSLER = [
+    "Advarsel: 2025.toml:13: kilde: filen er et udkast: 5 kilder er overført og ikke "
+    "gennemgået (kilde, budget.kilde, antal.kilde, normtimer.kilde, befolkning.kilde); "
+    "erstat hver 'UDKAST: …' med årets kilde",
+    "Advarsel: 2025.toml:52: befolkning.kvartal: er 2023K2, men reglen er 2. kvartal året "
+    "før budgetåret: 2024K2 (hent det med: tilsynstakst befolkning 2025)",
+]
+
+
+def test_advarsler_i_en_terminal_brydes_under_beskeden(udkast):
+    tekst = terminal("beregn", 2025, "-b", ".", cwd=udkast)
+    assert tekst.startswith(
+        "Advarsel: 2025.toml:13: kilde: filen er et udkast: 5 kilder er overført og ikke\n"
+        "          gennemgået (kilde, budget.kilde, antal.kilde, normtimer.kilde,\n"
+        "          befolkning.kilde); erstat hver 'UDKAST: …' med årets kilde\n"
+        "Advarsel: 2025.toml:52: befolkning.kvartal: er 2023K2, men reglen er 2. kvartal\n"
+        "          året før budgetåret: 2024K2 (hent det med: tilsynstakst befolkning\n"
+        "          2025)\n")
+    assert max(map(len, tekst.splitlines())) <= 80
+
+
+@pytest.mark.parametrize("kommando", ["beregn", "notat"])
+def test_advarsler_i_et_roer_er_en_linje_hver(udkast, kommando):
+    r = subprocess.run([sys.executable, "-m", "tilsynstakst", kommando, "2025", "-b", "."],
+                       cwd=udkast, capture_output=True, timeout=GRAENSE)
+    assert r.returncode == 0 and r.stderr.decode().splitlines() == ADVARSLER
