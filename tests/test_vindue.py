@@ -68,6 +68,51 @@ def terminal(*args, cwd=ROD, stil=False, **env) -> str:
     return tekst if stil else re.sub(r"\x1b\[[0-9;]*m", "", tekst)
 
 
+def test_tjek_i_en_terminal_brydes_i_bredden_og_fundet_fortsaetter_under_sin_tekst():
+    tekst = terminal("tjek", "budgets", NO_COLOR="1")
+    assert max(map(len, tekst.splitlines())) <= 80
+    assert ("budgets/2023.toml  ✓ gyldig; 164 offentliggjorte tal afstemt: 161 ens, 2\n"
+            "    afrundingsforskelle, 1 erkendt fejl i notatet, 1 kolonne afrundet med en\n"
+            "    anden metode\n"
+            "  erkendt   budgets/2023.toml:111:\n"
+            "            offentliggjort.budget.plejefamilieafdelingen.aendring: erkendt fejl\n"
+            "            i notatet: offentliggjort -1.615.893, beregnet -1.615.890 (forskel\n"
+            "            3 kr.); notatets egen tabel giver 17.654.409 - 19.270.299 =\n"
+            "            -1.615.890; teksten har 3 kr. for meget\n") in tekst
+    # En nøgle, der er for lang til at stå under teksten, rykkes så lidt ind, der er plads til.
+    assert ("  afrunding budgets/2023.toml:196:\n"
+            "           offentliggjort.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct:\n"
+            "            afrundingsforskel: offentliggjort 8,2 %, beregnet 8,3 % / 8,2 % /\n"
+            "            8,2 % / 8,2 % i takstgruppe 1-4\n") in tekst
+    assert tekst.endswith("5 filer læst: 6 afrundingsforskelle, 1 erkendt fejl i notatet.\n"
+                          "Alle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler "
+                          "kun med\n--streng. Erkendte fejl i notatet fejler ikke.\n")
+
+
+def test_tjek_i_et_roer_har_hvert_fund_paa_en_linje():
+    from tilsynstakst.kontrol import tjek
+
+    r = proces("tjek", "budgets")
+    fund = tjek([Path("budgets")]).fund
+    linjer = r.stdout.decode().splitlines()
+    assert [linje for linje in linjer if linje.startswith("  ")] == \
+        [f"  {f.alvor:<9} {f}" for f in fund]
+    assert max(map(len, linjer)) > 200  # de lange fund er ikke brudt
+
+
+def test_tjek_i_en_terminal_har_farver_men_ingen_stil_med_no_color():
+    farver = terminal("tjek", "budgets", stil=True, NO_COLOR=None)
+    assert "\x1b[1mbudgets/2024.toml\x1b[0m  \x1b[32m✓ gyldig\x1b[0m" in farver
+    assert "  \x1b[33mafrunding\x1b[0m budgets/2024.toml:88:" in farver
+    assert "\x1b" not in terminal("tjek", "budgets", stil=True, NO_COLOR="1")
+
+
+def test_tjek_i_en_terminal_med_columns_0_viser_rapporten_i_terminalens_bredde():
+    tekst = terminal("tjek", "budgets", COLUMNS="0", NO_COLOR="1")
+    assert "budgets/2024.toml  ✓ gyldig" in tekst and "5 filer læst" in tekst
+    assert max(map(len, tekst.splitlines())) <= 80  # pseudoterminalen har ingen bredde: 80
+
+
 FORKLAR = ("budgetaar.takster.tilsyn.2 = 87.703 (takst for tilsyn, takstgruppe 3)\n"
            "  = vægt (takstgruppe 3) 2 × normtimer.tilsyn 65,2536 × timepris, uafrundet\n"
            "      ≈672,0186 = ≈87.703,2613 → 87.703\n"

@@ -471,7 +471,7 @@ def tjek(
     else:
         from tilsynstakst.render.kontrolrapport import vis_kontrol
 
-        vis_kontrol(kontrol, _konsol(), streng)
+        vis_kontrol(kontrol, streng)
     raise typer.Exit(udgangskode(kontrol.fund, streng))
 
 
@@ -490,15 +490,6 @@ def _terminal() -> tuple[int, bool]:
     from tilsynstakst.render.prosa import terminal
 
     return terminal(sys.stdout) or (200, False)
-
-
-def _konsol():  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
-        console = Console(highlight=False, width=200)
-    return console
 
 
 class Skema(str, Enum):
