@@ -1,4 +1,8 @@
+import os
+import pty
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +43,24 @@ def fordel_resultat(mappe):
     dele = "".join(f"{navn} = {beloeb}\n" for navn, beloeb in FORDELT_RESULTAT.items())
     ret(mappe / "2024.toml", "beloeb = 250990\n", f"beloeb = 250990\n{dele}")
     return mappe
+
+
+def i_terminal(*args, cwd=ROD, env=None, timeout=60) -> tuple[int, bytes]:
+    """``tilsynstakst ARGS`` i en pseudoterminal (standard-ud og -fejl), som brugeren ser det:
+    udgangskoden og alt, der blev skrevet. ``env``: ændringer i miljøet (None: fjern)."""
+    hoved, barn = pty.openpty()
+    miljoe = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
+    proces = subprocess.Popen([sys.executable, "-m", "tilsynstakst", *map(str, args)], cwd=cwd,
+                              stdin=barn, stdout=barn, stderr=barn, env=miljoe)
+    os.close(barn)
+    data = b""
+    while True:
+        try:
+            stykke = os.read(hoved, 65536)
+        except OSError:  # barnets ende er lukket
+            break
+        if not stykke:
+            break
+        data += stykke
+    os.close(hoved)
+    return proces.wait(timeout=timeout), data

@@ -232,15 +232,20 @@ def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkey
     assert len(seriel.filer) == 15 and udgangskode(seriel.fund) == 2
 
 
-def test_rapporten_i_en_terminal_har_farver_og_status():
+def test_rapporten_i_en_terminal_har_farver_og_status(monkeypatch):
     import io
-
-    from rich.console import Console
 
     from tilsynstakst.render.kontrolrapport import vis_kontrol
 
-    ud = io.StringIO()
-    vis_kontrol(tjek([BUDGETS]), Console(file=ud, force_terminal=True, width=300))
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    for navn in ("NO_COLOR", "TERM"):
+        monkeypatch.delenv(navn, raising=False)
+    monkeypatch.setenv("COLUMNS", "300")
+    ud = Terminal()
+    vis_kontrol(tjek([BUDGETS]), stroem=ud)
     tekst = ud.getvalue()
     assert "\x1b[" in tekst and "✓ gyldig" in tekst and "6 afrundingsforskelle" in tekst
 

@@ -1,17 +1,13 @@
 """Terminalens tabeller i 80, 100 og 120 tegns bredde (issue 11): hvert navn, hver overskrift og
 hvert tal står helt, intet er skåret af eller afkortet med "…", og ingen linje er for bred."""
 
-import os
-import pty
 import re
-import subprocess
-import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import BUDGETS, ROD
+from conftest import BUDGETS, i_terminal
 from tilsynstakst.render.celler import celletekst
 from tilsynstakst.render.terminal import bredde as cell_len
 from tilsynstakst.render.terminal import bryd, enheder, overskrift, tekst
@@ -126,22 +122,9 @@ def test_bryd_taber_intet_og_bryder_kun_ved_mellemrum_eller_bindestreg(ord_, bre
 @pytest.mark.parametrize("bredde", (80, 100))
 def test_beregn_i_en_rigtig_terminal(bredde):
     """Som brugeren ser det: ``tilsynstakst beregn 2024`` i en pseudoterminal med COLUMNS."""
-    hoved, barn = pty.openpty()
-    miljoe = {**os.environ, "COLUMNS": str(bredde), "TERM": "xterm", "NO_COLOR": "1"}
-    proces = subprocess.Popen([sys.executable, "-m", "tilsynstakst", "beregn", "2024"], cwd=ROD,
-                              stdin=barn, stdout=barn, stderr=barn, env=miljoe)
-    os.close(barn)
-    data = b""
-    while True:
-        try:
-            stykke = os.read(hoved, 65536)
-        except OSError:  # barnets ende er lukket
-            break
-        if not stykke:
-            break
-        data += stykke
-    os.close(hoved)
-    assert proces.wait(timeout=60) == 0
+    kode, data = i_terminal("beregn", 2024,
+                            env={"COLUMNS": str(bredde), "TERM": "xterm", "NO_COLOR": "1"})
+    assert kode == 0
     tekst = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", data.decode("utf-8")).replace("\r", "")
     assert "…" not in tekst
     assert max(cell_len(linje) for linje in tekst.splitlines()) <= bredde
@@ -167,7 +150,7 @@ def test_notatet_paa_skaermen_er_tekst_i_terminalens_bredde(bredde):
 
 def test_i_cp1252_maales_kolonnerne_i_de_tegn_der_skrives():
     """Σ skrives som "sum" i cp1252 (streams); kolonnen skal måles i de tre tegn, ikke ét."""
-    from tilsynstakst.render.terminal import i_tegnsaet
+    from tilsynstakst.render.prosa import i_tegnsaet
 
     tekst = tegn(i_tegnsaet(VISNINGER["beregn"], "cp1252"), 80)
     linjer = tekst.splitlines()

@@ -7,6 +7,7 @@ Tunge moduler (pydantic, rich-tabeller) indlæses først i den kommando, der bru
 
 import os
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -62,8 +63,17 @@ def _hoved(
 
 def _fejl(besked: str, kode: int = KODE_INPUT) -> typer.Exit:
     """Hvert fund på sin egen linje, hver linje begynder med 'Fejl:' (til grep og CI)."""
-    typer.echo("\n".join(f"Fejl: {linje}" for linje in besked.split("\n")), err=True)
+    _meld("Fejl: ", besked.split("\n"))
     return typer.Exit(kode)
+
+
+def _meld(foran: str, linjer: Iterable[object], err: bool = True,
+          haeng: int | None = None) -> None:
+    """Beskeder med ``foran``: på en terminal brudt i dens bredde og rykket ind under teksten
+    (eller ``haeng`` ud over linjens egen indrykning), til en fil eller et rør én linje hver."""
+    from tilsynstakst.render.prosa import skriv
+
+    skriv([f"{foran}{linje}" for linje in linjer], len(foran) if haeng is None else haeng, err)
 
 
 # Argumenter og tilvalg, som beregn og notat deler.
@@ -183,8 +193,8 @@ def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding, scenarie=None):  
 
 
 def _advar(fund) -> None:  # type: ignore[no-untyped-def]
-    for f in fund:
-        typer.echo(f"Advarsel: {f}", err=True)
+    if fund:
+        _meld("Advarsel: ", fund)
 
 
 def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
@@ -196,7 +206,8 @@ def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
 
 
 def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = False) -> None:
-    """Til filen (atomisk, uden at overskrive) eller til standard-ud."""
+    """Til filen (atomisk, uden at overskrive) eller til standard-ud som de bytes, de er (JSON,
+    CSV og Markdown er UTF-8, hvad konsollens tegnsæt end er)."""
     if output is not None:
         from tilsynstakst.output import skriv_fil
 
@@ -341,17 +352,17 @@ def forklar(
     _advar(f.beregning.fund)
     r = f.beregning.rapport
     if r.scenarie:
-        typer.echo(scenarielinje(r.scenarie))
+        _meld("", [scenarielinje(r.scenarie)], err=False)
     if noegle is None:
         from tilsynstakst.kommando import kommando
 
-        typer.echo(f"Alle tal i beregningen af {r.tilsyn}s budget {aar} med deres nøgle; "
-                   f"forklar et af dem med: {kommando('forklar', aar, mappe=budgetmappe)} NØGLE")
+        _meld("", [f"Alle tal i beregningen af {r.tilsyn}s budget {aar} med deres nøgle; "
+                   f"forklar et af dem med: {kommando('forklar', aar, mappe=budgetmappe)} NØGLE"],
+              err=False)
     if (f.noegle or "forrige_aar.").startswith("forrige_aar.") and (
             linje := genberegnet(r, bpa="bpa" in (f.noegle or "bpa"))):
-        typer.echo(f"forrige_aar: {linje}")  # året før er regnet igen, ikke × PL (issue 19)
-    for linje in f.linjer:
-        typer.echo(linje)
+        _meld("", [f"forrige_aar: {linje}"], err=False)  # regnet igen, ikke × PL (issue 19)
+    _meld("", f.linjer, err=False, haeng=4)  # længere inde end trinets led (2)
 
 
 PL = Annotated[
@@ -516,43 +527,29 @@ def tjek(
     if format is Kontrolformat.json:
         from tilsynstakst.render.kontrolrapport import kontrol_json
 
-        typer.echo(kontrol_json(kontrol, streng), nl=False)
+        _udskriv(kontrol_json(kontrol, streng).encode(), None, False)
     else:
         from tilsynstakst.render.kontrolrapport import vis_kontrol
 
-        vis_kontrol(kontrol, _konsol(), streng)
+        vis_kontrol(kontrol, streng)
     raise typer.Exit(udgangskode(kontrol.fund, streng))
 
 
 def _paa_skaermen(gengiv, indhold) -> None:  # type: ignore[no-untyped-def]
     """Skriv en visning eller et notat som tekst (``gengiv(indhold, bredde, fed)``) i terminalens
     bredde og tegnsæt."""
-    from tilsynstakst.render.terminal import i_tegnsaet
+    from tilsynstakst.render.prosa import i_tegnsaet
 
     tegnsaet = getattr(sys.stdout, "encoding", None) or "utf-8"
     sys.stdout.write(gengiv(i_tegnsaet(indhold, tegnsaet), *_terminal()))
 
 
 def _terminal() -> tuple[int, bool]:
-    """Bredden og om titler kan stå med fed skrift: en terminals bredde (COLUMNS først), ellers
-    200 tegn, så en fil eller et rør ikke brydes ved 80; fed kun på en terminal, der ikke har
-    bedt om at slippe (NO_COLOR, TERM=dumb), og ikke i Windows' gamle konsol."""
-    import shutil
+    """Bredden og om titler kan stå med fed skrift: en terminals (``prosa.terminal``), ellers
+    200 tegn, så en fil eller et rør ikke brydes ved 80."""
+    from tilsynstakst.render.prosa import terminal
 
-    if not sys.stdout.isatty():
-        return 200, False
-    fed = (not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-           and os.name != "nt")
-    return max(20, shutil.get_terminal_size((80, 24)).columns), fed
-
-
-def _konsol():  # type: ignore[no-untyped-def]
-    from rich.console import Console
-
-    console = Console(highlight=False)
-    if not console.is_terminal:  # i en fil eller et rør: ingen ombrydning ved 80 tegn
-        console = Console(highlight=False, width=200)
-    return console
+    return terminal(sys.stdout) or (200, False)
 
 
 class Skema(str, Enum):
@@ -569,7 +566,7 @@ def skema(
     """Skriv JSON Schema for en budgetfil, så editoren kan tjekke filen, mens der skrives."""
     from tilsynstakst.skema import skema_json
 
-    typer.echo(skema_json(hvilket.value), nl=False)
+    _udskriv(skema_json(hvilket.value).encode(), None, False)
 
 
 def _koer() -> int:
@@ -584,7 +581,7 @@ def _koer() -> int:
     except UsageError as e:
         from tilsynstakst.dansk_cli import brugsfejl
 
-        print(brugsfejl(e), file=sys.stderr)
+        _meld("", [brugsfejl(e)], haeng=len("Fejl: "))
         return KODE_INPUT
     except typer.Abort:
         print("Afbrudt.", file=sys.stderr)
@@ -614,7 +611,7 @@ def main() -> None:
         raise SystemExit(kode)
     except UdskriftFejl as e:
         bortled_standard_ud()
-        print(f"Fejl: {e.besked}", file=sys.stderr)
+        _meld("Fejl: ", [e.besked])
         raise SystemExit(KODE_INPUT) from None
     except Exception as e:  # en fejl i programmet: én linje og kode 3, ikke en traceback med 1
         if os.environ.get("TILSYNSTAKST_DEBUG"):

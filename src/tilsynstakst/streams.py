@@ -20,7 +20,7 @@ from tilsynstakst.fund import systemfejl
 
 # Tegn uden for cp1252, som programmet selv skriver, og deres ASCII-afløsere.
 ASCII = {"✓": "ok", "✗": "x", "Σ": "sum", "❱": ">", "│": "|", "─": "-", "…": "...",
-         "→": "->", "≈": "ca. ", "−": "-", "\u2028": " ", "\u2029": " "}
+         "→": "->", "≈": "ca. ", "−": "-", "≥": ">=", "≤": "<=", "\u2028": " ", "\u2029": " "}
 FEJLHAANDTERING = "tilsynstakst-ascii"
 
 

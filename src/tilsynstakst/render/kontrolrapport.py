@@ -1,21 +1,20 @@
-"""``tjek``s resultat for mennesker (rich, grupperet pr. fil) og for CI-værktøjer (JSON).
+"""``tjek``s resultat for mennesker (grupperet pr. fil) og for CI-værktøjer (JSON).
 
 Her tælles og ordnes kun fund, der allerede er fundet (``kontrol``); der kontrolleres ikke.
 """
 
 from collections import Counter
-
-from rich.console import Console
-from rich.text import Text
+from typing import Any
 
 from tilsynstakst import afstemning as klasse
 from tilsynstakst.fund import (ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, ERKENDT, INPUTFEJL, Fund,
                                synlig)
 from tilsynstakst.kontrol import Kontrol
 from tilsynstakst.render.jsonformat import dump
+from tilsynstakst.render.prosa import CYAN, FED, GROEN, GUL, ROED, Linje, skriv
 
-_FARVE = {INPUTFEJL: "red", AFVIGELSE: "red", AFRUNDING: "yellow", ADVARSEL: "yellow",
-          ERKENDT: "cyan"}
+_FARVE = {INPUTFEJL: ROED, AFVIGELSE: ROED, AFRUNDING: GUL, ADVARSEL: GUL, ERKENDT: CYAN}
+ALVOR_BREDDE = 9  # "afrunding": alvoren står i en kolonne, fundet efter den
 _ORD = {  # ental, flertal
     INPUTFEJL: ("inputfejl", "inputfejl"),
     AFVIGELSE: ("afvigelse", "afvigelser"),
@@ -32,10 +31,10 @@ def _antal(n: int, alvor: str) -> str:
 
 def _status(fund: list[Fund], streng: bool) -> tuple[str, str]:
     if any(f.alvor == INPUTFEJL for f in fund):
-        return "✗ kan ikke bruges", "red"
+        return "✗ kan ikke bruges", ROED
     if any(f.fejler(streng) for f in fund):
-        return "✗ fejler", "red"
-    return "✓ gyldig", "green"
+        return "✗ fejler", ROED
+    return "✓ gyldig", GROEN
 
 
 def _afstemt(optalt: Counter | None) -> str:
@@ -57,27 +56,28 @@ def _afstemt(optalt: Counter | None) -> str:
     return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
 
 
-def vis_kontrol(k: Kontrol, console: Console, streng: bool = False) -> None:
-    """Én overskrift pr. fil med status, derunder filens fund, én linje hver; til sidst en sum.
+def vis_kontrol(k: Kontrol, streng: bool = False, stroem: Any = None) -> None:
+    """Én overskrift pr. fil med status, derunder filens fund, ét fund pr. linje; til sidst en
+    sum. På en terminal brydes en lang linje i dens bredde, med fundets fortsættelse under dets
+    tekst, og status og alvor har farver (ikke med NO_COLOR); til en fil eller et rør står hvert
+    fund på én linje (``prosa.skriv``). En besked fra en fil er tekst, aldrig styretegn."""
+    skriv(kontrol_linjer(k, streng), stroem=stroem)
 
-    Rapporten bygges som én ``Text`` uden markup og skrives på én gang: hurtigt, også med
-    tusinder af fund, og en besked kan ikke tolkes som markup.
-    """
+
+def kontrol_linjer(k: Kontrol, streng: bool = False) -> list[Linje]:
+    """Rapportens linjer: en fils overskrift fortsætter 4 tegn inde, et fund under sin tekst."""
     pr_fil: dict[str, list[Fund]] = {fil: [] for fil in k.filer}
     for f in k.fund:
         pr_fil.setdefault(f.fil, []).append(f)
-    ud = Text()
+    ud: list[Linje] = []
     for fil, fund in pr_fil.items():
         status, farve = _status(fund, streng)
-        ud.append(synlig(fil), "bold").append("  ").append(status, farve)
-        ud.append(_afstemt(k.afstemt.get(fil)) + "\n")
-        for f in fund:
-            ud.append("  ").append(f"{f.alvor:<9}", _FARVE[f.alvor]).append(f" {f}\n")
-    ud.append("\n" + _sum(k, streng))
-    if console.is_terminal:
-        console.print(ud, soft_wrap=True)
-    else:  # i en fil eller et rør: ingen farver, og rich' layout sparet (tusinder af linjer)
-        console.file.write(ud.plain + "\n")
+        ud.append((f"{synlig(fil)}  {status}{_afstemt(k.afstemt.get(fil))}", 4,
+                   ((synlig(fil), FED), (status, farve))))
+        ud += [(f"  {f.alvor:<{ALVOR_BREDDE}} {f}", ALVOR_BREDDE + 1,
+                ((f.alvor, _FARVE[f.alvor]),)) for f in fund]
+    ud += [(linje, 0, ()) for linje in ("\n" + _sum(k, streng)).split("\n")]
+    return ud
 
 
 def _sum(k: Kontrol, streng: bool) -> str:

@@ -16,48 +16,21 @@ indlæsning og måling kostede en tredjedel af ``beregn``s tid (issue 11, punkt 
 en opstilling af tal, der allerede står i tabellen; der regnes ikke.
 """
 
-import codecs
 import re
-import textwrap
 import unicodedata
-from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import Any, TypeVar
+from dataclasses import dataclass
 
 from tilsynstakst.fund import synlig
-from tilsynstakst.streams import FEJLHAANDTERING
 from tilsynstakst.render.celler import celletekst
+from tilsynstakst.render.prosa import FAST, afsnit, fed_tekst
 from tilsynstakst.tabeller import Tabel, Visning
 
 # Et ord på højst to tegn ("i", "(i") hænger sammen med det næste ord, så en linje aldrig
 # slutter med "(i"; et sammensat ord kan brydes efter bindestregen ("2024-|priser").
 _KORT_ORD = re.compile(r"(?<!\S)(\S{1,2}) (?=\S)")
 _BINDESTREG = re.compile(r"(?<=[^\s-]{4}-)(?=[^\W\d_]{4})")
-_FAST = "\u00a0"
 MELLEMRUM = 3  # mellem to kolonner
 STREG = "─"  # under overskrifterne; "-" i et tegnsæt uden den (streams.ASCII)
-
-
-T = TypeVar("T")
-
-
-def i_tegnsaet(x: T, tegnsaet: str) -> T:
-    """Al tekst i en visning eller et notat, som den vil stå i terminalens tegnsæt (fx cp1252:
-    ``Σ`` bliver ``sum``, ``→`` bliver ``->``, som ``streams`` skriver dem), så kolonnerne måles
-    i de tegn, der faktisk skrives. Visningens data til JSON røres ikke."""
-    if codecs.lookup(tegnsaet).name == "utf-8":
-        return x
-    return _omkod(x, tegnsaet)
-
-
-def _omkod(x: Any, tegnsaet: str) -> Any:
-    if isinstance(x, str):
-        return x.encode(tegnsaet, FEJLHAANDTERING).decode(tegnsaet)
-    if isinstance(x, tuple):
-        return tuple(_omkod(v, tegnsaet) for v in x)
-    if is_dataclass(x) and not isinstance(x, type):
-        return replace(x, **{f.name: _omkod(getattr(x, f.name), tegnsaet)
-                             for f in fields(x) if f.name != "data"})
-    return x
 
 
 # Tegn, der altid fylder én celle: latinske bogstaver (også æ, ø, å), tal og tegnsætning til og
@@ -78,12 +51,12 @@ def bredde(tekst: str) -> int:
 def _dele(tekst: str) -> list[tuple[str, str]]:
     """(skilletegn før delen, del): overskriftens mindste dele, der ikke må brydes: ord, et kort
     ord med det næste, og dele af et sammensat ord efter bindestregen (skilletegn "")."""
-    limet = _KORT_ORD.sub(lambda m: m.group(1) + _FAST, tekst)
+    limet = _KORT_ORD.sub(lambda m: m.group(1) + FAST, tekst)
     dele = []
     for i, ord_ in enumerate(limet.split(" ")):  # ikke split(): den deler ved det faste mellemrum
         for j, d in enumerate(_BINDESTREG.split(ord_)):
             if d:
-                dele.append(("" if j or not i else " ", d.replace(_FAST, " ")))
+                dele.append(("" if j or not i else " ", d.replace(FAST, " ")))
     return dele
 
 
@@ -110,14 +83,6 @@ def overskrift(tekst: str, celler: int, linjer: int) -> list[str]:
     while len(bryd(tekst, maks)) > linjer:
         maks += 1
     return bryd(tekst, maks)
-
-
-def afsnit(tekst: str, maks: int) -> str:
-    """Prosa brudt ved mellemrum til ``maks``, men aldrig mellem "§" og paragraffens nummer
-    eller mellem et tal og "%" (textwrap bryder kun ved ASCII-mellemrum, ikke ved det faste)."""
-    fast = re.sub(r"(§|\d) (?=\d|%)", lambda m: m.group(1) + _FAST, synlig(tekst))
-    return textwrap.fill(fast, maks, break_long_words=False,
-                         break_on_hyphens=False).replace(_FAST, " ")
 
 
 @dataclass(frozen=True)
@@ -231,10 +196,6 @@ def tabeltekst(o: Opsat, fed: bool = False) -> list[str]:
     return linjer
 
 
-def fed_tekst(tekst: str, fed: bool) -> str:
-    return f"\x1b[1m{tekst}\x1b[0m" if fed and tekst else tekst
-
-
 def _blokke(t: Tabel, maks: int) -> list[str]:
     """Trin 4: hver række som en blok, hvert tal indrykket med sin kolonne foran (på samme linje
     som tallet); en tom celle udelades."""
@@ -244,7 +205,7 @@ def _blokke(t: Tabel, maks: int) -> list[str]:
         for k, v in enumerate(tal, start=1):
             if v:
                 linjer += ["  " + d for d in
-                           afsnit(f"{t.kolonner[k]}:{_FAST}{v}", maks - 2).split("\n")]
+                           afsnit(f"{t.kolonner[k]}:{FAST}{v}", maks - 2).split("\n")]
     return linjer
 
 
