@@ -115,7 +115,7 @@ def faktortekst(faktor: Fraction) -> str:
 
 def udkastbeloeb(grundlag: Decimal, faktor: Fraction, forklaring: str = "") -> tuple[int, str]:
     """Et beløb i udkastet: grundlaget (i året førs priser) × PL-faktoren, afrundet til hele
-    kroner (DESIGN.md §4), og kommentaren ``UDKAST: 16.905.109 × 1,032``, som ``pl`` omregner."""
+    kroner (README: Afrunding), og kommentaren ``UDKAST: 16.905.109 × 1,032``, som ``pl`` omregner."""
     return (int(kroner(Fraction(grundlag) * faktor)),
             f"{UDKAST} {tal(grundlag)} × {faktortekst(faktor)}{forklaring}")
 
@@ -126,7 +126,7 @@ _UDKASTBELOEB = re.compile(r"# UDKAST: ([0-9]{1,3}(?:\.[0-9]{3})*) × ([0-9]+(?:
 
 def foer_overfoert(forrige: Budget) -> dict[str, tuple[Decimal, Decimal]]:
     """Hver afdelings budget før det overførte resultat: (det finansierede budget, resultatets
-    del). Et overført resultat er en engangspost i sit år (DESIGN.md §12), så det næste års
+    del). Et overført resultat er en engangspost i sit år (README: Et nyt budgetår), så det næste års
     udkast starter fra budgettet før det. Tomt, når året ikke har et resultat indregnet.
 
     Står kun totalen for resultatet, kan delene ikke vides: det er en fejl, ikke et gæt."""
@@ -429,7 +429,7 @@ class PLRettet:
 
 def omregn_udkast(tekst: str, gl: Fraction, ny: Fraction) -> tuple[str, list[Omregnet]]:
     """Hvert beløb mærket ``# UDKAST: grundlag × faktor`` (``udkastbeloeb``), der stadig er
-    grundlag × den gamle faktor, bliver grundlag × den nye, afrundet til hele kroner (§4); et
+    grundlag × den gamle faktor, bliver grundlag × den nye, afrundet til hele kroner; et
     beløb, der er rettet efter udkastet, står. Kilder og kommentarer, der nævner PL-faktoren,
     får den nye. Linjeskift (også CRLF) står, som de stod."""
     from tilsynstakst.load import _noegler
