@@ -318,3 +318,11 @@ def test_fra_csv_med_en_fifo_blokerer_ikke(ny2025, tmp_path):
     os.mkfifo(tmp_path / "fifo.csv")
     r = kør("befolkning", 2025, "-b", ny2025, "--fra-csv", tmp_path / "fifo.csv")
     assert r.exit_code == 2 and "er ikke en almindelig fil" in r.stderr
+
+
+def test_befolkning_uden_aarets_og_det_forrige_aars_fil_siger_hvorfor(mappe):
+    r = kør("befolkning", 2027, "-b", mappe, "--hent")
+    assert r.exit_code == 2
+    assert r.stderr == (f"Fejl: {mappe / '2027.toml'}: filen findes ikke, og heller ikke "
+                        "2026.toml, som ny starter 2027 fra; start først 2026 (eller vælg et "
+                        "andet år)\n")

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import BUDGETS, fordel_resultat, ret
+from conftest import BUDGETS, fordel_resultat, i_terminal, ret
 from tilsynstakst.cli import app
 from tilsynstakst.load import laes_budget, laes_pl
 from tilsynstakst.nyt_aar import fremskrevet_indeks, pl_procent, uberoert
@@ -345,7 +345,11 @@ def test_pl_retter_indekset_og_omregner_udkastets_beloeb_med_kommentarerne(ny202
     assert (ny.budget.tilbudsafdelingen, ny.budget.plejefamilieafdelingen) == (17613687, 19969396)
     tekst = fil.read_text(encoding="utf-8")
     assert "tilbudsafdelingen = 17613687  # UDKAST: 17.018.055 × 1,035 (16.905.109 med" in tekst
-    assert "1,032" not in tekst  # kilder og indledning nævner den nye faktor
+    # Kilder og indledning nævner den nye faktor; kun linjen om, hvordan udkastet blev startet,
+    # er historik og står (issue 19's prøve: "Startet … med 1,036" var ikke sandt).
+    assert [linje for linje in tekst.splitlines() if "1,032" in linje] == [
+        linje for linje in tekst.splitlines() if linje.startswith("# Startet ")]
+    assert "med 'tilsynstakst ny 2025' fra 2024.toml og PL-faktoren 1,032." in tekst
     assert "beløbene i 2024.toml × PL-faktoren 1,035" in ny.budget.kilde
     assert uberoert(fil.read_bytes())  # et uberørt udkast er stadig uberørt
     b = kør("beregn", 2025, "-b", ny2025, "-f", "markdown")
@@ -387,4 +391,28 @@ def test_pl_for_et_aar_uden_indekstal_eller_med_et_senere_aar(ny2025):
     assert r.exit_code == 2 and "indeks.2026: indekset har også 2026, der er fremskrevet fra " \
                                 "2025" in r.stderr
     r = kør("pl", 2026, "1,025", "-b", ny2025)
-    assert r.exit_code == 2 and "mente du 2,5 %?" in r.stderr
+    assert r.exit_code == 2 and "Fejl: PCT: 1,025 % ligner en faktor" in r.stderr
+    assert "mente du 2,5 %?" in r.stderr
+
+
+def test_pl_roerer_ikke_en_gennemgaaet_kilde(ny2025):
+    fil = ny2025 / "2025.toml"
+    ret(fil, 'kilde = "UDKAST: beløbene i 2024.toml × PL-faktoren 1,032, afrundet til hele kr.; '
+             'skal gennemgås og erstattes af kilden til budget 2025"',
+        'kilde = "Økonomiafdelingen: budget 2025 med KL\'s PL × 1,032"')
+    assert kør("pl", 2025, "3,5", "-b", ny2025).exit_code == 0
+    assert laes_budget(fil).budget.kilde == "Økonomiafdelingen: budget 2025 med KL's PL × 1,032"
+
+
+def test_ny_og_pl_i_en_terminal_brydes_i_bredden_og_mv_raadet_holdes_samlet(ny2025):
+    """Issue 19's prøve: ny's og pl's linjer var op til 198 tegn, og "fx mv A B" blev brudt,
+    så det ikke kunne kopieres."""
+    ret(ny2025 / "2025.toml", 'kvartal = "2023K2"', 'kvartal = "2024K2"')
+    kode, data = i_terminal("ny", 2025, "-b", ".", "--pl", "3,2", "--overskriv", cwd=ny2025,
+                            env={"COLUMNS": "80"})
+    tekst = data.decode().replace("\r\n", "\n")
+    assert kode == 2 and max(map(len, tekst.splitlines())) <= 80
+    assert "mv 2025.toml 2025.toml.gammel" in tekst.splitlines()[-1]
+    kode, data = i_terminal("pl", 2025, "3,5", "-b", ".", cwd=ny2025, env={"COLUMNS": "80"})
+    linjer = data.decode().replace("\r\n", "\n").splitlines()
+    assert kode == 0 and max(map(len, linjer)) <= 80 and len(linjer) > 4

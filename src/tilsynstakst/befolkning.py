@@ -31,8 +31,12 @@ def adresse(mappe: Path, aar: int) -> str:
 def _aarets_fil(mappe: Path, aar: int) -> Path:
     """``mappe/aar.toml``; findes den ikke, men året før gør, siger fejlen, hvordan året startes."""
     sti = budgetfil(budgetmappe(mappe), aar)
-    if findes(sti) or not findes(budgetfil(mappe, aar - 1)):
+    if findes(sti):
         return sti
+    if not findes(budgetfil(mappe, aar - 1)):
+        raise Inputfejl([Fund(str(sti), f"filen findes ikke, og heller ikke {aar - 1}.toml, som "
+                              f"ny starter {aar} fra; start først {aar - 1} (eller vælg et andet "
+                              "år)")])
     try:
         har_pl = aar in laes_pl(mappe).indeks
     except Inputfejl:

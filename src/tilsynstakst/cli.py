@@ -76,6 +76,11 @@ def _meld(foran: str, linjer: Iterable[object], err: bool = True,
     skriv([f"{foran}{linje}" for linje in linjer], len(foran) if haeng is None else haeng, err)
 
 
+def _sig(tekst: str) -> None:
+    """En linje til brugeren på standard-ud, på en terminal brudt i dens bredde (som ``_meld``)."""
+    _meld("", [tekst], err=False, haeng=2)
+
+
 # Argumenter og tilvalg, som beregn og notat deler.
 Aar = Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=2100,
                                     metavar="AAR", show_default=False)]
@@ -398,18 +403,18 @@ def ny(
     nyt = _kald(opret, budgetmappe, aar, pct, overskriv, date.today())
     f = faktortekst(nyt.faktor)
     if nyt.tilfoejet is not None:
-        typer.echo(f"Tilføjede {aar} = {nyt.tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
-    typer.echo(f"Skrev {nyt.sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
+        _sig(f"Tilføjede {aar} = {nyt.tilfoejet} til {budgetmappe / 'pl-indeks.toml'}.")
+    _sig(f"Skrev {nyt.sti}: et udkast fra {aar - 1}.toml, beløbene × PL-faktoren {f}.")
     if (o := nyt.tilbagelagt) is not None:
-        typer.echo(f"Det overførte {'overskud' if o.beloeb > 0 else 'underskud'} fra regnskab "
+        _sig(f"Det overførte {'overskud' if o.beloeb > 0 else 'underskud'} fra regnskab "
                    f"{o.regnskabsaar} ({tal(abs(o.beloeb))} kr.) var en engangspost i "
                    f"{aar - 1}: det er lagt tilbage i hver afdeling før PL. {aar} har intet "
                    f"overført resultat, før et skrives i [overfoert_resultat].")
     if nyt.fra_udkast:
-        typer.echo(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
+        _sig(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
     from tilsynstakst.kommando import kommando
 
-    typer.echo(f"Næste skridt: {kommando('befolkning', aar, '--hent', mappe=budgetmappe)} "
+    _sig(f"Næste skridt: {kommando('befolkning', aar, '--hent', mappe=budgetmappe)} "
                f"(uden netværk: --fra-csv FIL i stedet for --hent); ret beløb, antal og "
                f"normtimer og hver kilde 'UDKAST: …'; {kommando('tjek', mappe=budgetmappe)}")
 
@@ -430,24 +435,24 @@ def ret_pl(
     from tilsynstakst.nyt_aar import faktortekst, pl_procent, ret_pl as ret
     from tilsynstakst.tal import tal
 
-    ny_pct = _kald(pl_procent, pct, bekraeft_pl)
+    ny_pct = _kald(pl_procent, pct, bekraeft_pl, "PCT")
     r = _kald(ret, budgetmappe, aar, ny_pct, date.today())
     if r.nyt == r.gammelt:
-        typer.echo(f"PL-indekset har allerede {aar} = {r.nyt} (PL {tal(ny_pct)} %); intet ændret.")
+        _sig(f"PL-indekset har allerede {aar} = {r.nyt} (PL {tal(ny_pct)} %); intet ændret.")
         return
-    typer.echo(f"Rettede {aar} = {r.gammelt} til {r.nyt} i {r.pl_sti} (PL {tal(ny_pct)} %); "
+    _sig(f"Rettede {aar} = {r.gammelt} til {r.nyt} i {r.pl_sti} (PL {tal(ny_pct)} %); "
                f"PL-faktoren er {faktortekst(r.faktor_til)}, var {faktortekst(r.faktor_fra)}.")
     if r.budget_sti is None:
-        typer.echo(f"{aar}.toml findes ikke endnu; kun indekset er rettet.")
+        _sig(f"{aar}.toml findes ikke endnu; kun indekset er rettet.")
         return
     omregnet = [b for b in r.beloeb if b.til is not None]
-    typer.echo(f"Omregnede {len(omregnet)} beløb i {r.budget_sti}:")
+    _sig(f"Omregnede {len(omregnet)} beløb i {r.budget_sti}:")
     for b in omregnet:
-        typer.echo(f"  {b.noegle} (linje {b.linje}): {tal(b.fra)} → {tal(b.til)} "
+        _sig(f"  {b.noegle} (linje {b.linje}): {tal(b.fra)} → {tal(b.til)} "
                    f"({tal(b.grundlag)} × {faktortekst(r.faktor_til)})")
     for b in r.beloeb:
         if b.til is None:
-            typer.echo(f"Ikke omregnet: {b.noegle} (linje {b.linje}) = {tal(b.fra)} er rettet "
+            _sig(f"Ikke omregnet: {b.noegle} (linje {b.linje}) = {tal(b.fra)} er rettet "
                        f"efter udkastet ({tal(b.grundlag)} × {faktortekst(r.faktor_fra)} = "
                        f"{tal(kroner_af(b.grundlag, r.faktor_fra))}); ret det selv, hvis PL'en "
                        "skal med.")
@@ -487,9 +492,9 @@ def befolkning(
     sti, antal = _kald(udfyld, budgetmappe, aar, fra_csv, date.today())
     from tilsynstakst.tal import tal
 
-    typer.echo(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
+    _sig(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
                f"{len(antal)} kommuner, {aar - 1}K2.")
-    typer.echo(f"Næste skridt: {kommando('tjek', mappe=budgetmappe)}; "
+    _sig(f"Næste skridt: {kommando('tjek', mappe=budgetmappe)}; "
                f"{kommando('beregn', aar, mappe=budgetmappe)}")
 
 

@@ -31,21 +31,21 @@ _PCT = re.compile(r"\s*([+-]?\d{1,3}(?:[.,]\d{1,6})?)\s*%?\s*")
 PL_SAEDVANLIG_MIN, PL_SAEDVANLIG_MAKS = Decimal(0), Decimal(8)
 
 
-def pl_procent(tekst: str, bekraeftet: bool = False) -> Decimal:
+def pl_procent(tekst: str, bekraeftet: bool = False, navn: str = "--pl") -> Decimal:
     """``--pl 3,2`` (eller ``3.2`` eller ``3,2 %``): pris- og lønfremskrivningen i procent.
 
     En værdi, der ligner en faktor (1,032) eller en brøk (0,032), eller som er usædvanlig (uden
     for 0-8 %), afvises med det, der sandsynligvis var ment, medmindre den er ``bekraeftet``."""
     m = _PCT.fullmatch(tekst)
     if m is None:
-        raise Inputfejl([Fund("--pl", f"skal være en procent som 3,2 eller 3.2, fik {tekst!r}")])
+        raise Inputfejl([Fund(navn, f"skal være en procent som 3,2 eller 3.2, fik {tekst!r}")])
     pct = Decimal(m.group(1).replace(",", "."))
     if not PL_TRIN_MIN <= 1 + Fraction(pct) / 100 <= PL_TRIN_MAKS:
-        raise Inputfejl([Fund("--pl", f"{tal(pct)} % er ikke en plausibel pris- og "
+        raise Inputfejl([Fund(navn, f"{tal(pct)} % er ikke en plausibel pris- og "
                               "lønfremskrivning (-20 til 25 %); --pl er procenten fra året før, "
                               "fx 3,2, ikke indekset eller faktoren")])
     if not bekraeftet and (tvivl := _pl_tvivl(pct)):
-        raise Inputfejl([Fund("--pl", f"{tal(pct)} % {tvivl} Er {tal(pct)} % ment, så "
+        raise Inputfejl([Fund(navn, f"{tal(pct)} % {tvivl} Er {tal(pct)} % ment, så "
                               "tilføj --bekraeft-pl")])
     return pct
 
@@ -453,8 +453,10 @@ def omregn_udkast(tekst: str, gl: Fraction, ny: Fraction) -> tuple[str, list[Omr
                           + m.group(5))
         omregnet.append(Omregnet(".".join(noegle), nr, grundlag, nu, til))
     faktor = re.compile(rf"(PL-faktoren|×) {re.escape(gl_tekst)}(?![0-9])")
-    for i, linje in enumerate(linjer):
-        if linje.lstrip().startswith("#") or re.match(r"\s*kilde\s*=", linje):
+    for i, linje in enumerate(linjer):  # indledningen og kilder, der stadig er udkastets; ikke
+        # linjen om, hvordan udkastet blev startet (historik), og ikke en gennemgået kilde
+        if ((linje.lstrip().startswith("#") and not linje.startswith("# Startet "))
+                or re.match(rf'\s*kilde\s*=\s*"{UDKAST}', linje)):
             linjer[i] = faktor.sub(lambda m: f"{m.group(1)} {ny_tekst}", linje)
     return "\n".join(linjer), omregnet
 

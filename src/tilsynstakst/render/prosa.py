@@ -38,7 +38,7 @@ _SAMMEN = re.compile(r"(?<=§|\d) (?=\d|%|kr\.)|(?<=\d) (?=: \d)|(?<=\d :) (?=\d
 
 
 # Et råd, der kan kopieres (``kommando.py``): kommandoen står sidst, eller før ';' eller ')'.
-_RAAD = re.compile(r"tilsynstakst [a-z]+(?: (?:'[^']*'|[^\s;()'])+)*")
+_RAAD = re.compile(r"(?:tilsynstakst [a-z]+|\bmv)(?: (?:'[^']*'|[^\s;()'])+)*")
 
 
 def afsnit(tekst: str, maks: int, indryk: str = "") -> str:
