@@ -32,10 +32,10 @@ from fractions import Fraction as F
 from itertools import product
 from pathlib import Path
 
-from tilsynstakst.load import laes_budget
-from tilsynstakst.money import decimaler
-from tilsynstakst.schema import Budget
-from tilsynstakst.takster import VAEGTE, beregn_takster
+from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.beregning.afrunding import decimaler
+from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.beregning.takster import VAEGTE, beregn_takster
 from tilsynstakst.tal import tal
 
 ROD = Path(__file__).resolve().parent.parent

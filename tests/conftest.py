@@ -13,7 +13,7 @@ BUDGETS = ROD / "budgets"
 
 @pytest.fixture(scope="session")
 def rapport_2024():
-    from tilsynstakst.service import beregn_rapport
+    from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
     return beregn_rapport(BUDGETS, 2024, "stoerste-rest")
 

@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, fordel_resultat
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 from werkzeug import Response
 
 from conftest import BUDGETS, fordel_resultat
-from tilsynstakst.cli import app
-from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode
-from tilsynstakst.load import laes_budget
+from tilsynstakst.cli.app import app
+from tilsynstakst.budgetfil.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode
+from tilsynstakst.budgetfil.laes import laes_budget
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "folk1a"

@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 
 from conftest import BUDGETS
 from tilsynstakst import __version__
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 
@@ -90,7 +90,7 @@ def test_manglende_mappe_og_aar(tmp_path):
 
 
 def test_version_og_hjaelp_paa_dansk():
-    from tilsynstakst.dansk_cli import dansk_hjaelp
+    from tilsynstakst.cli.dansk import dansk_hjaelp
 
     assert kør("--version").stdout.strip() == f"tilsynstakst {__version__}"
     dansk_hjaelp()  # main() gør det, når hjælpen bedes om
@@ -128,11 +128,11 @@ def test_beregn_indlaeser_hverken_regneark_eller_word_pakker():
     import sys
 
     kode = ("import sys\nsys.argv = ['tilsynstakst', 'beregn', '2024', '-b', sys.argv[1]]\n"
-            "from tilsynstakst.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "from tilsynstakst.cli.app import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
             "print(sorted(({m.split('.')[0] for m in sys.modules} & "
             "{'openpyxl', 'docx', 'matplotlib', 'jsonschema', 'tomlkit', 'rich'}) | "
-            "({m for m in sys.modules} & {'tilsynstakst.scenarie', 'tilsynstakst.foelsomhed', "
-            "'tilsynstakst.output'})), file=sys.stderr)")
+            "({m for m in sys.modules} & {'tilsynstakst.budgetfil.scenarie', 'tilsynstakst.beregning.foelsomhed', "
+            "'tilsynstakst.budgetfil.skriv'})), file=sys.stderr)")
     r = subprocess.run([sys.executable, "-c", kode, str(BUDGETS)], capture_output=True,
                        text=True, check=True)
     # issue 11: terminalens tabeller uden rich; scenarier, følsomhed og filskrivning kun, når

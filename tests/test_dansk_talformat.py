@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.load import fortolk_toml, laes_budget, laes_pl
-from tilsynstakst.schema import dansk_tal, dansk_talbesked, dansk_talhjaelp
+from tilsynstakst.budgetfil.laes import fortolk_toml, laes_budget, laes_pl
+from tilsynstakst.budgetfil.model import dansk_tal, dansk_talbesked, dansk_talhjaelp
 from tilsynstakst.tal import tal
 
 runner = CliRunner()

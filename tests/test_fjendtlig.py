@@ -21,9 +21,9 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, fordel_resultat, ret
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.output import skriv_fil
+from tilsynstakst.budgetfil.skriv import skriv_fil
 
 runner = CliRunner()
 GRAENSE = 10  # sekunder: intet tilfælde må tage længere (issue 9)
@@ -348,8 +348,8 @@ def test_overskriv_beholder_rettigheder_og_haarde_links(tmp_path):
 def test_sigterm_midt_i_skrivningen_efterlader_ingen_midlertidig_fil(tmp_path):
     kode = ("import os, signal, sys\n"
             "from pathlib import Path\n"
-            "from tilsynstakst.streams import afslut_ved_sigterm\n"
-            "from tilsynstakst.output import skriv_fil\n"
+            "from tilsynstakst.cli.streams import afslut_ved_sigterm\n"
+            "from tilsynstakst.budgetfil.skriv import skriv_fil\n"
             "afslut_ved_sigterm()\n"
             "os.fsync = lambda fd: os.kill(os.getpid(), signal.SIGTERM)\n"
             "skriv_fil(Path(sys.argv[1]) / 'b.json', b'{}')\n")
@@ -384,12 +384,12 @@ def test_linjenumre_efter_en_flerlinjet_tekst_med_en_tabeloverskrift(mappe):
 
 def test_en_intern_fejl_er_en_linje_og_kode_3_ikke_en_traceback(tmp_path):
     kode = ("import sys\n"
-            "import tilsynstakst.service as s\n"
+            "import tilsynstakst.aaret.gennemloeb as s\n"
             "def fejl(*a, **k):\n"
             "    raise ZeroDivisionError('division by zero')\n"
             "s.beregn = fejl\n"
             "sys.argv = ['tilsynstakst', 'beregn', '2024', '-b', sys.argv[1]]\n"
-            "from tilsynstakst.cli import main\n"
+            "from tilsynstakst.cli.app import main\n"
             "main()\n")
     r = subprocess.run([sys.executable, "-c", kode, BUDGETS], capture_output=True, text=True,
                        timeout=GRAENSE)

@@ -3,7 +3,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tilsynstakst.fordeling import simpel, stoerste_rest
+from tilsynstakst.beregning.fordeling import simpel, stoerste_rest
 
 vaegte = st.dictionaries(st.text(min_size=1, max_size=5), st.integers(0, 10**6), min_size=1,
                          max_size=15).filter(lambda d: sum(d.values()) > 0)

@@ -6,8 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS
-from tilsynstakst.cli import app
-from tilsynstakst.service import forklar
+from tilsynstakst.cli.app import app
+from tilsynstakst.aaret.gennemloeb import forklar
 
 runner = CliRunner()
 
@@ -137,8 +137,8 @@ def test_ukendt_noegle_er_en_linje_og_kode_2(noegle, brudstykke):
 
 def test_sporet_er_slukket_uden_forklar():
     """Uden ``optag`` noterer funktionerne intet (sporet koster ikke beregn noget)."""
-    from tilsynstakst import spor
-    from tilsynstakst.service import beregn
+    from tilsynstakst.beregning import spor
+    from tilsynstakst.aaret.gennemloeb import beregn
 
     beregn(BUDGETS, 2024, "stoerste-rest")
     assert not spor.aktivt()

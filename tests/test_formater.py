@@ -12,10 +12,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.output import skriv_fil
-from tilsynstakst.render.celler import FORMELTEGN, uskadelig
+from tilsynstakst.budgetfil.skriv import skriv_fil
+from tilsynstakst.visning.render.celler import FORMELTEGN, uskadelig
 
 runner = CliRunner()
 NBSP = "\u00a0"
@@ -111,7 +111,7 @@ def test_tabel_til_fil_er_ren_tekst(tmp_path):
 
 
 def test_ingen_halv_fil_naar_gengivelsen_fejler(tmp_path, monkeypatch):
-    import tilsynstakst.render.formater as formater
+    import tilsynstakst.visning.render.formater as formater
 
     def fejler(*_):
         raise RuntimeError("gengivelsen fejlede")
@@ -172,8 +172,8 @@ def test_en_formel_som_kommunenavn_afvises_allerede_i_budgetfilen(mappe):
 def farlig_rapport():
     """En rapport med en formel som kommunenavn, uden om valideringen (model_copy validerer
     ikke): visningerne skal stadig skrive den som tekst, hvis den nogensinde når så langt."""
-    from tilsynstakst.load import laes_budget
-    from tilsynstakst.rapport import lav_rapport
+    from tilsynstakst.budgetfil.laes import laes_budget
+    from tilsynstakst.beregning.aarsresultat import lav_rapport
 
     b = laes_budget(BUDGETS / "2024.toml")
     kommuner = {(FARLIG if n == "Læsø" else n): v for n, v in b.befolkning.kommuner.items()}
@@ -182,8 +182,8 @@ def farlig_rapport():
 
 
 def test_formel_i_kommunenavn_bliver_tekst_i_csv_og_xlsx(farlig_rapport, tmp_path):
-    from tilsynstakst.render.formater import gengiv
-    from tilsynstakst.tabeller import rapportvisning
+    from tilsynstakst.visning.render.formater import gengiv
+    from tilsynstakst.visning.tabeller import rapportvisning
 
     navne = {raekke[1] for raekke in _csv_raekker(gengiv(rapportvisning(farlig_rapport), "csv"))[1:]}
     assert "'" + FARLIG in navne and FARLIG not in navne
@@ -203,7 +203,7 @@ def test_formel_i_kommunenavn_bliver_tekst_i_csv_og_xlsx(farlig_rapport, tmp_pat
 def test_endelsen_vaelger_formatet(navn, format):
     from pathlib import Path
 
-    from tilsynstakst.render.formater import vaelg_format
+    from tilsynstakst.visning.render.formater import vaelg_format
 
     assert vaelg_format(None, Path(navn)) == format
     assert vaelg_format(format, Path(navn)) == format

@@ -4,8 +4,8 @@ en fordeling eller en normtime, der rettes i hånden, uden at reglerne følger m
 import sys
 
 from conftest import BUDGETS
-from tilsynstakst.load import laes_budget
-from tilsynstakst.takster import beregn_takster
+from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.beregning.takster import beregn_takster
 
 sys.path.insert(0, str(BUDGETS.parent / "scripts"))
 

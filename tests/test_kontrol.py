@@ -8,13 +8,13 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
-from tilsynstakst.afstemning import AFRUNDING, AFVIGELSE, ENS, UBEREGNELIG, Beregnet, klassificer
-from tilsynstakst.afstemning import ERKENDT as KL_ERKENDT
-from tilsynstakst.afstemning import KOLONNE
-from tilsynstakst.cli import app
+from tilsynstakst.kontrol.afstemning import AFRUNDING, AFVIGELSE, ENS, UBEREGNELIG, Beregnet, klassificer
+from tilsynstakst.kontrol.afstemning import ERKENDT as KL_ERKENDT
+from tilsynstakst.kontrol.afstemning import KOLONNE
+from tilsynstakst.cli.app import app
 from tilsynstakst.fund import ADVARSEL, ERKENDT, INPUTFEJL, Fund, udgangskode
-from tilsynstakst.kontrol import tjek
-from tilsynstakst.money import ANTAL, KR, PCT
+from tilsynstakst.aaret.tjek import tjek
+from tilsynstakst.beregning.afrunding import ANTAL, KR, PCT
 
 runner = CliRunner()
 
@@ -218,7 +218,7 @@ def test_uden_plejefamilier_er_der_ingen_gennemsnitspris_men_ingen_traceback(map
 
 
 def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkeypatch):
-    import tilsynstakst.kontrol as kontrol
+    import tilsynstakst.aaret.tjek as kontrol
 
     mapper = []
     for navn in ("a", "b", "c"):
@@ -235,7 +235,7 @@ def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkey
 def test_rapporten_i_en_terminal_har_farver_og_status(monkeypatch):
     import io
 
-    from tilsynstakst.render.kontrolrapport import vis_kontrol
+    from tilsynstakst.visning.render.kontrolrapport import vis_kontrol
 
     class Terminal(io.StringIO):
         def isatty(self):
@@ -296,9 +296,9 @@ def test_en_erkendelse_skal_gaelde_et_offentliggjort_tal_og_have_en_grund(mappe,
 
 def _kolonne(mappe, afrunding: str):
     """Afstem 2024.toml med en valgt afrundingsmetode i programmet."""
-    from tilsynstakst.afstemning import afstem
-    from tilsynstakst.load import laes_budget
-    from tilsynstakst.service import beregn_rapport
+    from tilsynstakst.kontrol.afstemning import afstem
+    from tilsynstakst.budgetfil.laes import laes_budget
+    from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
     budget = laes_budget(mappe / "2024.toml")
     return afstem(budget.offentliggjort, beregn_rapport(mappe, 2024, afrunding))

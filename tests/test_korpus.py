@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 KORPUS = Path(__file__).resolve().parent / "korpus"
 FORVENTET = tomllib.loads((KORPUS / "forventet.toml").read_text(encoding="utf-8"))

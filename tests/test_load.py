@@ -6,7 +6,7 @@ import pytest
 
 from conftest import BUDGETS
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.load import find_linje, laes_budget
+from tilsynstakst.budgetfil.laes import find_linje, laes_budget
 
 GYLDIG = (BUDGETS / "2024.toml").read_text(encoding="utf-8")
 

@@ -3,7 +3,7 @@ from fractions import Fraction
 
 import pytest
 
-from tilsynstakst.money import decimaler, kroner, procent
+from tilsynstakst.beregning.afrunding import decimaler, kroner, procent
 
 
 @pytest.mark.parametrize("x, forventet", [

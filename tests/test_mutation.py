@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from conftest import BUDGETS
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.kontrol import tjek
-from tilsynstakst.load import laes_budget
-from tilsynstakst.service import beregn_rapport
+from tilsynstakst.aaret.tjek import tjek
+from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 TEKST = (BUDGETS / "2024.toml").read_text(encoding="utf-8")
 DATA = tomllib.loads(TEKST, parse_float=Decimal)

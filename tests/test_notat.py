@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 
@@ -122,8 +122,8 @@ def test_notat_uden_aaret_foer(tmp_path):
 
 
 def test_vendingerne_foelger_fortegnet():
-    from tilsynstakst.notat import budgetudvikling, udvikling
-    from tilsynstakst.sammenligning import aendring
+    from tilsynstakst.visning.notat import budgetudvikling, udvikling
+    from tilsynstakst.beregning.sammenligning import aendring
 
     assert budgetudvikling(aendring(1000, 900)) == \
         "et fald i budgettet på 10,0\u00a0% eller kr.\u00a0100"

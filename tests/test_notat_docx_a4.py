@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 import pytest
 
 from conftest import BUDGETS
-from tilsynstakst.notat import lav_notat
-from tilsynstakst.render.notat_docx import notat_docx
-from tilsynstakst.service import beregn
+from tilsynstakst.visning.notat import lav_notat
+from tilsynstakst.visning.render.notat_docx import notat_docx
+from tilsynstakst.aaret.gennemloeb import beregn
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A4 = {"w": "11906", "h": "16838"}  # twips: 21,0 × 29,7 cm

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, fordel_resultat, i_terminal, ret
-from tilsynstakst.cli import app
-from tilsynstakst.load import laes_budget, laes_pl
-from tilsynstakst.nyt_aar import fremskrevet_indeks, pl_procent, uberoert
-from tilsynstakst.sammenhaeng import UDKAST, kilder
+from tilsynstakst.cli.app import app
+from tilsynstakst.budgetfil.laes import laes_budget, laes_pl
+from tilsynstakst.aaret.nyt_aar import fremskrevet_indeks, pl_procent, uberoert
+from tilsynstakst.kontrol.sammenhaeng import UDKAST, kilder
 
 runner = CliRunner()
 

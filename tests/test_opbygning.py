@@ -24,11 +24,11 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ret
-from tilsynstakst.cli import app
-from tilsynstakst.kontrol import tjek
-from tilsynstakst.load import laes_budget
-from tilsynstakst.opbygning import Post, opbyg
-from tilsynstakst.service import beregn_rapport
+from tilsynstakst.cli.app import app
+from tilsynstakst.aaret.tjek import tjek
+from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.beregning.opbygning import Post, opbyg
+from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 runner = CliRunner()
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempler" / "opbygning"

@@ -7,10 +7,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 from tilsynstakst.fund import Inputfejl
-from tilsynstakst.load import laes_budget
-from tilsynstakst.service import beregn_rapport
+from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 runner = CliRunner()
 

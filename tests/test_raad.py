@@ -19,7 +19,7 @@ import typer
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, fordel_resultat, ret
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 DATA = Path(__file__).parent / "data" / "folk1a"

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import ret
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 
@@ -134,7 +134,7 @@ def test_pl_indeks_tastet_som_procent_er_en_inputfejl_i_hver_kommando(mappe, kom
 ])
 def test_pl_trinets_graenser(mappe, indeks, ok):
     ret(mappe / "pl-indeks.toml", "2023 = 100\n2024 = 104.45", indeks)
-    from tilsynstakst.load import laes_pl
+    from tilsynstakst.budgetfil.laes import laes_pl
     from tilsynstakst.fund import Inputfejl
 
     if ok:

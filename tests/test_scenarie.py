@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
-from tilsynstakst.cli import app
-from tilsynstakst.load import Budgetfil
-from tilsynstakst.money import kroner
-from tilsynstakst.scenarie import Scenarie, laes_saet, saml
-from tilsynstakst.service import beregn, beregn_foelsomhed
+from tilsynstakst.cli.app import app
+from tilsynstakst.budgetfil.laes import Budgetfil
+from tilsynstakst.beregning.afrunding import kroner
+from tilsynstakst.budgetfil.scenarie import Scenarie, laes_saet, saml
+from tilsynstakst.aaret.gennemloeb import beregn, beregn_foelsomhed
 
 runner = CliRunner()
 

@@ -9,8 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ROD
-from tilsynstakst.cli import app
-from tilsynstakst.skema import skema, skema_json
+from tilsynstakst.cli.app import app
+from tilsynstakst.budgetfil.jsonskema import skema, skema_json
 
 runner = CliRunner()
 

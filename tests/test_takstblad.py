@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import BUDGETS
-from tilsynstakst.cli import app
+from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 

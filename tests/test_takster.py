@@ -6,8 +6,8 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tilsynstakst.schema import Budget
-from tilsynstakst.takster import (
+from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.beregning.takster import (
     AKTIVITETER, VAEGTE, beregn_takster, skaerpet_tillaeg, timepris, timer_i_alt,
 )
 

@@ -8,13 +8,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import BUDGETS, i_terminal
-from tilsynstakst.render.celler import celletekst
-from tilsynstakst.render.terminal import bredde as cell_len
-from tilsynstakst.render.terminal import bryd, enheder, overskrift, tekst
-from tilsynstakst.scenarie import find_scenarie
-from tilsynstakst.scenarietabeller import foelsomhedsvisning, scenarievisning
-from tilsynstakst.service import beregn, beregn_foelsomhed, beregn_scenarie
-from tilsynstakst.tabeller import rapportvisning, takstbladvisning
+from tilsynstakst.visning.render.celler import celletekst
+from tilsynstakst.visning.render.terminal import bredde as cell_len
+from tilsynstakst.visning.render.terminal import bryd, enheder, overskrift, tekst
+from tilsynstakst.budgetfil.scenarie import find_scenarie
+from tilsynstakst.visning.scenarietabeller import foelsomhedsvisning, scenarievisning
+from tilsynstakst.aaret.gennemloeb import beregn, beregn_foelsomhed, beregn_scenarie
+from tilsynstakst.visning.tabeller import rapportvisning, takstbladvisning
 
 # Notat Budget 2024, tabel 3 (Udviklingen i objektiv finansiering), skrevet af fra notatet.
 KOMMUNER = ("Silkeborg", "Brønderslev", "Frederikshavn", "Jammerbugt", "Læsø", "Mariagerfjord",
@@ -134,8 +134,8 @@ def test_beregn_i_en_rigtig_terminal(bredde):
 
 @pytest.mark.parametrize("bredde", BREDDER)
 def test_notatet_paa_skaermen_er_tekst_i_terminalens_bredde(bredde):
-    from tilsynstakst.notat import lav_notat
-    from tilsynstakst.render.notat_tekst import notat_tekst
+    from tilsynstakst.visning.notat import lav_notat
+    from tilsynstakst.visning.render.notat_tekst import notat_tekst
 
     b = beregn(BUDGETS, 2024, "stoerste-rest")
     tekst = notat_tekst(lav_notat(b.rapport, b.budget, b.fund), bredde)
@@ -150,14 +150,14 @@ def test_notatet_paa_skaermen_er_tekst_i_terminalens_bredde(bredde):
 
 def test_i_cp1252_maales_kolonnerne_i_de_tegn_der_skrives():
     """Σ skrives som "sum" i cp1252 (streams); kolonnen skal måles i de tre tegn, ikke ét."""
-    from tilsynstakst.render.prosa import i_tegnsaet
+    from tilsynstakst.visning.render.prosa import i_tegnsaet
 
     tekst = tegn(i_tegnsaet(VISNINGER["beregn"], "cp1252"), 80)
     linjer = tekst.splitlines()
     sum_ = next(linje for linje in linjer if linje.startswith("Indtægt ved takster (sum"))
     budget = next(linje for linje in linjer if linje.startswith("Tilbudsafdelingens budget"))
     assert len(sum_) == len(budget)  # tallene står i samme kolonne
-    from tilsynstakst.streams import FEJLHAANDTERING
+    from tilsynstakst.cli.streams import FEJLHAANDTERING
 
     # Stregen under overskrifterne er det eneste tegn, der stadig skiftes (─ til -, ét for ét).
     assert tekst.encode("cp1252", FEJLHAANDTERING).decode("cp1252") == tekst.replace("─", "-")
@@ -175,7 +175,7 @@ def test_bredde_er_den_samme_med_og_uden_genvejen(tekst):
     tegn (et kombinerende tegn 0, et østasiatisk bredt 2)."""
     import unicodedata
 
-    from tilsynstakst.render.terminal import bredde
+    from tilsynstakst.visning.render.terminal import bredde
 
     assert bredde(tekst) == sum(0 if unicodedata.combining(t) else
                                 2 if unicodedata.east_asian_width(t) in "WF" else 1

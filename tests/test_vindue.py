@@ -90,7 +90,7 @@ def test_tjek_i_en_terminal_brydes_i_bredden_og_fundet_fortsaetter_under_sin_tek
 
 
 def test_tjek_i_et_roer_har_hvert_fund_paa_en_linje():
-    from tilsynstakst.kontrol import tjek
+    from tilsynstakst.aaret.tjek import tjek
 
     r = proces("tjek", "budgets")
     fund = tjek([Path("budgets")]).fund

@@ -1,3 +1,3 @@
-from tilsynstakst.cli import main
+from tilsynstakst.cli.app import main
 
 main()

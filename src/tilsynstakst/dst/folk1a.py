@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.dst.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
+from tilsynstakst.budgetfil.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
 from tilsynstakst.fund import Fund, Inputfejl, synlig
 
 TABEL = "FOLK1A"
@@ -253,6 +253,6 @@ def _hoved(linjer: list[str]) -> tuple[str, ...]:
 
 def laes_fil(sti: Path) -> bytes:
     """En CSV gemt fra Danmarks Statistik: kun en almindelig fil, højst ``MAKS_SVAR`` byte."""
-    from tilsynstakst.load import laes_bytes
+    from tilsynstakst.budgetfil.laes import laes_bytes
 
     return laes_bytes(sti, MAKS_SVAR, "for stor til at være FOLK1A for nogle kommuner")

@@ -1,0 +1,209 @@
+"""Fra budgetmappe til rapport: læs budgetåret, året før og PL-indekset, kontrollér og beregn.
+
+Det eneste sted, hvor indlæsning og beregning mødes; ``cli`` kalder det, og det kan bruges som
+bibliotek. Alt input-problem bliver en ``Inputfejl`` med filens navn. Sammenhængen mellem de
+viste år (``sammenhaeng``) følger med som fund, så den, der viser tallene, kan vise dem først.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.kommando import kommando
+from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe, findes,
+                               laes_budget, laes_pl)
+from tilsynstakst.beregning.aarsresultat import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
+                                  sammenlign_scenarie)
+from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
+from tilsynstakst.beregning.sammenligning import ManglendePL, pl_faktor
+from tilsynstakst.budgetfil.model import Budget, PLIndeks
+from tilsynstakst.beregning.spor import omfang
+
+if TYPE_CHECKING:  # følsomhed og scenarier indlæses først, når de bruges (hastighed, issue 11)
+    from tilsynstakst.beregning.foelsomhed import Foelsomhed
+    from tilsynstakst.budgetfil.scenarie import Scenarie
+
+
+@dataclass(frozen=True)
+class Beregning:
+    """Budgetåret beregnet, med filen selv (kilder, kalibrerede værdier) og kontrollernes fund
+    for de viste år (DESIGN.md §8: meldes, hvor tallene vises)."""
+
+    budget: Budget
+    rapport: Rapport
+    fund: tuple[Fund, ...] = ()
+
+
+def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
+    """Budgetåret ``aar`` fra ``mappe``; findes ``aar - 1`` også, sammenlignes i ``aar``-priser."""
+    return beregn(mappe, aar, afrunding).rapport
+
+
+def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = None) -> Beregning:
+    """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser.
+
+    Med ``scenarie`` beregnes budgetåret med scenariets ændringer (DESIGN.md §9); filen selv
+    skal være gyldig, og året før er, som det er.
+    """
+    fil, budget = _aaret(mappe, aar)
+    sti, linje, info = fil.sti, Linjer(), None
+    if scenarie is not None:
+        budget, info = fil.med(scenarie)
+    fund = aarets_fund(sti, budget, linje)
+    forrige_sti = budgetfil(mappe, aar - 1)
+    if not findes(forrige_sti):
+        rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info,
+                              filer={"budgetaar": sti})
+        return Beregning(budget, rapport, tuple(fund))
+    forrige = laes_budget(forrige_sti)
+    fund += aarets_fund(forrige_sti, forrige, linje) + to_aar(sti, budget, forrige_sti, forrige,
+                                                              linje)
+    faktor = faktor_mellem(forrige, budget, lambda: laes_pl(mappe), mappe / PL_FILNAVN)
+    rapport = lav_rapport(budget, forrige, faktor, afrunding, info,
+                          {"budgetaar": sti, "forrige_aar": forrige_sti})
+    return Beregning(budget, rapport, tuple(fund))
+
+
+def faktor_mellem(forrige: Budget, budget: Budget, pl: Callable[[], PLIndeks | None],
+                  sti: Path) -> Fraction | None:
+    """PL-faktoren, der viser året før i budgetårets priser: fra året førs prisniveau til
+    budgetårets (DESIGN.md §4). Står begge filer i samme prisniveau (2022.toml i 2023-priser,
+    som 2023-notatet viser det), er faktoren 1, og PL-indekset behøves ikke (issue 12).
+    ``pl`` læser indekset, når det behøves; ``None``: det kan ikke læses (fundet meldes der)."""
+    if forrige.priser == budget.priser:
+        return Fraction(1)
+    indeks = pl()
+    if indeks is None:
+        return None
+    hjaelp = (f"; {forrige.aar}.toml står i {forrige.priser}-priser. Tilføj {forrige.priser} i "
+              f"indekset, eller skriv prisniveau = {budget.priser} i {forrige.aar}.toml, hvis "
+              f"dens beløb er offentliggjort i {budget.priser}-priser"
+              if forrige.prisniveau is None and forrige.priser not in indeks.indeks else "")
+    return faktor_fra_pl(indeks, sti, forrige.priser, budget.priser, hjaelp)
+
+
+def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int, hjaelp: str = "") -> Fraction:
+    """PL-faktoren fra ``fra``- til ``til``-priser; et år, indekset mangler, er en ``Inputfejl``."""
+    try:
+        with omfang("", sti):
+            return pl_faktor(pl, fra, til)
+    except ManglendePL as e:
+        if e.aar == fra and hjaelp:
+            tilfoej = hjaelp
+        elif e.aar - 1 in pl.indeks:  # året før står der: linjen, der mangler
+            tilfoej = (f"; tilføj under [indeks] linjen {e.aar} = {pl.indeks[e.aar - 1]} × "
+                       f"(1 + PL/100), med PL fra {e.aar - 1} til {e.aar} i procent")
+        else:
+            tilfoej = ""
+        raise Inputfejl([Fund(str(sti), f"PL-indekset mangler året {e.aar}{tilfoej}",
+                              noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
+
+
+def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
+    """Budgetårets fil, læst (til et scenarie) og valideret, som den står."""
+    budgetmappe(mappe)
+    fil = Budgetfil.laes(budgetfil(mappe, aar))
+    return fil, fil.model()
+
+
+def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
+                    scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
+    """Budgetåret og scenariet side om side, med årets fund (DESIGN.md §9)."""
+    fil, grundlag = _aaret(mappe, aar)
+    med, info = fil.med(scenarie)
+    fund = aarets_fund(fil.sti, grundlag, Linjer())
+    return sammenlign_scenarie(grundlag, med, info, afrunding), tuple(fund)
+
+
+def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
+    from tilsynstakst.beregning.foelsomhed import Foelsomhed, stoed, virkning
+
+    """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
+    fil, budget = _aaret(mappe, aar)
+    fund = aarets_fund(fil.sti, budget, Linjer())
+    grundlag = beregn_aar(budget, afrunding=afrunding)
+    virkninger = []
+    for s in stoed(budget):
+        med, _ = fil.med(s)
+        virkninger.append(virkning(s.navn, s.aendringer, grundlag,
+                                   beregn_aar(med, afrunding=afrunding)))
+    return Foelsomhed(budget.tilsyn, aar, str(fil.sti), grundlag, tuple(virkninger)), tuple(fund)
+
+
+@dataclass(frozen=True)
+class Forklaret:
+    """``forklar``: budgetåret beregnet med sporet tændt; ``linjer`` er udledningen af ``noegle``,
+    eller (uden nøgle) hvert tal med sin nøgle."""
+
+    beregning: Beregning
+    noegle: str | None
+    vaerdi: object
+    linjer: tuple[str, ...]
+
+
+def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
+            scenarie: Scenarie | None = None) -> Forklaret:
+    """Beregn året med sporet tændt (de samme funktioner, DESIGN.md §9) og forklar ``noegle``:
+    tallets sti i ``beregn --format json``."""
+    from tilsynstakst.budgetfil.kommuner import naermeste
+    from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
+    from tilsynstakst.beregning.forklaring import tal_i_data, vis_tal
+    from tilsynstakst.visning.render.jsonformat import som_data
+    from tilsynstakst.beregning.spor import optag
+
+    with optag() as spor:
+        b = beregn(mappe, aar, afrunding, scenarie)
+    alle = dict(tal_i_data(som_data(b.rapport)))
+    navne = _kommuner_ved_navn(alle, b.rapport)
+    if noegle is None:
+        return Forklaret(b, None, None, tuple(f"{navne.get(k, k)} = {vis_tal(v)}"
+                                              for k, v in alle.items()))
+    noegle = _ved_plads(noegle, navne)
+    if noegle not in alle:
+        forslag = naermeste(noegle, [navne.get(k, k) for k in alle])
+        hint = f" (mente du {forslag}?)" if forslag else ""
+        raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
+                                      f"med: {kommando('forklar', aar, mappe=mappe)}")])
+    if noegle not in spor.trin:
+        return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis_tal(alle[noegle])}: et tal, "
+                                                    "der vises, som det er (ikke en beregning).",))
+    linjer = Linjer()
+    kalibreret = {str(budgetfil(mappe, aar)): set(b.budget.kalibreret)}
+    return Forklaret(b, noegle, alle[noegle], tuple(forklaringslinjer(
+        spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
+
+
+_PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.(\d+)\.(\w+)")
+
+
+def _kommuner_ved_navn(alle: dict[str, object], rapport: Rapport) -> dict[str, str]:
+    """Hver kommunes tal ved plads → ved navn, som i ``aendringer.finansiering.Aalborg``:
+    ``budgetaar.finansiering.kommuner.10.beloeb`` → ``budgetaar.finansiering.Aalborg.beloeb``."""
+    aarene = {"budgetaar": rapport.budgetaar, "forrige_aar": rapport.forrige_aar}
+    navne = {}
+    for noegle in alle:
+        if m := _PLADS.fullmatch(noegle):
+            aar = aarene[m.group(1)]
+            assert aar is not None
+            navn = aar.finansiering.kommuner[int(m.group(2))].navn
+            navne[noegle] = f"{m.group(1)}.finansiering.{navn}.{m.group(3)}"
+    return navne
+
+
+def _ved_plads(noegle: str, navne: dict[str, str]) -> str:
+    """En kommunes tal ved navn → nøglen ved plads: ``budgetaar.finansiering.Aalborg`` (beløbet),
+    ``….Aalborg.befolkning`` og ``….kommuner.Aalborg.beloeb``, uanset store og små bogstaver.
+    Alt andet, også en nøgle ved plads, står, som det er."""
+    dele = noegle.split(".")
+    if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not dele[3].isdigit():
+        del dele[2]
+    if len(dele) == 3 and dele[1] == "finansiering":  # en kommunes finansiering er dens beløb
+        dele.append("beloeb")
+    plads = {navn.casefold(): k for k, navn in navne.items()}
+    return plads.get(".".join(dele).casefold(), noegle)

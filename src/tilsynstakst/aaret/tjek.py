@@ -1,0 +1,296 @@
+"""Kontrol af budgetfiler (``tjek``): find filerne, læs hver enkelt, afstem, og saml alle fund.
+
+Som beancounts checker: en fejl i én fil stopper ikke læsningen af de andre, og hvert fund er en
+værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. Kontrollerne:
+
+- hver fil valideres (``load``, samme regler og beskeder som ``beregn``);
+- sammenhængen i hvert år og mellem to år (``sammenhaeng``: kvartalet, udkast, kilder, det
+  indregnede resultat, kommunerne), de samme kontroller som ``beregn`` og ``notat`` viser;
+- de offentliggjorte tal afstemmes med beregningen (DESIGN.md §5).
+"""
+
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from tilsynstakst.kontrol.afstemning import AFRUNDING as KL_AFRUNDING
+from tilsynstakst.kontrol.afstemning import ERKENDT as KL_ERKENDT
+from tilsynstakst.kontrol.afstemning import ENS, KOLONNE, Afstemt, Kolonne, afstem
+from tilsynstakst.beregning.fordeling import SIMPEL, STOERSTE_REST
+from tilsynstakst.fund import AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl
+from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
+                               laes_model, noeglenavn)
+from tilsynstakst.beregning.afrunding import KR, PCT
+from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
+from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
+from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
+from tilsynstakst.budgetfil.model import Budget, PLIndeks
+from tilsynstakst.aaret.gennemloeb import faktor_mellem
+from tilsynstakst.tal import procent, tal
+
+
+@dataclass(frozen=True)
+class Kontrol:
+    """Resultatet af ``tjek``: de læste filer, alle fund, og afstemte tal pr. fil og klasse."""
+
+    filer: tuple[str, ...]
+    fund: tuple[Fund, ...]
+    afstemt: dict[str, Counter] = field(default_factory=dict)
+
+
+def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
+    """Budgetfiler (AAAA.toml) og PL-indekset i de givne filer og mapper, sorteret.
+
+    En fil, der ligner en budgetfil, men ikke ville blive læst (``2024.TOML``, ``²⁰²⁴.toml``,
+    ``2024.toml `` med mellemrum), meldes i stedet for at blive sprunget tavst over.
+    """
+    filer: list[Path] = []
+    fund: list[Fund] = []
+    for sti in stier:
+        if sti.is_dir() and sti.name == SCENARIEMAPPE:
+            filer += sorted(sti.glob("*.toml"))
+        elif sti.is_dir():
+            i_mappen, forkerte = [], []
+            for f in sorted(sti.iterdir()):
+                if aar_i_filnavn(f) is not None or f.name == PL_FILNAVN:
+                    i_mappen.append(f)
+                elif _ligner_budgetfil(f.name):
+                    forkerte.append(Fund(str(f), "ligner en budgetfil, men læses ikke: en "
+                                         "budgetfil hedder AAAA.toml med fire almindelige cifre "
+                                         "og små bogstaver (og PL-indekset pl-indeks.toml)"))
+            if not i_mappen and not forkerte:
+                fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
+            filer += i_mappen + sorted((sti / SCENARIEMAPPE).glob("*.toml"))
+            fund += forkerte
+        elif findes(sti):
+            filer.append(sti)
+        else:
+            fund.append(Fund(str(sti), "findes ikke"))
+    return filer, fund
+
+
+_STREGER = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")  # bindestreger, der ligner -
+
+
+def _ligner_budgetfil(navn: str) -> bool:
+    """Ville et menneske læse navnet som AAAA.toml eller pl-indeks.toml? Også med usynlige tegn
+    (et mellemrum uden bredde), en anden bindestreg eller andre cifre end 0-9."""
+    grund = USYNLIGE.sub("", unicodedata.normalize("NFKC", navn)).strip().casefold()
+    grund = _STREGER.sub("-", grund)
+    return bool(re.fullmatch(r"\d{4}\.toml|pl-indeks\.toml", grund))
+
+
+class _Filer:
+    """Læser hver fil højst én gang; en ugyldig fil giver ``None`` og sine fund."""
+
+    def __init__(self) -> None:
+        self.modeller: dict[Path, Budget | PLIndeks | None] = {}
+        self.budgetfiler: dict[Path, Budgetfil] = {}  # til et scenarie på året
+        self.fund: dict[Path, list[Fund]] = {}
+        self.linje = Linjer()
+
+    def laes(self, sti: Path) -> Budget | PLIndeks | None:
+        if sti not in self.modeller:
+            try:
+                if sti.parent.name == SCENARIEMAPPE:
+                    model = self._scenarie(sti)
+                elif sti.name == PL_FILNAVN:
+                    model = laes_model(PLIndeks, sti)
+                else:
+                    self.budgetfiler[sti] = Budgetfil.laes(sti)
+                    model = self.budgetfiler[sti].model()
+            except Inputfejl as e:
+                model, self.fund[sti] = None, e.fund
+            self.modeller[sti] = model
+        return self.modeller[sti]
+
+    def _scenarie(self, sti: Path) -> None:
+        """En scenariefil: gyldig i sig selv, og lagt ind i året, den nævner, giver den en gyldig
+        budgetfil (DESIGN.md §9). Er årets fil selv ugyldig, meldes det ved den fil."""
+        aar, scenarie = laes_scenarie(sti)
+        aarets = budgetfil(sti.parent.parent, aar)
+        if not findes(aarets):
+            raise Inputfejl([Fund(str(sti), f"scenariet gælder for {aar}, men {aarets} findes "
+                                  "ikke", noegle="aar", linje=self.linje(sti, "aar"))])
+        if isinstance(self.laes(aarets), Budget):
+            self.budgetfiler[aarets].med(scenarie)
+
+
+def _vist(vaerdi: Decimal, enhed: str) -> str:
+    return procent(vaerdi) if enhed == PCT else tal(vaerdi)
+
+
+def _forskel(forskel: Decimal, enhed: str) -> str:
+    enhedstekst = {KR: " kr.", PCT: " procentpoint"}.get(enhed, "")
+    return f"{tal(abs(forskel))}{enhedstekst}"
+
+
+def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
+                optalt: Counter) -> list[Fund]:
+    """Hvert offentliggjort tal mod beregningen (DESIGN.md §5), og hver kolonne, der er afrundet
+    med en anden metode, som ét fund."""
+    assert budget.offentliggjort is not None
+    fund: list[Fund] = []
+    # Tal, der ikke kan beregnes, meldes én gang pr. grund (og pr. ukendt kommune).
+    uberegnelige: dict[tuple[str, tuple[str, ...] | None, str], list] = {}
+    afstemning = afstem(budget.offentliggjort, rapport)
+    for a in afstemning.tal:
+        optalt[a.klasse] += 1
+        loc = ("offentliggjort",) + a.sti
+        if a.klasse == ENS:
+            continue
+        if a.beregnet is None or a.beregnet.vaerdi is None:
+            if a.beregnet is None:  # kun kommunerne er frie nøgler; resten afviser skemaet
+                grund, hvor, alvor = "kommunen findes ikke i befolkning.kommuner", loc[:3], INPUTFEJL
+            else:
+                grund, hvor = a.beregnet.grund or "kan ikke beregnes", None
+                alvor = INPUTFEJL if a.beregnet.fil_mangler else AFVIGELSE
+            uberegnelige.setdefault((grund, hvor, alvor), [hvor or loc, 0])[1] += 1
+            continue
+        besked, alvor = _besked(a)
+        fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc), alvor,
+                         a.offentliggjort, a.beregnet.vaerdi))
+    for (grund, _, alvor), (loc, antal) in uberegnelige.items():
+        flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
+        fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
+    for k in afstemning.kolonner:
+        optalt[KOLONNE] += 1
+        fund.append(_kolonnefund(sti, k, afstemning.tal, filer))
+    return fund
+
+
+def _besked(a: Afstemt) -> tuple[str, str]:
+    """Beskeden og alvoren for et offentliggjort tal, der ikke er ens med det beregnede."""
+    assert a.beregnet is not None and a.beregnet.vaerdi is not None
+    enhed, e = a.beregnet.enhed, a.erkendt
+    vist = f"offentliggjort {_vist(a.offentliggjort, enhed)}, beregnet "
+    if a.beregnet.alle:  # én procent for alle takstgrupper
+        vist += " / ".join(_vist(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
+    else:
+        vist += f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
+    if e is not None and a.klasse == KL_ERKENDT:
+        return f"erkendt fejl i notatet: {vist}; {e.grund}", ERKENDT
+    if e is not None and a.forskel == 0:
+        return (f"notatet er ikke forkert her: offentliggjort og beregnet er begge "
+                f"{_vist(a.offentliggjort, enhed)}; fjern erkendt.{a.sti[-1]}", AFVIGELSE)
+    if e is not None:
+        return (f"afviger fra den erkendte fejl: filen erkender notatets tal med beregnet "
+                f"{_vist(e.beregnet, enhed)}, men beregningen giver nu "
+                f"{_vist(a.beregnet.vaerdi, enhed)}; ret erkendt.{a.sti[-1]} eller find det, der "
+                f"flyttede tallet", AFVIGELSE)
+    if a.klasse == KL_AFRUNDING:
+        return f"afrundingsforskel: {vist}", AFRUNDING
+    return f"afviger: {vist}", AFVIGELSE
+
+
+_METODE = {STOERSTE_REST: "fordelt budgettet med største brøkdels metode",
+           SIMPEL: "afrundet hver kommune for sig (simpel afrunding)"}
+_PROGRAM = {STOERSTE_REST: "med største brøkdels metode (standard)",
+            SIMPEL: "med simpel afrunding (--afrunding simpel)"}
+
+
+def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) -> Fund:
+    """Én kolonne af kommunernes beløb, afrundet med en anden metode end programmets (§5)."""
+    foerste = next(a.sti for a in afstemte if a.afrunding == k.metode and a.sti[3] == k.del_)
+    loc = ("offentliggjort", "finansiering", "*", "beloeb", k.del_)
+    summer = (f"summer til {tal(k.sum)}, ikke budgettets {tal(k.budget)}" if k.sum != k.budget
+              else f"summer til budgettet, {tal(k.budget)}")
+    giver = ", ".join(f"{navn} {tal(program)} (notatet {tal(notat)})"
+                      for navn, program, notat in k.forskelle)
+    besked = (f"kolonnen med kommunernes beløb for {k.aar} {summer}: notatet har {_METODE[k.metode]}"
+              f", og den metode giver præcis notatets {k.kommuner} beløb. tilsynstakst fordeler "
+              f"{_PROGRAM[k.program]} og giver {giver}")
+    return Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, "offentliggjort", *foerste),
+                AFRUNDING, k.sum, k.budget)
+
+
+def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
+    """Reglerne for én budgetfil; med året før også kommunerne, PL-faktoren og afstemningen."""
+    fund = aarets_fund(sti, budget, filer.linje)
+    forrige_sti = budgetfil(sti.parent, budget.aar - 1)
+    if not findes(forrige_sti):
+        forrige, faktor = None, None
+    else:
+        forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
+        if not isinstance(forrige, Budget):  # dens fund meldes ved filen selv
+            return fund + _ikke_afstemt(sti, budget, f"{forrige_sti.name} kan ikke bruges", filer)
+        fund += to_aar(sti, budget, forrige_sti, forrige, filer.linje)
+
+        def pl() -> PLIndeks | None:
+            indeks = filer.laes(pl_sti)
+            return indeks if isinstance(indeks, PLIndeks) else None
+
+        try:  # som beregn: året før skal kunne vises i budgetårets priser
+            faktor = faktor_mellem(forrige, budget, pl, pl_sti)
+        except Inputfejl as e:
+            return fund + e.fund + _ikke_afstemt(
+                sti, budget, f"{forrige.aar} kan ikke vises i {budget.priser}-priser", filer)
+        if faktor is None:  # PL-indeksets fund meldes ved filen selv
+            return fund + _ikke_afstemt(sti, budget, f"{pl_sti.name} kan ikke bruges", filer)
+    if budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
+        fund += _afstemning(sti, budget, lav_rapport(budget, forrige, faktor), filer, optalt)
+    return fund
+
+
+def _ikke_afstemt(sti: Path, budget: Budget, grund: str, filer: _Filer) -> list[Fund]:
+    """Kan året før eller PL-indekset ikke bruges, kan de offentliggjorte tal ikke afstemmes:
+    det siges ved filen, så den ikke ser ud til at være i orden."""
+    if budget.offentliggjort is None:
+        return []
+    return [Fund(str(sti), f"de offentliggjorte tal er ikke afstemt: {grund} (se fundet der)",
+                 "offentliggjort", filer.linje(sti, "offentliggjort"), INPUTFEJL)]
+
+
+def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, Counter]]:
+    """Kontrollér filerne; året før og PL-indekset hentes fra samme mappe som filen."""
+    filer = _Filer()
+    fund: list[Fund] = []
+    afstemt: dict[str, Counter] = {}
+    for sti in filer_:
+        model = filer.laes(sti)
+        if isinstance(model, Budget):
+            afstemt[str(sti)] = Counter()
+            fund += _kontroller_budget(sti, model, filer, afstemt[str(sti)])
+    for laest in filer.fund.values():
+        fund += laest
+    return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
+
+
+# Over så mange filer deles mapperne mellem processerne (hver mappe er uafhængig af de andre).
+PARALLEL_FRA = 100
+
+
+def tjek(stier: Iterable[Path]) -> Kontrol:
+    """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
+    filer_, fund = find_filer(stier)
+    filer_ = list(dict.fromkeys(filer_))
+    mapper: dict[Path, list[Path]] = {}
+    for sti in filer_:  # et scenarie hører til budgetmappen over scenarier/
+        mappe = sti.parent.parent if sti.parent.name == SCENARIEMAPPE else sti.parent
+        mapper.setdefault(mappe, []).append(sti)
+    processer = min(os.cpu_count() or 1, len(mapper))
+    if len(filer_) < PARALLEL_FRA or processer < 2:
+        dele = [_tjek_mapper(filer_)]
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        grupper = list(mapper.values())
+        bunker = [[f for g in grupper[i::processer] for f in g] for i in range(processer)]
+        with ProcessPoolExecutor(processer) as udfoerer:
+            dele = list(udfoerer.map(_tjek_mapper, bunker))
+    laeste: dict[str, None] = {}
+    afstemt: dict[str, Counter] = {}
+    for laest, del_fund, del_afstemt in dele:
+        laeste.update(dict.fromkeys(laest))
+        fund += del_fund
+        afstemt.update(del_afstemt)
+    return Kontrol(tuple(sorted(laeste)), tuple(sorted(fund, key=_orden)), afstemt)
+
+
+def _orden(f: Fund) -> tuple[str, int]:
+    return (f.fil, f.linje or 0)

@@ -1,0 +1,68 @@
+"""Ret en brugers TOML-fil på stedet uden at miste hans kommentarer (DESIGN.md §7).
+
+tomlkit læser og skriver dokumentet med kommentarer, tomme linjer og nøglernes orden, så kun de
+værdier, der ændres, ændres. Hver ændring læses igen gennem den almindelige indlæser (samme
+regler og beskeder som ``tjek``), før den erstatter filen, og filen skrives atomisk.
+"""
+
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.budgetfil.laes import fortolk_toml, laes_toml, valider
+from tilsynstakst.budgetfil.skriv import skriv_fil
+
+BOM = "\ufeff"
+M = TypeVar("M", bound=BaseModel)
+
+
+def laes_dokument(sti: Path) -> tuple[Any, bytes]:
+    """Filen som tomlkit-dokument (efter den almindelige indlæsning, der melder fejl pænt), og
+    filens bytes, som de var (til ``gem`` og til at skrive dem tilbage)."""
+    import tomlkit
+
+    _, tekst = laes_toml(sti)
+    try:
+        return tomlkit.parse(tekst), sti.read_bytes()
+    except Exception as e:  # tomlkit afviser sjældent, hvad tomllib godtog
+        raise Inputfejl([Fund(str(sti), f"kan ikke rettes automatisk: {e}")]) from None
+
+
+def gem(sti: Path, model: type[M], dokument: Any, original: bytes) -> M:
+    """Skriv dokumentet atomisk, efter at det er læst og valideret som ``model``; et BOM i den
+    oprindelige fil bevares. Returnerer den validerede model."""
+    import tomlkit
+
+    tekst = tomlkit.dumps(dokument)
+    data = fortolk_toml(tekst, str(sti))
+    resultat = valider(model, data, tekst, str(sti))
+    bom = BOM if original.startswith(BOM.encode()) else ""
+    skriv_fil(sti, (bom + tekst).encode("utf-8"), overskriv=True)
+    return resultat
+
+
+def tilfoej_indeks(dokument: Any, aar: int, vaerdi: Any, kommentar: str) -> None:
+    """Tilføj ``aar = vaerdi  # kommentar`` til PL-indeksets tabel ``[indeks]``."""
+    import tomlkit
+    from tomlkit.items import InlineTable
+
+    tabel = dokument["indeks"]
+    item = tomlkit.value(format(vaerdi, "f"))
+    if not isinstance(tabel, InlineTable):  # en inline-tabel kan ikke have kommentarer
+        item.comment(kommentar)
+        item.trivia.comment_ws, item.trivia.trail = "  ", "\n"
+    if hasattr(tabel, "add"):
+        tabel.add(str(aar), item)
+    else:  # indeks skrevet med punktnøgler (indeks.2023 = 100) læses som en proxy uden add
+        tabel[str(aar)] = item
+
+
+def erstat_befolkning(dokument: Any, kvartal: str, kilde: str, antal: dict[str, int]) -> None:
+    """Sæt ``[befolkning]``s kilde, kvartal og hver kommunes tal; alt andet står, som det stod."""
+    befolkning = dokument["befolkning"]
+    befolkning["kilde"] = kilde
+    befolkning["kvartal"] = kvartal
+    for navn, tal in antal.items():
+        befolkning["kommuner"][navn] = tal

@@ -1,0 +1,70 @@
+"""``tilsynstakst befolkning``: de 0-17-årige fra FOLK1A ind i budgetfilens ``[befolkning]``.
+
+Kvartalet er 2. kvartal året før budgetåret (LOST § 23). Svaret skal have præcis filens
+kommuner og det rigtige kvartal, ellers røres filen ikke. Tabellen rettes på stedet
+(``redigering``): kilde, kvartal og hver kommunes tal; alle andre linjer står byte for byte, som
+de stod, og resultatet læses igen som budgetfil, før det atomisk erstatter filen.
+"""
+
+from datetime import date
+from pathlib import Path
+
+from tilsynstakst.dst import folk1a
+from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.kommando import kommando
+from tilsynstakst.budgetfil.laes import budgetfil, budgetmappe, findes, laes_budget, laes_pl
+from tilsynstakst.budgetfil.model import Budget
+
+
+def omraader(sti: Path) -> tuple[Budget, dict[str, str]]:
+    """Budgetfilen og FOLK1A-koden for hver af dens kommuner."""
+    budget = laes_budget(sti)
+    return budget, folk1a.koder(list(budget.befolkning.kommuner), str(sti))
+
+
+def adresse(mappe: Path, aar: int) -> str:
+    """Adressen, der i en browser giver CSV'en for ``mappe/aar.toml``s kommuner og kvartal."""
+    _, koder = omraader(_aarets_fil(mappe, aar))
+    return folk1a.browser_url(list(koder.values()), folk1a.kvartal_for(aar))
+
+
+def _aarets_fil(mappe: Path, aar: int) -> Path:
+    """``mappe/aar.toml``; findes den ikke, men året før gør, siger fejlen, hvordan året startes."""
+    sti = budgetfil(budgetmappe(mappe), aar)
+    if findes(sti):
+        return sti
+    if not findes(budgetfil(mappe, aar - 1)):
+        raise Inputfejl([Fund(str(sti), f"filen findes ikke, og heller ikke {aar - 1}.toml, som "
+                              f"ny starter {aar} fra; start først {aar - 1} (eller vælg et andet "
+                              "år)")])
+    try:
+        har_pl = aar in laes_pl(mappe).indeks
+    except Inputfejl:
+        har_pl = False
+    start = kommando("ny", aar, mappe=mappe) + ("" if har_pl else " --pl PCT")
+    pct = "" if har_pl else f" (PCT: pris- og lønfremskrivningen fra {aar - 1} til {aar} i procent)"
+    raise Inputfejl([Fund(str(sti), f"filen findes ikke; start budgetåret fra {aar - 1}.toml "
+                          f"med: {start}{pct}")])
+
+
+def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
+    """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
+    from tilsynstakst.budgetfil.redigering import erstat_befolkning, gem, laes_dokument
+
+    sti = _aarets_fil(mappe, aar)
+    budget, koder = omraader(sti)
+    kvartal = folk1a.kvartal_for(aar)
+    if csv is None:
+        data, hvor = folk1a.hent(list(koder.values()), kvartal), f"Danmarks Statistik ({folk1a.rod()})"
+        kilde = f"hentet {idag.isoformat()} fra Danmarks Statistiks API"
+    else:
+        data, hvor = folk1a.laes_fil(csv), str(csv)
+        kilde = f"indlæst {idag.isoformat()} fra CSV-filen {csv.name}"
+    antal = folk1a.laes_csv(data, hvor, kvartal, koder)
+    dokument, original = laes_dokument(sti)
+    erstat_befolkning(dokument, kvartal, f"Danmarks Statistik, FOLK1A: 0-17-årige (alder 0-17 "
+                      f"år summeret, begge køn) pr. 1. april {aar - 1} ({kvartal}), {kilde}",
+                      antal)
+    ny = gem(sti, Budget, dokument, original)
+    assert dict(ny.befolkning.kommuner) == antal and ny.befolkning.kvartal == kvartal
+    return sti, antal

@@ -1,0 +1,312 @@
+"""Budgetnotatet som indhold: overskrifter, sætninger, tabeller og et diagram, i notatets orden.
+
+Som ``tabeller``: her vælges og formuleres kun tal, der allerede er beregnet (``rapport``); der
+regnes ikke. Sætningerne er notatets egne vendinger, med ord for retningen (stigning, nedgang,
+uændret) valgt efter fortegnet. Markdown og Word (``render.notat_*``) viser det samme indhold.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from tilsynstakst.beregning.fordeling import STOERSTE_REST
+from tilsynstakst.fund import Fund
+from tilsynstakst.beregning.aarsresultat import Rapport
+from tilsynstakst.kontrol.sammenhaeng import er_udkast
+from tilsynstakst.beregning.sammenligning import Aendring
+from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.visning.tabeller import (Tabel, aaret_i_priser, antalsforudsaetninger, bpa, budgettet,
+                                   i_priser,
+                                   kommuneraekker, objektiv_finansiering, omkostningsmodel,
+                                   opbygningstabel,
+                                   prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
+                                   takstblade)
+from tilsynstakst.tal import kroner, procent, tal
+
+
+@dataclass(frozen=True)
+class Overskrift:
+    tekst: str
+    niveau: int = 2
+
+
+@dataclass(frozen=True)
+class Afsnit:
+    tekst: str
+
+
+@dataclass(frozen=True)
+class Punkter:
+    punkter: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tabelblok:
+    tabel: Tabel
+
+
+@dataclass(frozen=True)
+class Diagram:
+    """Søjler pr. kategori (kommune) for hver serie (år), i hele kroner."""
+
+    titel: str
+    kategorier: tuple[str, ...]
+    serier: tuple[tuple[str, tuple[Decimal, ...]], ...]
+
+
+Blok = Overskrift | Afsnit | Punkter | Tabelblok | Diagram
+
+
+@dataclass(frozen=True)
+class Notat:
+    titel: str
+    blokke: tuple[Blok, ...]
+    tilsyn: str = ""  # forfatteren i et dokuments egenskaber
+    egenskabstitel: str = ""  # "Budget AAAA – TILSYN", med et scenaries eller udkasts mærke foran
+
+
+def _retning(a: Aendring, op: str = "en stigning", ned: str = "en nedgang") -> str:
+    return op if a.aendring > 0 else ned if a.aendring < 0 else "ingen ændring"
+
+
+def _pct(a: Aendring) -> str:
+    return procent(abs(a.pct)) if a.pct is not None else "–"
+
+
+def budgetudvikling(a: Aendring, hvad: str = "i budgettet") -> str:
+    """'en stigning i budgettet på 3,7 % eller kr. 604.096', 'et fald ...' eller 'et uændret
+    budget' (notatets vending, s. 2)."""
+    if a.aendring == 0:
+        return "et uændret budget"
+    return f"{_retning(a, ned='et fald')} {hvad} på {_pct(a)} eller {kroner(abs(a.aendring))}"
+
+
+def udvikling(emne: str, a: Aendring, tillaeg: str = "", r: Rapport | None = None) -> str:
+    """'Timeprisen stiger med 5,8 %, fra kr. 635 til kr. 672.' (eller falder, eller er uændret);
+    med ``r`` siges årene og priserne: 'fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024'."""
+    if a.aendring == 0:
+        return f"{emne} er uændret{tillaeg}: {kroner(a.budgetaar)}."
+    verbum = "stiger" if a.aendring > 0 else "falder"
+    fra, til = ((f" {aaret_i_priser(r.forrige_aar)}", f" {aaret_i_priser(r.budgetaar)}")
+                if r and r.forrige_aar else ("", ""))
+    return (f"{emne} {verbum} med {_pct(a)}{tillaeg}, fra {kroner(a.forrige)}{fra} til "
+            f"{kroner(a.budgetaar)}{til}.")
+
+
+def _budgetsaetninger(r: Rapport) -> list[str]:
+    """Resuméets første sætninger (notatet s. 1-2)."""
+    nu, ae = r.budgetaar, r.aendringer
+    if ae is None or ae.budget["samlet"].aendring == 0:
+        uaendret = " med et uændret samlet budget" if ae else ""
+        return [f"{r.tilsyn} har udarbejdet et budget for {nu.aar}{uaendret} på "
+                f"{kroner(nu.budget['samlet'])}."]
+    s, t, p = ae.budget["samlet"], ae.budget["tilbudsafdelingen"], ae.budget["plejefamilieafdelingen"]
+    return [
+        f"{r.tilsyn} har udarbejdet et budget for {nu.aar}, der indebærer "
+        f"{_retning(s, ned='et fald')} i det samlede budget på {_pct(s)}, svarende til "
+        f"{kroner(abs(s.aendring))}.",
+        f"For Tilbudsafdelingen er der tale om {budgetudvikling(t)}, og for "
+        f"Plejefamilieafdelingen er der tale om {budgetudvikling(p)}.",
+    ]
+
+
+def _antal_punkt(a: Aendring, omraade: str, hvad: str) -> str:
+    if a.aendring == 0:
+        return f"{omraade} forventes antallet af {hvad} uændret ({tal(a.budgetaar)})."
+    return (f"{omraade} forventes {_retning(a)} på {tal(abs(a.aendring))} {hvad}, "
+            f"svarende til {_pct(a)}.")
+
+
+def _opgavepunkter(r: Rapport) -> list[str]:
+    """Udviklingen i opgaverne (resuméet og notatet s. 2)."""
+    ae = r.aendringer
+    if ae is None:
+        return []
+    a = ae.antal
+    tilbud = a["tilbud_i_alt"]
+    tilbud_tekst = (f"Det samlede antal tilbud forventes uændret ({tal(tilbud.budgetaar)})."
+                    if tilbud.aendring == 0 else
+                    f"Det samlede antal tilbud forventes at blive {tal(tilbud.budgetaar)}, "
+                    f"{_retning(tilbud)} på {tal(abs(tilbud.aendring))}.")
+    return [
+        _antal_punkt(a["plejefamilier_i_alt"], "På plejefamilieområdet", "plejefamilier"),
+        _antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder", "virksomheder"),
+        _antal_punkt(a["vaesentlige_aendringer"], "På tilbudsområdet",
+                     "ansøgninger om væsentlige ændringer"),
+        tilbud_tekst,
+    ]
+
+
+def _prissaetninger(r: Rapport) -> list[str]:
+    """Gennemsnitsprisen, taksterne og timeprisen (notatet s. 3-4)."""
+    ae = r.aendringer
+    if ae is None:
+        return []
+    saetninger = []
+    if ae.gennemsnitspris is not None:
+        saetninger.append(udvikling("Gennemsnitsprisen pr. plejefamilie", ae.gennemsnitspris,
+                                    r=r))
+    tilsyn = ae.takster["tilsyn"]
+    if len({a.pct for a in tilsyn}) == 1:
+        saetninger.append(udvikling("Taksten pr. tilbud", tilsyn[0],
+                                    " i alle takstgrupper (takstgruppe 1)", r))
+    else:
+        saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
+            f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
+            for g, a in enumerate(tilsyn)) + ".")
+    saetninger.append(udvikling("Timeprisen", ae.timepris, r=r) + " Den bruges til BPA-taksterne og "
+                      "ligger til grund for taksterne pr. tilbud.")
+    return saetninger
+
+
+def _overfoert(r: Rapport, budget: Budget) -> list[str]:
+    """Over- eller underskud fra et tidligere regnskab, indregnet i budgettet (DESIGN.md §2)."""
+    beloeb, o = r.budgetaar.overfoert_resultat, budget.overfoert_resultat
+    if not beloeb or o is None:
+        return []
+    art = "overskud" if beloeb > 0 else "underskud"
+    saetning = (f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
+                "takster og objektiv finansiering")
+    if (dele := o.dele()) is not None:  # fordelt på afdelingerne (budgettet bygget af poster)
+        saetning += (f": {kroner(abs(dele['tilbudsafdelingen']))} i Tilbudsafdelingen og "
+                     f"{kroner(abs(dele['plejefamilieafdelingen']))} i Plejefamilieafdelingen")
+    return [saetning + "."]
+
+
+def _antal_afsnit(r: Rapport) -> str:
+    a = r.budgetaar.antal
+    return (f"For Budget {r.budgetaar.aar} forventes det samlede antal plejefamilier at udgøre "
+            f"{tal(a['plejefamilier'])} plejefamilier foruden "
+            f"{tal(a['plejefamilier_nygodkendelser'])} nygodkendelser i løbet af året. For "
+            f"tilbudsområdet forventes {tal(a['tilbud'])} tilbud samt "
+            f"{tal(a['tilbud_nygodkendelser'])} nygodkendelser. På området for BPA-virksomheder "
+            f"forventes i alt {tal(a['bpa_tilsyn'])} virksomheder.")
+
+
+def _finansieringsafsnit(r: Rapport) -> list[str]:
+    ae = r.aendringer
+    tekst = ("Hver kommune betaler den andel af Plejefamilieafdelingens budget, der svarer til "
+             "kommunens andel af de 0-17-årige i socialtilsynets område, opgjort af Danmarks "
+             f"Statistik i {r.budgetaar.finansiering.kvartal} (lov om socialtilsyn § 23).")
+    if ae is None:
+        return [tekst]
+    i_alt, fra_til = ae.finansiering["i_alt"], f"Fra Budget {r.forrige_aar.aar} til Budget " \
+        f"{r.budgetaar.aar}"
+    if i_alt.aendring == 0:
+        return [tekst, f"{fra_til} er de samlede udgifter til den objektive finansiering uændrede."]
+    return [tekst, f"{fra_til} er der sket {_retning(i_alt, ned='et fald')} i de samlede udgifter "
+                   f"til den objektive finansiering på {_pct(i_alt)}."]
+
+
+def _diagram(r: Rapport) -> Diagram:
+    """Beløbet pr. kommune i begge år; en kommune, der kun er med i ét år, står med 0 i det andet."""
+    nu, foer = r.budgetaar, r.forrige_aar
+    raekker = [(vist, navn) for vist, navn in kommuneraekker(r) if navn is not None]
+    serier = []
+    for aar, titel in ((foer, f"{foer.aar}{i_priser(foer)}" if foer else ""),
+                       (nu, f"{nu.aar}{i_priser(nu)}")):
+        if aar is not None:
+            beloeb = {k.navn: k.beloeb for k in aar.finansiering.kommuner}
+            serier.append((titel, tuple(beloeb.get(n, Decimal(0)) for _, n in raekker)))
+    return Diagram("Objektiv finansiering pr. kommune, kr.", tuple(v for v, _ in raekker),
+                   tuple(serier))
+
+
+def _bpa_afsnit(r: Rapport) -> str:
+    t = r.budgetaar.takster
+    h = t.normtimer
+    return (f"Taksten for nygodkendelser og tilsyn med godkendte BPA-virksomheder beregnes efter "
+            f"antal anvendte timer ganget med timeprisen. I Budget {r.budgetaar.aar} er det "
+            f"forudsat, at der anvendes {tal(h['bpa_tilsyn'])} timer til at føre tilsyn med en "
+            f"godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og {tal(h['bpa_nygodkendelse'])} "
+            f"timer til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")
+
+
+def _vaerdi(budget: Budget, sti: str) -> Any:
+    node: Any = budget
+    for del_ in sti.split("."):
+        node = getattr(node, del_)
+    return node
+
+
+def _vist(v: Any) -> str:
+    if isinstance(v, BaseModel):
+        return "; ".join(f"{n}: {_vist(getattr(v, n))}" for n in type(v).model_fields)
+    if isinstance(v, tuple):
+        return ", ".join(_vist(x) for x in v)
+    return tal(v) if isinstance(v, (int, Decimal)) else str(v)
+
+
+def _forudsaetninger(budget: Budget) -> list[Blok]:
+    """Kilderne, og de kalibrerede værdier mærket som sådan (de er ikke offentliggjort)."""
+    kilder = [f"Budgetfilen: {budget.kilde}", f"Budget: {budget.budget.kilde}",
+              f"Antal: {budget.antal.kilde}", f"Normtimer: {budget.normtimer.kilde}",
+              f"Befolkning: {budget.befolkning.kilde}"]
+    if budget.overfoert_resultat is not None:
+        kilder.append(f"Overført resultat: {budget.overfoert_resultat.kilde}")
+    blokke: list[Blok] = [Overskrift("Forudsætninger og kilder"), Punkter(tuple(kilder))]
+    if budget.kalibreret:
+        hvordan = (f"er kalibreret til et tidligere års offentliggjorte takster og timepris og "
+                   f"overført uændret til {budget.aar}" if er_udkast(budget) else
+                   "er kalibreret, så omkostningsmodellen giver de offentliggjorte takster og "
+                   "timeprisen")
+        blokke += [
+            Afsnit(f"Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de {hvordan}:"),
+            Punkter(tuple(f"{sti} = {_vist(_vaerdi(budget, sti))} (kalibreret)"
+                          for sti in budget.kalibreret)),
+        ]
+    return blokke
+
+
+def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
+    """Et scenarie og et udkast siges først, og hvert fund om de viste år står før tallene
+    (DESIGN.md §8-9)."""
+    blokke: list[Blok] = []
+    if r.scenarie:
+        blokke += [Afsnit(scenarielinje(r.scenarie)), Tabelblok(scenarietabel(r.scenarie))]
+    if er_udkast(budget):
+        blokke.append(Afsnit(f"UDKAST. Budgetfilen for {budget.aar} er startet fra året før og "
+                             "er ikke gennemgået: kilderne er ikke udfyldt, og tallene er et "
+                             "udgangspunkt, ikke et vedtaget budget."))
+    if fund:
+        blokke += [Overskrift("Forbehold"), Punkter(tuple(
+            f"{Path(f.fil).name}: {f.noegle + ': ' if f.noegle else ''}{f.besked}" for f in fund))]
+    return blokke
+
+
+def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
+    """Notatet i det offentliggjorte notats orden: resumé, opgaver, budget, objektiv
+    finansiering, takster, BPA, og til sidst forudsætningerne med kilder. Et udkast og
+    kontrollernes fund står først."""
+    nu = r.budgetaar
+    blokke: list[Blok] = [*_forbehold(r, budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
+    if punkter := _opgavepunkter(r):
+        blokke += [Afsnit(f"Budget {nu.aar} er udarbejdet under hensyntagen til:"),
+                   Punkter(tuple(punkter))]
+    if priser := _prissaetninger(r) + _overfoert(r, budget):
+        blokke.append(Afsnit(" ".join(priser)))
+    blokke += [
+        Overskrift("Udvikling i opgaver"), Tabelblok(antalsforudsaetninger(r)),
+        Afsnit(_antal_afsnit(r)),
+        Overskrift("Udvikling i budgettet"), Tabelblok(budgettet(r)),
+        *(Tabelblok(t) for t in (opbygningstabel(r),) if t is not None),
+        Overskrift("Udvikling i objektiv finansiering"), Tabelblok(objektiv_finansiering(r)),
+        *(Afsnit(t) for t in _finansieringsafsnit(r)), _diagram(r),
+        Overskrift("Udvikling i takst pr. tilbud"), Tabelblok(takst_pr_tilbud(r)),
+        *(Tabelblok(t) for t in takstblade(r)),
+        Overskrift("BPA-området"), Tabelblok(bpa(r)), Afsnit(_bpa_afsnit(r)),
+        Overskrift("Omkostningsmodellen"), Tabelblok(omkostningsmodel(r)),
+        *_forudsaetninger(budget),
+    ]
+    metode = "største brøkdel" if r.afrunding == STOERSTE_REST else "simpel afrunding"
+    pl = f"{prislinje(r)} " if r.forrige_aar is not None else ""
+    blokke.append(Afsnit(f"{pl}Afrunding: hele kroner og procenter med én decimal, 5-9 op; "
+                         f"den objektive finansiering fordeles med {metode}."))
+    udkast = "UDKAST – " if er_udkast(budget) else ""
+    scenarie = "SCENARIE – " if r.scenarie else ""
+    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke), r.tilsyn,
+                 f"{scenarie}{udkast}Budget {nu.aar} – {r.tilsyn}")
