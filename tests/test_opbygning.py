@@ -26,7 +26,8 @@ from typer.testing import CliRunner
 from conftest import ret
 from tilsynstakst.cli.app import app
 from tilsynstakst.aaret.tjek import tjek
-from tilsynstakst.budgetfil.laes import laes_budget
+from tilsynstakst.aaret.gennemloeb import budget_af
+from tilsynstakst.budgetfil.laes import Budgetfil, laes_budget
 from tilsynstakst.beregning.opbygning import Post, opbyg
 from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
@@ -50,7 +51,9 @@ def test_eksemplet_siger_det_i_sin_foerste_linje():
 
 
 def test_udledning_i_haanden():
-    b = laes_budget(EKSEMPEL / "2024.toml")
+    fil = Budgetfil.laes(EKSEMPEL / "2024.toml")
+    assert fil.model().budget.tilbudsafdelingen is None  # filen, som den står: kun posterne
+    b = budget_af(fil)  # til beregningen: totalerne udledt (beregning.opbygning.udled)
     assert (b.budget.tilbudsafdelingen, b.budget.plejefamilieafdelingen) == (16905109, 19156058)
     o = beregn_rapport(EKSEMPEL, 2024, "stoerste-rest").budgetaar.opbygning
     assert o.egne == {"tilbudsafdelingen": 12968055, "plejefamilieafdelingen": 14344101}

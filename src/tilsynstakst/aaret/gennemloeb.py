@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.kommando import kommando
-from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe, findes,
-                               laes_budget, laes_pl)
+from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe,
+                                         find_linje, findes, laes_pl)
 from tilsynstakst.beregning.aarsresultat import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
                                   sammenlign_scenarie)
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
@@ -27,7 +27,7 @@ from tilsynstakst.beregning.spor import omfang
 
 if TYPE_CHECKING:  # følsomhed og scenarier indlæses først, når de bruges (hastighed, issue 11)
     from tilsynstakst.beregning.foelsomhed import Foelsomhed
-    from tilsynstakst.budgetfil.scenarie import Scenarie
+    from tilsynstakst.budgetfil.scenarie import Scenarie, Scenarieinfo
 
 
 @dataclass(frozen=True)
@@ -54,14 +54,14 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
     fil, budget = _aaret(mappe, aar)
     sti, linje, info = fil.sti, Linjer(), None
     if scenarie is not None:
-        budget, info = fil.med(scenarie)
+        budget, info = med_scenarie(fil, scenarie)
     fund = aarets_fund(sti, budget, linje)
     forrige_sti = budgetfil(mappe, aar - 1)
     if not findes(forrige_sti):
         rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info,
                               filer={"budgetaar": sti})
         return Beregning(budget, rapport, tuple(fund))
-    forrige = laes_budget(forrige_sti)
+    forrige = budget_af(Budgetfil.laes(forrige_sti))
     fund += aarets_fund(forrige_sti, forrige, linje) + to_aar(sti, budget, forrige_sti, forrige,
                                                               linje)
     faktor = faktor_mellem(forrige, budget, lambda: laes_pl(mappe), mappe / PL_FILNAVN)
@@ -105,18 +105,47 @@ def faktor_fra_pl(pl: PLIndeks, sti: Path, fra: int, til: int, hjaelp: str = "")
                               noegle=f"indeks.{e.aar}", linje=Linjer()(sti, "indeks"))]) from None
 
 
+def budget_af(fil: Budgetfil, data: dict | None = None) -> Budget:
+    """Filens (eller ``data``s) budget til beregningen: valideret som filen, og med
+    afdelingernes budgetter udledt af posterne og valideret som tastede (``opbygning.udled``)."""
+    budget = fil.model(data)
+    if not budget.budget.poster:
+        return budget
+    from tilsynstakst.beregning.opbygning import Udledningsfejl, udled
+
+    try:
+        return udled(budget)
+    except Udledningsfejl as e:
+        loc = tuple(e.noegle.split("."))
+        raise Inputfejl([Fund(str(fil.sti), e.besked, noegle=e.noegle,
+                              linje=find_linje(fil.tekst, loc))]) from None
+
+
+def med_scenarie(fil: Budgetfil, scenarie: Scenarie) -> tuple[Budget, Scenarieinfo]:
+    """Budgettet med scenariets ændringer, valideret som filen (``budget_af``); en fejl siger, at
+    den kommer af scenariet (DESIGN.md §9). Filen selv skal være gyldig først."""
+    from tilsynstakst.budgetfil.scenarie import Scenarieinfo, anvend, i_scenariet
+
+    data, anvendt = anvend(fil.data, scenarie, str(fil.sti))
+    try:
+        budget = budget_af(fil, data)
+    except Inputfejl as e:
+        raise Inputfejl([i_scenariet(f, scenarie) for f in e.fund]) from None
+    return budget, Scenarieinfo(scenarie.navn, scenarie.beskrivelse, str(fil.sti), anvendt)
+
+
 def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
     """Budgetårets fil, læst (til et scenarie) og valideret, som den står."""
     budgetmappe(mappe)
     fil = Budgetfil.laes(budgetfil(mappe, aar))
-    return fil, fil.model()
+    return fil, budget_af(fil)
 
 
 def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
                     scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
     """Budgetåret og scenariet side om side, med årets fund (DESIGN.md §9)."""
     fil, grundlag = _aaret(mappe, aar)
-    med, info = fil.med(scenarie)
+    med, info = med_scenarie(fil, scenarie)
     fund = aarets_fund(fil.sti, grundlag, Linjer())
     return sammenlign_scenarie(grundlag, med, info, afrunding), tuple(fund)
 
@@ -130,7 +159,7 @@ def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed
     grundlag = beregn_aar(budget, afrunding=afrunding)
     virkninger = []
     for s in stoed(budget):
-        med, _ = fil.med(s)
+        med, _ = med_scenarie(fil, s)
         virkninger.append(virkning(s.navn, s.aendringer, grundlag,
                                    beregn_aar(med, afrunding=afrunding)))
     return Foelsomhed(budget.tilsyn, aar, str(fil.sti), grundlag, tuple(virkninger)), tuple(fund)
@@ -154,7 +183,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     from tilsynstakst.budgetfil.kommuner import naermeste
     from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
     from tilsynstakst.beregning.forklaring import tal_i_data, vis_tal
-    from tilsynstakst.visning.render.jsonformat import som_data
+    from tilsynstakst.jsondata import som_data
     from tilsynstakst.beregning.spor import optag
 
     with optag() as spor:

@@ -30,7 +30,7 @@ from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
-from tilsynstakst.aaret.gennemloeb import faktor_mellem
+from tilsynstakst.aaret.gennemloeb import budget_af, faktor_mellem, med_scenarie
 from tilsynstakst.tal import procent, tal
 
 
@@ -103,7 +103,7 @@ class _Filer:
                     model = laes_model(PLIndeks, sti)
                 else:
                     self.budgetfiler[sti] = Budgetfil.laes(sti)
-                    model = self.budgetfiler[sti].model()
+                    model = budget_af(self.budgetfiler[sti])
             except Inputfejl as e:
                 model, self.fund[sti] = None, e.fund
             self.modeller[sti] = model
@@ -118,7 +118,7 @@ class _Filer:
             raise Inputfejl([Fund(str(sti), f"scenariet gælder for {aar}, men {aarets} findes "
                                   "ikke", noegle="aar", linje=self.linje(sti, "aar"))])
         if isinstance(self.laes(aarets), Budget):
-            self.budgetfiler[aarets].med(scenarie)
+            med_scenarie(self.budgetfiler[aarets], scenarie)
 
 
 def _vist(vaerdi: Decimal, enhed: str) -> str:

@@ -12,14 +12,13 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from typing import TYPE_CHECKING
+from pydantic_core import PydanticCustomError
 
 from tilsynstakst.beregning.fordeling import stoerste_rest
+from tilsynstakst.budgetfil.model import Budget, beloeb_regel
 from tilsynstakst.beregning.spor import inddata, noter
 from tilsynstakst.tal import procent, tal
 
-if TYPE_CHECKING:
-    from tilsynstakst.budgetfil.model import Budget
 
 AFDELINGER = ("tilbudsafdelingen", "plejefamilieafdelingen")
 FAELLES = "faelles"
@@ -67,13 +66,49 @@ def opbyg(poster: tuple[Post, ...], fordeling_pct: dict[str, Decimal] | None,
                      finansieret)
 
 
-def opbygning(budget: "Budget") -> Opbygning:
+def opbygning(budget: Budget) -> Opbygning:
     """Opbygningen af en budgetfils poster, fordeling og overførte resultat."""
     b, o = budget.budget, budget.overfoert_resultat
     fordeling = (None if b.faelles_fordeling is None else
                  {a: getattr(b.faelles_fordeling, a) for a in AFDELINGER})
     return opbyg(tuple(Post(p.post, p.beloeb, p.afdeling) for p in b.poster), fordeling,
                  o.dele() if o is not None else None, o.regnskabsaar if o is not None else None)
+
+
+class Udledningsfejl(Exception):
+    """Et udledt budget, der ikke overholder reglen for et tastet (``noegle``: filens nøgle)."""
+
+    def __init__(self, noegle: str, besked: str):
+        super().__init__(besked)
+        self.noegle, self.besked = noegle, besked
+
+
+def udled(budget: Budget) -> Budget:
+    """Budgettet med de finansierede totaler udledt af posterne (README: Budgettets opbygning).
+
+    Et udledt beløb valideres som et tastet (hele kroner ≥ 0, ikke urealistisk stort), og står
+    totalen også i filen, skal den passe; ellers ``Udledningsfejl`` med regnestykket (issue 13,
+    issue 21). Uden poster er budgettet, som det står."""
+    b = budget.budget
+    if not b.poster:
+        return budget
+    opbygget = opbygning(budget)
+    udledt = opbygget.finansieret
+    for afdeling, beloeb in udledt.items():
+        try:
+            beloeb_regel(beloeb)
+        except PydanticCustomError as e:
+            raise Udledningsfejl(
+                f"budget.{afdeling}", f"{afdeling} udledt af posterne er {tal(beloeb)} "
+                f"({beskriv(opbygget, afdeling)}), men et finansieret budget "
+                f"{e.message_template.split(', fik')[0]}; ret posterne eller det overførte "
+                "resultat") from None
+        if (angivet := getattr(b, afdeling)) is not None and angivet != beloeb:
+            raise Udledningsfejl(
+                f"budget.{afdeling}", f"{afdeling} = {tal(angivet)}, men posterne giver "
+                f"{tal(beloeb)} ({beskriv(opbygget, afdeling)}); ret totalen eller posterne, "
+                "eller slet totalen, så den udledes")
+    return budget.model_copy(update={"budget": b.model_copy(update=udledt)})
 
 
 def beskriv(o: Opbygning, afdeling: str) -> str:

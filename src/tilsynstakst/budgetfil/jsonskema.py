@@ -36,6 +36,6 @@ def skema(navn: str) -> dict[str, Any]:
 
 def skema_json(navn: str) -> str:
     """Som JSON-tekst; grænser som 0,1 står som decimaltal (``Decimal``), ikke som ``float``."""
-    from tilsynstakst.visning.render.jsonformat import dump
+    from tilsynstakst.jsondata import dump
 
     return dump(skema(navn)) + "\n"

@@ -8,19 +8,16 @@ import re
 import stat
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 from tilsynstakst.kommando import citeret
 from tilsynstakst.budgetfil.model import Budget, PLIndeks, dansk_talbesked, tager_hele_tal
-
-if TYPE_CHECKING:
-    from tilsynstakst.budgetfil.scenarie import Scenarie, Scenarieinfo
 
 PL_FILNAVN = "pl-indeks.toml"
 
@@ -389,34 +386,6 @@ class Budgetfil:
                                   f"hedder {self.sti.name}", noegle="aar",
                                   linje=find_linje(self.tekst, ("aar",)))])
         return budget
-
-    def med(self, scenarie: "Scenarie") -> tuple[Budget, "Scenarieinfo"]:
-        """Budgettet med scenariets ændringer, valideret som filen; en fejl siger, at den kommer
-        af scenariet. Filen selv skal være gyldig først (``model()``)."""
-        from tilsynstakst.budgetfil.scenarie import Scenarieinfo, anvend
-
-        data, anvendt = anvend(self.data, scenarie, str(self.sti))
-        try:
-            budget = self.model(data)
-        except Inputfejl as e:
-            raise Inputfejl([_i_scenariet(f, scenarie) for f in e.fund]) from None
-        return budget, Scenarieinfo(scenarie.navn, scenarie.beskrivelse, str(self.sti), anvendt)
-
-
-def _i_scenariet(f: Fund, scenarie: "Scenarie") -> Fund:
-    """En valideringsfejl efter et scenarie: peg på scenariefilens linje, når fejlen gælder en
-    nøgle, filen ændrer; ellers budgetfilens, med scenariet nævnt."""
-    noegle = re.sub(r"\[(\d+)\]", r".\1", f.noegle or "")
-    for a in reversed(scenarie.aendringer):
-        beslaegtet = noegle and (a.noegle == noegle or a.noegle.startswith(noegle + ".")
-                                 or noegle.startswith(a.noegle + "."))
-        if beslaegtet and a.linje is not None:
-            return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
-    fra_fil = [a for a in scenarie.aendringer if a.linje is not None]
-    if fra_fil:  # fejlen kommer af scenariefilen, selv om nøglen er en anden (fx en total)
-        a = fra_fil[-1]
-        return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
-    return replace(f, besked=f"{f.besked} ({scenarie.kort()})")
 
 
 def budgetfil(mappe: Path, aar: int) -> Path:

@@ -173,7 +173,7 @@ HELE_KRONER = "skal være hele kroner"
 HELT_TAL = "skal være et helt tal"
 
 
-def _beloeb(v: Any) -> Decimal:
+def beloeb_regel(v: Any) -> Decimal:
     """Et beløb i hele kroner ≥ 0 (afdelingernes budget)."""
     d = _som_decimal(v, "skal være et beløb i kr. ≥ 0", hele=True)
     if d < 0:
@@ -274,7 +274,7 @@ def _kommune_eller_i_alt(v: Any) -> str:
 # Hver type: validatoren (med dansk besked) og JSON Schema'et, editorer tjekker filen med.
 Antal = Annotated[int, BeforeValidator(_antal),
                   WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAKS_ANTAL})]
-Beloeb = Annotated[Decimal, BeforeValidator(_beloeb),
+Beloeb = Annotated[Decimal, BeforeValidator(beloeb_regel),
                    WithJsonSchema({"type": "number", "minimum": 0, "maximum": int(MAKS_BELOEB)})]
 Resultatbeloeb = Annotated[Decimal, BeforeValidator(_resultat),
                            WithJsonSchema({"type": "number", "minimum": -int(MAKS_BELOEB),
@@ -664,41 +664,16 @@ class Budget(_Model):
         return self.prisniveau or self.aar
 
     @model_validator(mode="after")
-    def _budget_af_posterne(self) -> "Budget":
-        """Med poster: de finansierede budgetter udledes (``opbygning``); står de også i filen,
-        skal de passe, ellers er filen ugyldig med begge tal og posterne nævnt (issue 13)."""
-        b = self.budget
-        if not b.poster:
-            return self
-        from tilsynstakst.beregning.opbygning import beskriv, opbygning
-
+    def _resultatets_dele_med_poster(self) -> "Budget":
+        """Med poster skal et overført resultat være delt på afdelingerne, for posterne er før
+        det; de finansierede budgetter udledes i beregningen (``beregning.opbygning.udled``)."""
         o = self.overfoert_resultat
-        if o is not None and o.dele() is None:
+        if self.budget.poster and o is not None and o.dele() is None:
             raise PydanticCustomError(
                 "tilsynstakst", "mangler: når budgettet bygges af poster, skal det overførte "
                 "resultat fordeles på tilbudsafdelingen og plejefamilieafdelingen",
                 {"felt": "overfoert_resultat.tilbudsafdelingen"})
-        opbygget = opbygning(self)
-        udledt = opbygget.finansieret
-        for afdeling, beloeb in udledt.items():  # et udledt beløb valideres som et tastet
-            try:
-                _beloeb(beloeb)
-            except PydanticCustomError as e:
-                raise PydanticCustomError(
-                    "tilsynstakst", "{afdeling} udledt af posterne er {udledt} ({hvordan}), "
-                    "men et finansieret budget {regel}; ret posterne eller det overførte resultat",
-                    {"afdeling": afdeling, "udledt": _kr(beloeb),
-                     "hvordan": beskriv(opbygget, afdeling),
-                     "regel": e.message_template.split(", fik")[0],
-                     "felt": f"budget.{afdeling}"}) from None
-            if (angivet := getattr(b, afdeling)) is not None and angivet != beloeb:
-                raise PydanticCustomError(
-                    "tilsynstakst", "{afdeling} = {angivet}, men posterne giver {udledt} "
-                    "({hvordan}); ret totalen eller posterne, eller slet totalen, så den udledes",
-                    {"afdeling": afdeling, "angivet": _kr(angivet), "udledt": _kr(beloeb),
-                     "hvordan": beskriv(opbygget, afdeling),
-                     "felt": f"budget.{afdeling}"})
-        return self.model_copy(update={"budget": b.model_copy(update=udledt)})
+        return self
 
     @model_validator(mode="after")
     def _prisniveau_ikke_foer(self) -> "Budget":
@@ -773,11 +748,13 @@ def _kr(x: Decimal) -> str:
 
 
 def _decimaltekst(x: Fraction) -> str:
-    """En faktor med fire decimaler på dansk (0,0306), til en besked."""
-    from tilsynstakst.beregning.afrunding import decimaler
+    """En faktor med fire decimaler på dansk (0,0306), til en besked; 5-9 op som overalt."""
+    from decimal import ROUND_HALF_UP
+
     from tilsynstakst.tal import tal
 
-    return tal(decimaler(x, 4))
+    return tal((Decimal(x.numerator) / Decimal(x.denominator)).quantize(
+        Decimal("0.0001"), rounding=ROUND_HALF_UP))
 
 
 def tager_hele_tal(dele: list[str], model: type[BaseModel] | None = None) -> bool:
@@ -799,7 +776,7 @@ def tager_hele_tal(dele: list[str], model: type[BaseModel] | None = None) -> boo
             return False
     typ = _uden_none(typ)
     meta += getattr(typ, "__metadata__", ())
-    return any(getattr(m, "func", None) in (_antal, _beloeb, _resultat) for m in meta)
+    return any(getattr(m, "func", None) in (_antal, beloeb_regel, _resultat) for m in meta)
 
 
 def _uden_none(typ: Any) -> Any:

@@ -10,7 +10,7 @@ anden beregner).
 import copy
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -290,3 +290,19 @@ def _par(noegle: str, f: Any, e: Any) -> list[tuple[str, Any, Any]]:
     if isinstance(f, list) and isinstance(e, list) and len(f) == len(e):
         return [p for i, (x, y) in enumerate(zip(f, e)) for p in _par(f"{noegle}.{i}", x, y)]
     return [(noegle, f, e)]
+
+
+def i_scenariet(f: Fund, scenarie: Scenarie) -> Fund:
+    """En valideringsfejl efter et scenarie: peg på scenariefilens linje, når fejlen gælder en
+    nøgle, filen ændrer; ellers budgetfilens, med scenariet nævnt."""
+    noegle = re.sub(r"\[(\d+)\]", r".\1", f.noegle or "")
+    for a in reversed(scenarie.aendringer):
+        beslaegtet = noegle and (a.noegle == noegle or a.noegle.startswith(noegle + ".")
+                                 or noegle.startswith(a.noegle + "."))
+        if beslaegtet and a.linje is not None:
+            return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
+    fra_fil = [a for a in scenarie.aendringer if a.linje is not None]
+    if fra_fil:  # fejlen kommer af scenariefilen, selv om nøglen er en anden (fx en total)
+        a = fra_fil[-1]
+        return replace(f, fil=a.kilde, linje=a.linje, noegle=f"saet.{f.noegle}")
+    return replace(f, besked=f"{f.besked} ({scenarie.kort()})")

@@ -9,7 +9,6 @@
 - **SIGTERM** afslutter som en almindelig fejl, så ``finally`` rydder midlertidige filer op.
 """
 
-import codecs
 import errno
 import os
 import signal
@@ -17,22 +16,7 @@ import sys
 from typing import Any
 
 from tilsynstakst.fund import systemfejl
-
-# Tegn uden for cp1252, som programmet selv skriver, og deres ASCII-afløsere.
-ASCII = {"✓": "ok", "✗": "x", "Σ": "sum", "❱": ">", "│": "|", "─": "-", "…": "...",
-         "→": "->", "≈": "ca. ", "−": "-", "≥": ">=", "≤": "<=", "\u2028": " ", "\u2029": " "}
-FEJLHAANDTERING = "tilsynstakst-ascii"
-
-
-def _erstat(fejl: UnicodeError) -> tuple[str, int]:
-    if not isinstance(fejl, UnicodeEncodeError):
-        raise fejl
-    stykke = fejl.object[fejl.start:fejl.end]
-    return "".join(ASCII.get(tegn, "?") for tegn in stykke), fejl.end
-
-
-codecs.register_error(FEJLHAANDTERING, _erstat)
-
+from tilsynstakst.visning.render.prosa import FEJLHAANDTERING
 
 class UdskriftFejl(Exception):
     """Standard-ud kunne ikke skrives; ``besked`` er den danske forklaring."""

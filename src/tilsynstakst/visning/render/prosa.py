@@ -3,7 +3,7 @@
 Beskederne (fejl, advarsler, ``forklar``, ``tjek``s rapport) skrives på en terminal i dens bredde
 med hængende indrykning, så en lang linje ikke brydes af terminalen ude i kanten; til et rør
 eller en fil står hver besked og hvert fund på én linje (CI-logge og grep). Et tegn, tegnsættet
-ikke har (``≥`` i cp1252), skrives som i tabellerne (``streams.ASCII``: ``>=``) og måles sådan.
+ikke har (``≥`` i cp1252), skrives som i tabellerne (``ASCII``: ``>=``) og måles sådan.
 
 Modulet indlæser intet tungt (ingen pydantic), så en fejlbesked ikke koster en beregnings
 indlæsning; ``terminal`` sætter tabellerne med de samme afsnit, tegnsæt og fed skrift.
@@ -19,7 +19,21 @@ from dataclasses import fields, is_dataclass, replace
 from typing import Any, TypeVar
 
 from tilsynstakst.fund import synlig
-from tilsynstakst.cli.streams import FEJLHAANDTERING
+
+# Tegn uden for cp1252, som programmet selv skriver, og deres ASCII-afløsere.
+ASCII = {"✓": "ok", "✗": "x", "Σ": "sum", "❱": ">", "│": "|", "─": "-", "…": "...",
+         "→": "->", "≈": "ca. ", "−": "-", "≥": ">=", "≤": "<=", "\u2028": " ", "\u2029": " "}
+FEJLHAANDTERING = "tilsynstakst-ascii"
+
+
+def _erstat(fejl: UnicodeError) -> tuple[str, int]:
+    if not isinstance(fejl, UnicodeEncodeError):
+        raise fejl
+    stykke = fejl.object[fejl.start:fejl.end]
+    return "".join(ASCII.get(tegn, "?") for tegn in stykke), fejl.end
+
+
+codecs.register_error(FEJLHAANDTERING, _erstat)
 
 FAST = "\u00a0"  # et mellemrum, der ikke brydes
 FED, ROED, GROEN, GUL, CYAN = "1", "31", "32", "33", "36"  # terminalens stilkoder (ANSI)

@@ -30,7 +30,7 @@ from tilsynstakst.visning.tabeller import Tabel, Visning
 _KORT_ORD = re.compile(r"(?<!\S)(\S{1,2}) (?=\S)")
 _BINDESTREG = re.compile(r"(?<=[^\s-]{4}-)(?=[^\W\d_]{4})")
 MELLEMRUM = 3  # mellem to kolonner
-STREG = "─"  # under overskrifterne; "-" i et tegnsæt uden den (streams.ASCII)
+STREG = "─"  # under overskrifterne; "-" i et tegnsæt uden den (prosa.ASCII)
 
 
 # Tegn, der altid fylder én celle: latinske bogstaver (også æ, ø, å), tal og tegnsætning til og
