@@ -13,9 +13,9 @@ from conftest import ROD
 UDENFOR_REPOSITORIET = (b"shared/", b"DESIGN.md")
 
 # Filer, der endnu henviser til DESIGN.md, og som en anden opgave retter: koden i src/ (dens
-# docstrings) og skema/budget.schema.json, der genereres af src/tilsynstakst/schema.py's
-# docstrings (test_skema holder den lig med koden). Konstanten skal væk, når kodens docstrings er
-# rettet og skemaet skrevet igen med `tilsynstakst skema > skema/budget.schema.json`.
+# docstrings) og skema/budget.schema.json, der genereres af docstrings i budgetfilens
+# pydantic-model (test_skema holder den lig med koden). Konstanten skal væk, når kodens
+# docstrings er rettet og skemaet skrevet igen med `tilsynstakst skema > skema/budget.schema.json`.
 MIDLERTIDIGT_UDENFOR = ("src/", "skema/budget.schema.json")
 
 MARKDOWN = [ROD / "README.md", *sorted((ROD / "docs").glob("*.md"))]
