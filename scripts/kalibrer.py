@@ -5,7 +5,8 @@
 Notaterne offentliggør budgettet, antallene i alt, takster og timepris, men ikke normtimerne
 eller hvordan nygodkendelser og væsentlige ændringer fordeler sig på takstgrupperne. Dette
 script finder de værdier, budgets/2022.toml, 2023.toml og 2024.toml bruger, efter disse regler
-(DESIGN.md §3), og kontrollerer dem med programmets egen model (``takster.beregn_takster``):
+(docs/omkostningsmodel.md), og kontrollerer dem med programmets egen model
+(``takster.beregn_takster``):
 
 1. Tilbud inkl. nygodkendelser pr. takstgruppe er oversigtens Tabel 2a (2022: 64/155/52/11,
    2023: 53/146/49/10). 2024 har samme antal i alt (258) og følger 2023's fordeling.
@@ -18,13 +19,14 @@ script finder de værdier, budgets/2022.toml, 2023.toml og 2024.toml bruger, eft
    væsentlige ændringer nærmest 2023's forhold 40:60 mellem den mindre og den større
    takstgruppe (i 2022 og 2023 efterlader reglerne kun én mulighed); så værdierne nærmest
    midten af deres intervaller (punkt 4).
-4. Normtimer: takst = vægt × normtimer × timepris og timepris = budget ÷ timer (DESIGN.md §3)
-   giver for hver aktivitet et interval for normtimer × timepris og et interval for timeprisen.
-   Værdierne tages samme relative sted i alle intervaller, så budgettet netop dækkes, og
+4. Normtimer: takst = vægt × normtimer × timepris og timepris = budget ÷ timer
+   (docs/omkostningsmodel.md) giver for hver aktivitet et interval for normtimer × timepris og
+   et interval for timeprisen. Værdierne tages samme relative sted i alle intervaller, så budgettet netop dækkes, og
    normtimerne skrives med fire decimaler. 2024 bruger 2023's normtimer for nygodkendelse og
    væsentlig ændring (2024-notatet offentliggør ingen af de takster) og kalibrerer kun tilsyn.
 
-Tallene er tastet ind fra kilderne (shared/kilder/), ikke læst af budgetfilerne.
+Tallene er tastet ind fra kilderne (Notat Budget 2024 – Socialtilsyn Nord s. 3-4, notatet om
+Budget 2023 s. 3-4 og oversigtens Tabel 2a; se docs/kilder.md), ikke læst af budgetfilerne.
 """
 
 from dataclasses import dataclass
