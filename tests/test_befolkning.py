@@ -267,7 +267,7 @@ def test_alle_98_kommuner_med_entydige_koder_og_navne():
     assert all(len(k) == 3 and k.isdigit() for k in KOMMUNEKODER.values())
     assert set(ANDRE_NAVNE.values()) <= set(KOMMUNEKODER.values())
     assert not set(ANDRE_NAVNE) & set(KOMMUNEKODER)
-    # Kendte koder (DESIGN.md §7) og Socialtilsyn Nords område, som budgetfilerne skriver det.
+    # Kendte koder (docs/budgetfil.md) og Socialtilsyn Nords område, som budgetfilerne skriver det.
     assert (KOMMUNEKODER["Aalborg"], KOMMUNEKODER["Silkeborg"], KOMMUNEKODER["Læsø"]) == \
         ("851", "740", "825")
     for aar in (2023, 2024):

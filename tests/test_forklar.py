@@ -1,4 +1,4 @@
-"""forklar (issue 10, DESIGN.md §9): udledningen læses af sporet fra de funktioner, der regner."""
+"""forklar (issue 10, docs/aaret.md): udledningen læses af sporet fra de funktioner, der regner."""
 
 import re
 

@@ -1,4 +1,4 @@
-"""``tjek``: alle filer læses, alle fund meldes, og de offentliggjorte tal afstemmes (DESIGN.md §5)."""
+"""``tjek``: alle filer læses, alle fund meldes, og de offentliggjorte tal afstemmes (docs/afstemning.md)."""
 
 import json
 import shutil
@@ -18,7 +18,7 @@ from tilsynstakst.beregning.afrunding import ANTAL, KR, PCT
 
 runner = CliRunner()
 
-# DESIGN.md §5 og issue 12: notaternes slip, (fil, nøgle) → (alvor, offentliggjort, beregnet).
+# docs/afstemning.md og issue 12: notaternes slip, (fil, nøgle) → (alvor, offentliggjort, beregnet).
 NOTATETS_SLIP = {
     # 2024: 10 / 70 = 14,29 % trykt som 14,2 %; finansieringskolonnen afrundet pr. kommune;
     # 2023's gennemsnitspris er det afrundede tal PL-fremskrevet.

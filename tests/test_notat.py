@@ -12,8 +12,8 @@ from tilsynstakst.cli.app import app
 
 runner = CliRunner()
 
-# Sætninger fra "Notat Budget 2024 - Socialtilsyn Nord" (shared/kilder), tastet ind fra notatet.
-# Notatet skriver "3,8%"; programmet skriver "3,8 %" (DESIGN.md §4), så % sammenlignes uden
+# Sætninger fra "Notat Budget 2024 - Socialtilsyn Nord" (docs/kilder.md), tastet ind fra notatet.
+# Notatet skriver "3,8%"; programmet skriver "3,8 %" (docs/afrunding-og-priser.md), så % sammenlignes uden
 # mellemrum.
 NOTATETS_SAETNINGER = [
     "Socialtilsyn Nord har udarbejdet et budget for 2024, der indebærer en stigning i det "
@@ -28,7 +28,7 @@ NOTATETS_SAETNINGER = [
 NOTATETS_TAL = [
     "forventes en nedgang på 40 plejefamilier, svarende til 4,0%",     # s. 1-2
     "forventes en nedgang på 3 virksomheder, svarende til 13,6%",       # s. 1-2
-    # s. 2 skriver 14,2 %; 10/70 = 14,29 % (en afrundingsslip, DESIGN.md §5)
+    # s. 2 skriver 14,2 %; 10/70 = 14,29 % (en afrundingsslip, docs/afstemning.md)
     "forventes en nedgang på 10 ansøgninger om væsentlige ændringer, svarende til 14,3%",
     "Det samlede antal tilbud forventes uændret (258).",                # s. 2
     "Gennemsnitsprisen pr. plejefamilie stiger med 8,3%",               # s. 3

@@ -1,9 +1,9 @@
 """Notatet om Budget 2023 – Socialtilsyn Nord og oversigtens Tabel 1 og 2a for Nord: hvert
 beregnet tal, tastet ind fra kilden (issue 12).
 
-Kilde: shared/kilder/socialtilsyn-nord-budget-2023.txt. 2022 er vist i 2023-priser, som
+Kilde: notatet om Budget 2023 for Socialtilsyn Nord (docs/kilder.md). 2022 er vist i 2023-priser, som
 budgets/2022.toml står (prisniveau = 2023). Hvor kilden afviger fra reglerne, navngiver testen
-tilfældet og tillader præcis den afvigelse (DESIGN.md §5):
+tilfældet og tillader præcis den afvigelse (docs/afstemning.md):
 
 1. Teksten siger, at Plejefamilieafdelingen falder med kr. 1.615.893; tabellen giver 1.615.890.
 2. Finansieringens 2022-kolonne er afrundet pr. kommune og summer til 19.270.298 (Vesthimmerland

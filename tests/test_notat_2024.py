@@ -1,7 +1,7 @@
 """Notat Budget 2024 – Socialtilsyn Nord: hvert beregnet tal i notatet, tastet ind fra notatet.
 
-Kilde: shared/kilder/socialtilsyn-nord-budget-2024.txt. Hvor notatets egen afrunding afviger
-fra reglerne (DESIGN.md §5), navngiver testen tilfældet og tillader præcis den afvigelse.
+Kilde: "Notat Budget 2024 - Socialtilsyn Nord" (docs/kilder.md). Hvor notatets egen afrunding afviger
+fra reglerne (docs/afstemning.md), navngiver testen tilfældet og tillader præcis den afvigelse.
 """
 
 from decimal import Decimal
@@ -70,7 +70,7 @@ def test_tilbud_i_alt_258_uaendret(rapport_2024):
 
 
 def test_vaesentlige_aendringer_falder_10_notatets_142_pct_er_en_afrundingsslip(rapport_2024):
-    # Notatet s. 2 skriver 14,2 %; 10/70 = 14,2857 % giver 14,3 % (DESIGN.md §5).
+    # Notatet s. 2 skriver 14,2 %; 10/70 = 14,2857 % giver 14,3 % (docs/afstemning.md).
     a = rapport_2024.aendringer.antal["vaesentlige_aendringer"]
     assert a.aendring == -10
     assert a.pct == Decimal("-14.3")
@@ -115,7 +115,7 @@ def test_gennemsnitspris_pr_plejefamilie_20164_i_2024(rapport_2024):
 
 def test_gennemsnitspris_2023_notatets_18627_er_det_afrundede_tal_pl_fremskrevet(rapport_2024):
     # Notatet viser 18.627 = 17.833 (afrundet 2023-tal) × 1,0445; det eksakte tal giver
-    # 18.440.030,2 ÷ 990 = 18.626,29 (DESIGN.md §5). Præcis én krones forskel.
+    # 18.440.030,2 ÷ 990 = 18.626,29 (docs/afstemning.md). Præcis én krones forskel.
     assert rapport_2024.forrige_aar.gennemsnitspris == 18626
     assert 18627 - rapport_2024.forrige_aar.gennemsnitspris == 1
 

@@ -1,4 +1,4 @@
-"""`tilsynstakst ny`: et nyt budgetår som udkast fra det forrige (DESIGN.md §8, juni)."""
+"""`tilsynstakst ny`: et nyt budgetår som udkast fra det forrige (docs/aaret.md, juni)."""
 
 import re
 import shlex

@@ -1,4 +1,4 @@
-"""Ingen selvsikre forkerte tal (DESIGN.md §8): `beregn` og `notat` melder, før tallene, hvert
+"""Ingen selvsikre forkerte tal (docs/aaret.md): `beregn` og `notat` melder, før tallene, hvert
 fund om de år, de viser, som en advarsel på én linje (fil:linje: nøgle: besked); et PL-indeks,
 der er tastet som procent, er en inputfejl i hver kommando."""
 

@@ -1,4 +1,4 @@
-"""Scenarier og følsomhed (issue 10, DESIGN.md §9): en ændret model, regnet af de samme funktioner."""
+"""Scenarier og følsomhed (issue 10, docs/aaret.md): en ændret model, regnet af de samme funktioner."""
 
 import io
 import json

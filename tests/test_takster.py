@@ -1,4 +1,4 @@
-"""Omkostningsmodellen (DESIGN.md §3; socialtilsynsbekendtgørelsen §§ 32-33)."""
+"""Omkostningsmodellen (docs/omkostningsmodel.md; socialtilsynsbekendtgørelsen §§ 32-33)."""
 
 from decimal import Decimal
 from fractions import Fraction

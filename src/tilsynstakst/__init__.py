@@ -1,3 +1,3 @@
-"""tilsynstakst: takstberegner for socialtilsynets budget (se DESIGN.md)."""
+"""tilsynstakst: takstberegner for socialtilsynets budget (se docs/README.md)."""
 
 __version__ = "0.1.0"

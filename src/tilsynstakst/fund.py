@@ -1,6 +1,6 @@
 """Fund: ét problem i én fil, med alvor, og udgangskoden for en samling fund.
 
-Udgangskoder (DESIGN.md §6): 0 i orden, 1 en kontrol fejlede, 2 input kunne ikke bruges.
+Udgangskoder (README: Brug): 0 i orden, 1 en kontrol fejlede, 2 input kunne ikke bruges.
 """
 
 import errno

@@ -1,4 +1,4 @@
-"""Dansk talformat til alt, der vises for mennesker (DESIGN.md §4): 6.294.349 og 3,8 %.
+"""Dansk talformat til alt, der vises for mennesker (docs/afrunding-og-priser.md): 6.294.349 og 3,8 %.
 
 Formateringen afrunder aldrig: et tal vises med præcis de decimaler, beregningen gav det.
 Negative tal får et almindeligt ASCII-minus (-1.502.843). Mellem tal og % eller kr. står et

@@ -33,7 +33,7 @@ if TYPE_CHECKING:  # følsomhed og scenarier indlæses først, når de bruges (h
 @dataclass(frozen=True)
 class Beregning:
     """Budgetåret beregnet, med filen selv (kilder, kalibrerede værdier) og kontrollernes fund
-    for de viste år (DESIGN.md §8: meldes, hvor tallene vises)."""
+    for de viste år (docs/aaret.md: meldes, hvor tallene vises)."""
 
     budget: Budget
     rapport: Rapport
@@ -48,7 +48,7 @@ def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
 def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = None) -> Beregning:
     """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser.
 
-    Med ``scenarie`` beregnes budgetåret med scenariets ændringer (DESIGN.md §9); filen selv
+    Med ``scenarie`` beregnes budgetåret med scenariets ændringer (docs/aaret.md); filen selv
     skal være gyldig, og året før er, som det er.
     """
     fil, budget = _aaret(mappe, aar)
@@ -73,7 +73,7 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
 def faktor_mellem(forrige: Budget, budget: Budget, pl: Callable[[], PLIndeks | None],
                   sti: Path) -> Fraction | None:
     """PL-faktoren, der viser året før i budgetårets priser: fra året førs prisniveau til
-    budgetårets (DESIGN.md §4). Står begge filer i samme prisniveau (2022.toml i 2023-priser,
+    budgetårets (docs/afrunding-og-priser.md). Står begge filer i samme prisniveau (2022.toml i 2023-priser,
     som 2023-notatet viser det), er faktoren 1, og PL-indekset behøves ikke (issue 12).
     ``pl`` læser indekset, når det behøves; ``None``: det kan ikke læses (fundet meldes der)."""
     if forrige.priser == budget.priser:
@@ -123,7 +123,7 @@ def budget_af(fil: Budgetfil, data: dict | None = None) -> Budget:
 
 def med_scenarie(fil: Budgetfil, scenarie: Scenarie) -> tuple[Budget, Scenarieinfo]:
     """Budgettet med scenariets ændringer, valideret som filen (``budget_af``); en fejl siger, at
-    den kommer af scenariet (DESIGN.md §9). Filen selv skal være gyldig først."""
+    den kommer af scenariet (docs/aaret.md). Filen selv skal være gyldig først."""
     from tilsynstakst.budgetfil.scenarie import Scenarieinfo, anvend, i_scenariet
 
     data, anvendt = anvend(fil.data, scenarie, str(fil.sti))
@@ -143,7 +143,7 @@ def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
 
 def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
                     scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
-    """Budgetåret og scenariet side om side, med årets fund (DESIGN.md §9)."""
+    """Budgetåret og scenariet side om side, med årets fund (docs/aaret.md)."""
     fil, grundlag = _aaret(mappe, aar)
     med, info = med_scenarie(fil, scenarie)
     fund = aarets_fund(fil.sti, grundlag, Linjer())
@@ -178,7 +178,7 @@ class Forklaret:
 
 def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
             scenarie: Scenarie | None = None) -> Forklaret:
-    """Beregn året med sporet tændt (de samme funktioner, DESIGN.md §9) og forklar ``noegle``:
+    """Beregn året med sporet tændt (de samme funktioner, docs/aaret.md) og forklar ``noegle``:
     tallets sti i ``beregn --format json``."""
     from tilsynstakst.budgetfil.kommuner import naermeste
     from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer

@@ -1,4 +1,4 @@
-"""Et nyt budgetår fra det forrige (DESIGN.md §8, juni): PL-indeksets nye år og udkastet til
+"""Et nyt budgetår fra det forrige (docs/aaret.md, juni): PL-indeksets nye år og udkastet til
 budgetfilen. Rene funktioner; ``cli`` læser og skriver filerne (``redigering``).
 
 Overført: tilsynet, kommunerne, antallene og deres fordeling på takstgrupper, normtimerne og

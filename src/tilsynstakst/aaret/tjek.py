@@ -6,7 +6,7 @@ værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. K
 - hver fil valideres (``load``, samme regler og beskeder som ``beregn``);
 - sammenhængen i hvert år og mellem to år (``sammenhaeng``: kvartalet, udkast, kilder, det
   indregnede resultat, kommunerne), de samme kontroller som ``beregn`` og ``notat`` viser;
-- de offentliggjorte tal afstemmes med beregningen (DESIGN.md §5).
+- de offentliggjorte tal afstemmes med beregningen (docs/afstemning.md).
 """
 
 import os
@@ -111,7 +111,7 @@ class _Filer:
 
     def _scenarie(self, sti: Path) -> None:
         """En scenariefil: gyldig i sig selv, og lagt ind i året, den nævner, giver den en gyldig
-        budgetfil (DESIGN.md §9). Er årets fil selv ugyldig, meldes det ved den fil."""
+        budgetfil (docs/aaret.md). Er årets fil selv ugyldig, meldes det ved den fil."""
         aar, scenarie = laes_scenarie(sti)
         aarets = budgetfil(sti.parent.parent, aar)
         if not findes(aarets):
@@ -132,7 +132,7 @@ def _forskel(forskel: Decimal, enhed: str) -> str:
 
 def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
                 optalt: Counter) -> list[Fund]:
-    """Hvert offentliggjort tal mod beregningen (DESIGN.md §5), og hver kolonne, der er afrundet
+    """Hvert offentliggjort tal mod beregningen (docs/afstemning.md), og hver kolonne, der er afrundet
     med en anden metode, som ét fund."""
     assert budget.offentliggjort is not None
     fund: list[Fund] = []

@@ -68,7 +68,7 @@ class Rapport:
 
 
 def antal(budget: Budget) -> dict[str, int]:
-    """Notatets antalsforudsætninger med totaler (DESIGN.md §3)."""
+    """Notatets antalsforudsætninger med totaler (docs/omkostningsmodel.md)."""
     a = budget.antal
     ud: dict[str, int] = {}
     for navn in ("plejefamilier", "plejefamilier_nygodkendelser"):
@@ -112,7 +112,7 @@ def _i_alt(ud: dict[str, int], navn: str, a: str, b: str) -> None:
 
 
 def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> Decimal:
-    """Et beløb fra filen i prisniveauet: × PL-faktoren og afrundet én gang (DESIGN.md §4)."""
+    """Et beløb fra filen i prisniveauet: × PL-faktoren og afrundet én gang (docs/afrunding-og-priser.md)."""
     eksakt = Fraction(vaerdi) * faktor
     afrundet = kroner(eksakt)
     if faktor == 1:
@@ -130,7 +130,7 @@ def beregn_aar(
 ) -> Aarsresultat:
     """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb fra filens prisniveau til
     ``prisniveau`` før afrunding, så hvert tal afrundes én gang, i det prisniveau det vises i
-    (DESIGN.md §4). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
+    (docs/afrunding-og-priser.md). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
     opbygget = None
     if budget.budget.poster:  # budgettet bygget af poster: sporet går ned til posterne
         from tilsynstakst.beregning.opbygning import opbygning, spor_opbygning
@@ -220,7 +220,7 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
 
 @dataclass(frozen=True)
 class Scenarieresultat:
-    """Budgetåret og et scenarie side om side (DESIGN.md §9): ``forskelle`` er scenariet mod
+    """Budgetåret og et scenarie side om side (docs/aaret.md): ``forskelle`` er scenariet mod
     grundlaget (``forrige`` = grundlaget, ``budgetaar`` = scenariet), begge i budgetårets priser."""
 
     tilsyn: str

@@ -1,4 +1,4 @@
-"""Penge og afrunding (DESIGN.md §4).
+"""Penge og afrunding (docs/afrunding-og-priser.md).
 
 Alle beløb læses som ``Decimal`` og skrives som ``Decimal``. Mellemregninger, der deler
 (andele, timepris, takster), holdes som eksakte brøker (``fractions.Fraction``), så der kun
@@ -31,12 +31,12 @@ def _afrund_halvt_op(x: Tal, decimaler: int) -> Decimal:
 
 
 def kroner(x: Tal) -> Decimal:
-    """Beløb og takster afrundes til hele kroner, ROUND_HALF_UP (DESIGN.md §4)."""
+    """Beløb og takster afrundes til hele kroner, ROUND_HALF_UP (docs/afrunding-og-priser.md)."""
     return _afrund_halvt_op(x, 0)
 
 
 def procent(forhold: Tal) -> Decimal:
-    """Et forhold (0,038) som procent med én decimal, ROUND_HALF_UP (DESIGN.md §4): 3,8."""
+    """Et forhold (0,038) som procent med én decimal, ROUND_HALF_UP (docs/afrunding-og-priser.md): 3,8."""
     return _afrund_halvt_op(forhold, 3).scaleb(2)  # forhold × 100 med én decimal
 
 

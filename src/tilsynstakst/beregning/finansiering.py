@@ -1,4 +1,4 @@
-"""Plejefamilieafdelingen: objektiv finansiering og gennemsnitspris (DESIGN.md §2-3).
+"""Plejefamilieafdelingen: objektiv finansiering og gennemsnitspris (docs/regler.md).
 
 Lov om socialtilsyn § 23: plejefamilieområdet finansieres af kommunerne i tilsynets område efter
 objektive kriterier. Hver kommune betaler den andel af budgettet, der svarer til dens andel af de
@@ -80,9 +80,9 @@ def gennemsnitspris(
     budget_pleje: Fraction, plejefamilier: int, nygodkendelser: int,
     budget_led: str = "budget.plejefamilieafdelingen",
 ) -> Decimal | None:
-    """Gennemsnitspris pr. plejefamilie = budget ÷ (plejefamilier + nygodkendelser) (DESIGN.md §3).
+    """Gennemsnitspris pr. plejefamilie = budget ÷ (plejefamilier + nygodkendelser) (docs/omkostningsmodel.md).
 
-    Regnes af det eksakte budget i prisniveauet, ikke af et afrundet tal (DESIGN.md §5).
+    Regnes af det eksakte budget i prisniveauet, ikke af et afrundet tal (docs/afstemning.md).
     Uden plejefamilier er der ingen gennemsnitspris (``None``). ``budget_led`` er budgettets
     nøgle i sporet (``spor``).
     """

@@ -2,7 +2,7 @@
 
 Hver række er et lille scenarie (``scenarie.Scenarie``) lagt ind i filens data, valideret som filen
 og regnet med de samme funktioner som budgettet; virkningen er scenariet minus grundlaget, af de
-viste, afrundede tal. Eksakt fra modellen, ikke et skøn (DESIGN.md §9).
+viste, afrundede tal. Eksakt fra modellen, ikke et skøn (docs/aaret.md).
 """
 
 from collections.abc import Iterator

@@ -1,4 +1,4 @@
-"""Fordeling af et helt kronebeløb efter vægte (DESIGN.md §4, objektiv finansiering)."""
+"""Fordeling af et helt kronebeløb efter vægte (docs/afrunding-og-priser.md, objektiv finansiering)."""
 
 from collections.abc import Mapping
 from fractions import Fraction
@@ -24,7 +24,7 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
 
     Hver del får først heltalsdelen af sin eksakte andel ``total * v / sum(v)``; de kroner,
     der mangler, går én ad gangen til de største brøkdele. Lighed brydes af større vægt, så
-    af navn, så resultatet er det samme hver gang. Ren heltalsregning (DESIGN.md §7).
+    af navn, så resultatet er det samme hver gang. Ren heltalsregning (docs/afrunding-og-priser.md).
     """
     sum_vaegte = _sum(vaegte)
     dele: dict[str, int] = {}

@@ -1,10 +1,10 @@
 """Budgettets opbygning: fra budgetposter og det overførte resultat til de to afdelingers
-finansierede budget (DESIGN.md §8, issue 13). Rene funktioner.
+finansierede budget (docs/aaret.md, issue 13). Rene funktioner.
 
 Hver afdelings budget = dens egne poster + dens andel af de fælles poster − dens del af et
 overført overskud (+ af et underskud). De fælles poster fordeles efter ``faelles_fordeling``
 (procent) med største brøkdels metode, så de to dele summer præcis til de fælles poster i hele
-kroner (DESIGN.md §4). Budgetfilens totaler er, uden poster, de finansierede budgetter, som de
+kroner (docs/afrunding-og-priser.md). Budgetfilens totaler er, uden poster, de finansierede budgetter, som de
 står; med poster regnes de her, og står de også i filen, skal de passe (``schema``).
 """
 
@@ -53,7 +53,7 @@ def _heltal(pct: dict[str, Decimal]) -> dict[str, int]:
 
 def opbyg(poster: tuple[Post, ...], fordeling_pct: dict[str, Decimal] | None,
           overfoert: dict[str, Decimal] | None, regnskabsaar: int | None = None) -> Opbygning:
-    """De finansierede budgetter af posterne (DESIGN.md §8): egne poster + andel af fælles
+    """De finansierede budgetter af posterne (docs/aaret.md): egne poster + andel af fælles
     poster (største brøkdel) − del af et overført overskud."""
     egne = {a: sum((p.beloeb for p in poster if p.afdeling == a), Decimal(0)) for a in AFDELINGER}
     faelles = sum((p.beloeb for p in poster if p.afdeling == FAELLES), Decimal(0))

@@ -1,4 +1,4 @@
-"""År mod år i ét prisniveau (DESIGN.md §4): pris- og lønfremskrivning og ændringer."""
+"""År mod år i ét prisniveau (docs/afrunding-og-priser.md): pris- og lønfremskrivning og ændringer."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -44,7 +44,7 @@ def aendring(forrige: Decimal | int, budgetaar: Decimal | int,
              spor: tuple[str, str, str] | None = None) -> Aendring:
     """Ændringen regnes af de viste, afrundede tal, så tabellen kan efterregnes af læseren.
 
-    Procenten er ændringen i forhold til det forrige år, med én decimal (DESIGN.md §4).
+    Procenten er ændringen i forhold til det forrige år, med én decimal (docs/afrunding-og-priser.md).
     ``spor`` = (ændringens nøgle, det forrige tals nøgle, budgetårets tals nøgle) til ``forklar``.
     """
     forskel = Decimal(budgetaar) - Decimal(forrige)

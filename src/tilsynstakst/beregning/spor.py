@@ -1,4 +1,4 @@
-"""Sporet af en beregning: hvert tal, som de regnende funktioner selv noterer det (DESIGN.md §9).
+"""Sporet af en beregning: hvert tal, som de regnende funktioner selv noterer det (docs/aaret.md).
 
 ``forklar`` tænder sporet (``optag``) og kører den almindelige beregning; funktionerne i
 ``takster``, ``finansiering``, ``fordeling``, ``rapport`` og ``sammenligning`` noterer hvert tal

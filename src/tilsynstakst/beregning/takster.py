@@ -1,4 +1,4 @@
-"""Tilbudsafdelingens omkostningsmodel: normtimer → timepris → takster (DESIGN.md §3).
+"""Tilbudsafdelingens omkostningsmodel: normtimer → timepris → takster (docs/omkostningsmodel.md).
 
 Socialtilsynsbekendtgørelsen § 32: taksterne fastsættes af alle budgetterede omkostninger, for ét
 år ad gangen, som generelle takster for fire takstgrupper (1-7, 8-24, 25-49 og 50+ pladser).
@@ -15,7 +15,7 @@ from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.beregning.spor import inddata, noter
 
 TAKSTGRUPPER = ("1-7 pladser", "8-24 pladser", "25-49 pladser", "50+ pladser")
-VAEGTE = (Fraction(1), Fraction(6, 5), Fraction(2), Fraction(3))  # 1 : 1,2 : 2 : 3 (DESIGN.md §3)
+VAEGTE = (Fraction(1), Fraction(6, 5), Fraction(2), Fraction(3))  # 1 : 1,2 : 2 : 3 (docs/omkostningsmodel.md)
 # aktivitet → antallet i budgetfilens antal.pr_takstgruppe
 AKTIVITETER = {
     "tilsyn": "tilbud",
@@ -72,7 +72,7 @@ def _vaegt(g: int) -> str:
 
 
 def timer_i_alt(budget: Budget) -> Fraction:
-    """H = Σa Σg n[a,g]·w[g]·h[a] + Σb n_bpa[b]·h_bpa[b] (DESIGN.md §3)."""
+    """H = Σa Σg n[a,g]·w[g]·h[a] + Σb n_bpa[b]·h_bpa[b] (docs/omkostningsmodel.md)."""
     antal, normtimer = budget.antal, budget.normtimer
     led: list[str] = []
     timer = Fraction(0)
@@ -99,7 +99,7 @@ def timer_i_alt(budget: Budget) -> Fraction:
 
 
 def timepris(budget_tilbud: Decimal, timer: Fraction, faktor: Fraction = Fraction(1)) -> Fraction:
-    """t = B_tilbud / H, eksakt; ``faktor`` flytter til et andet prisniveau (DESIGN.md §3-4)."""
+    """t = B_tilbud / H, eksakt; ``faktor`` flytter til et andet prisniveau (docs/omkostningsmodel.md)."""
     t = Fraction(budget_tilbud) * faktor / timer
     budget = inddata("budget.tilbudsafdelingen", budget_tilbud)
     if faktor == 1:
@@ -113,7 +113,7 @@ def timepris(budget_tilbud: Decimal, timer: Fraction, faktor: Fraction = Fractio
 
 
 def takster(normtimer: Decimal, t: Fraction, aktivitet: str = "") -> Firetal:
-    """takst[a,g] = w[g]·h[a]·t, afrundet til hele kroner (§ 32; DESIGN.md §3-4)."""
+    """takst[a,g] = w[g]·h[a]·t, afrundet til hele kroner (§ 32; docs/omkostningsmodel.md)."""
     ud = []
     for g, w in enumerate(VAEGTE):
         eksakt = w * Fraction(normtimer) * t

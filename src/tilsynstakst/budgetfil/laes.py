@@ -367,7 +367,7 @@ def laes_budget(sti: Path) -> Budget:
 @dataclass(frozen=True)
 class Budgetfil:
     """En budgetfil læst, men endnu ikke valideret: så kan et scenarie lægges ind i dens data
-    og valideres præcis som filen selv (DESIGN.md §9)."""
+    og valideres præcis som filen selv (docs/aaret.md)."""
 
     sti: Path
     data: dict[str, Any]

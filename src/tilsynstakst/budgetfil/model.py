@@ -438,7 +438,7 @@ class Antalsforudsaetninger(_Model):
 
 
 class Normtimer(_Model):
-    """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (DESIGN.md §3)."""
+    """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (docs/omkostningsmodel.md)."""
 
     kilde: Tekst
     tilsyn: Timer
@@ -699,7 +699,7 @@ class Budget(_Model):
 
 
 class Scenariefil(_Model):
-    """``scenarier/NAVN.toml``: et navngivet hvad-nu-hvis for ét budgetår (DESIGN.md §9).
+    """``scenarier/NAVN.toml``: et navngivet hvad-nu-hvis for ét budgetår (docs/aaret.md).
 
     ``[saet]`` holder punktnøgler som i budgetfilen og deres værdier i scenariet; værdierne
     valideres, når de lægges ind i årets fil (``scenarie.anvend``).

@@ -1,4 +1,4 @@
-"""Ret en brugers TOML-fil på stedet uden at miste hans kommentarer (DESIGN.md §7).
+"""Ret en brugers TOML-fil på stedet uden at miste hans kommentarer (docs/budgetfil.md).
 
 tomlkit læser og skriver dokumentet med kommentarer, tomme linjer og nøglernes orden, så kun de
 værdier, der ændres, ændres. Hver ændring læses igen gennem den almindelige indlæser (samme

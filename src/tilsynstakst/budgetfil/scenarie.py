@@ -1,4 +1,4 @@
-"""Et scenarie: en navngiven samling ændringer af et budgetårs fil (DESIGN.md §9).
+"""Et scenarie: en navngiven samling ændringer af et budgetårs fil (docs/aaret.md).
 
 Et scenarie er data, ikke kode: ``--saet NØGLE=VÆRDI`` på kommandolinjen eller en fil
 ``scenarier/NAVN.toml`` med en ``beskrivelse`` og en ``[saet]``-tabel af punktnøgler. Ændringerne

@@ -189,7 +189,7 @@ def _kald(funktion, *args):  # type: ignore[no-untyped-def]
 
 
 def _beregn(budgetmappe: Path, aar: int, afrunding: Afrunding, scenarie=None):  # type: ignore[no-untyped-def]
-    """Beregn året; hvert fund om de viste år vises som en advarsel før tallene (DESIGN.md §8)."""
+    """Beregn året; hvert fund om de viste år vises som en advarsel før tallene (docs/aaret.md)."""
     from tilsynstakst.aaret.gennemloeb import beregn as beregn_aar
 
     beregning = _kald(beregn_aar, budgetmappe, aar, afrunding.value, scenarie)
@@ -204,7 +204,7 @@ def _advar(fund) -> None:  # type: ignore[no-untyped-def]
 
 def _med_fund(beregning, *args):  # type: ignore[no-untyped-def]
     """Kald en beregning, der giver (resultat, fund): fundene vises som advarsler før tallene
-    (DESIGN.md §8)."""
+    (docs/aaret.md)."""
     resultat, fund = _kald(beregning, *args)
     _advar(fund)
     return resultat

@@ -1,4 +1,4 @@
-"""Danmarks Statistiks tabel FOLK1A: 0-17-årige pr. kommune i ét kvartal (DESIGN.md §7).
+"""Danmarks Statistiks tabel FOLK1A: 0-17-årige pr. kommune i ét kvartal (docs/regler.md).
 
 FOLK1A er "Folketal den 1. i kvartalet efter område, køn, alder, civilstand og tid"; 2024K2 er
 folketallet 1. april 2024. Den objektive finansiering bruger 2. kvartal året før budgetåret

@@ -1,11 +1,11 @@
-"""Afstemning af de offentliggjorte tal mod beregningen (DESIGN.md §5). Rene funktioner.
+"""Afstemning af de offentliggjorte tal mod beregningen (docs/afstemning.md). Rene funktioner.
 
 Hvert offentliggjort tal får en klasse: ens; afrundingsforskel (højst 1 kr. på et beløb, 0,1
 procentpoint på en procent; antal skal være ens); afvigelse; eller erkendt (en fejl i notatet,
 som budgetfilen erkender med det rigtige tal og en grund, issue 12). Et tal, der ikke kan
 beregnes (en ukendt kommune, eller året før mangler), får en begrundelse i stedet for et tal.
 
-En kolonne i tabellen over objektiv finansiering er ét fund (DESIGN.md §5): er den afrundet med
+En kolonne i tabellen over objektiv finansiering er ét fund (docs/afstemning.md): er den afrundet med
 en anden metode end programmets, og giver den metode alle kommunernes beløb, siges det én gang
 for kolonnen (``Kolonne``), og kommunerne er ens med den metode.
 """
@@ -29,7 +29,7 @@ KOLONNE = "kolonne"  # i optællingen: en kolonne, afrundet med en anden metode 
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 
-# Største forskel, der tælles som afrunding (DESIGN.md §5).
+# Største forskel, der tælles som afrunding (docs/afstemning.md).
 TOLERANCE = {KR: Decimal(1), PCT: Decimal("0.1"), ANTAL: Decimal(0)}
 
 Sti = tuple[str, ...]
@@ -173,7 +173,7 @@ def offentliggjorte_tal(o: Offentliggjort) -> list[tuple[Sti, Decimal, Erkendels
 
 
 def klassificer(offentliggjort: Decimal, beregnet: Beregnet | None) -> str:
-    """Ens, afrunding (inden for ``TOLERANCE``), afvigelse, eller uberegnelig (DESIGN.md §5).
+    """Ens, afrunding (inden for ``TOLERANCE``), afvigelse, eller uberegnelig (docs/afstemning.md).
     For "alle kategorier" den værste klasse af de fire takstgrupper."""
     if beregnet is None or (beregnet.vaerdi is None and not beregnet.alle):
         return UBEREGNELIG
@@ -228,7 +228,7 @@ class Afstemning:
 
 
 def _kolonner(tal: list[Afstemt], r: Rapport) -> tuple[list[Afstemt], list[Kolonne]]:
-    """Find hver kolonne af kommunernes beløb, som en anden metode giver helt (DESIGN.md §5)."""
+    """Find hver kolonne af kommunernes beløb, som en anden metode giver helt (docs/afstemning.md)."""
     kolonner = []
     for del_, aar in (("budgetaar", r.budgetaar), ("forrige", r.forrige_aar)):
         plads = {a.sti[1]: i for i, a in enumerate(tal) if a.sti[0] == "finansiering"

@@ -1,10 +1,10 @@
 """Sammenhængen i et budgetår og mellem to år: de kontroller, der gør et tal meningsløst.
 
 De bruges både af ``tjek`` og af ``beregn`` og ``notat``, der viser hvert fund som en advarsel
-før tallene (DESIGN.md §8: aldrig et selvsikkert forkert tal). Rene funktioner: en budgetfil og
+før tallene (docs/aaret.md: aldrig et selvsikkert forkert tal). Rene funktioner: en budgetfil og
 en linjeopslagsfunktion ind, en liste af ``Fund`` ud.
 
-- befolkningstallet er fra 2. kvartal året før budgetåret (LOST § 23; DESIGN.md §2);
+- befolkningstallet er fra 2. kvartal året før budgetåret (LOST § 23; docs/regler.md);
 - filen er ikke et udkast (``tilsynstakst ny`` mærker hver overført kilde ``UDKAST:``);
 - ingen kilde er et tidligere års notat (et notat kan ikke være kilde til et senere års tal);
 - det indregnede resultat er fra et afsluttet regnskab, normalt to år før budgetåret (§2);
@@ -74,7 +74,7 @@ def udkast(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
 
 
 def andet_aars_notat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
-    """Et tidligere års notat kan ikke være kilde til budgetårets tal (DESIGN.md §8).
+    """Et tidligere års notat kan ikke være kilde til budgetårets tal (docs/aaret.md).
 
     Et senere års notat må gerne: 2024-notatet viser 2023 i 2024-priser, og 2023.toml er
     rekonstrueret af det.
@@ -92,7 +92,7 @@ def andet_aars_notat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund
 
 def overfoert_resultat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Det indregnede resultat er fra et afsluttet regnskab: normalt året to år før budgetåret
-    (budget 2024 indregner regnskab 2022, DESIGN.md §2)."""
+    (budget 2024 indregner regnskab 2022, docs/regler.md)."""
     o = budget.overfoert_resultat
     if o is None or o.regnskabsaar == budget.aar - 2:
         return []

@@ -164,7 +164,7 @@ def _prissaetninger(r: Rapport) -> list[str]:
 
 
 def _overfoert(r: Rapport, budget: Budget) -> list[str]:
-    """Over- eller underskud fra et tidligere regnskab, indregnet i budgettet (DESIGN.md §2)."""
+    """Over- eller underskud fra et tidligere regnskab, indregnet i budgettet (docs/regler.md)."""
     beloeb, o = r.budgetaar.overfoert_resultat, budget.overfoert_resultat
     if not beloeb or o is None:
         return []
@@ -264,7 +264,7 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
 
 def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
     """Et scenarie og et udkast siges først, og hvert fund om de viste år står før tallene
-    (DESIGN.md §8-9)."""
+    (docs/aaret.md)."""
     blokke: list[Blok] = []
     if r.scenarie:
         blokke += [Afsnit(scenarielinje(r.scenarie)), Tabelblok(scenarietabel(r.scenarie))]

@@ -415,7 +415,7 @@ def omkostningsmodel(r: Rapport) -> Tabel:
 
 def prislinje(r: Rapport) -> str:
     """Hvordan året før er bragt i budgetårets priser: med PL-faktoren, eller (står budgetfilen
-    for året før allerede i de priser) uden (DESIGN.md §4; issue 12)."""
+    for året før allerede i de priser) uden (docs/afrunding-og-priser.md; issue 12)."""
     nu, foer = r.budgetaar, r.forrige_aar
     assert foer is not None
     if foer.filens_priser == nu.prisniveau:
