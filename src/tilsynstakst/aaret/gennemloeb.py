@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.kommando import kommando
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe,
-                                         find_linje, findes, laes_pl)
+                                         find_linje, findes, laes_model)
 from tilsynstakst.beregning.aarsresultat import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
                                   sammenlign_scenarie)
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
@@ -45,29 +45,113 @@ def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
     return beregn(mappe, aar, afrunding).rapport
 
 
+class Filer:
+    """Budgetfiler og PL-indeks, hver læst og valideret højst én gang; en fil, der ikke kan
+    bruges, giver ``None`` og sine fund (``fund[sti]``), så ``tjek`` kan melde dem alle."""
+
+    def __init__(self) -> None:
+        self.modeller: dict[Path, Budget | PLIndeks | None] = {}
+        self.budgetfiler: dict[Path, Budgetfil] = {}  # til et scenarie på året
+        self.fund: dict[Path, list[Fund]] = {}
+        self.linje = Linjer()
+
+    def laes(self, sti: Path) -> Budget | PLIndeks | None:
+        if sti not in self.modeller:
+            try:
+                if sti.name == PL_FILNAVN:
+                    model: Budget | PLIndeks | None = laes_model(PLIndeks, sti)
+                else:
+                    self.budgetfiler[sti] = Budgetfil.laes(sti)
+                    model = budget_af(self.budgetfiler[sti])
+            except Inputfejl as e:
+                model, self.fund[sti] = None, e.fund
+            self.modeller[sti] = model
+        return self.modeller[sti]
+
+
+@dataclass(frozen=True)
+class Hindring:
+    """Hvorfor året før ikke kan vises i budgetårets priser, og fundene; ``anden_fil``: de hører
+    til den fil (året før eller PL-indekset), der ikke kan bruges, og meldes ved den."""
+
+    grund: str
+    fund: tuple[Fund, ...]
+    anden_fil: Path | None = None
+
+
+@dataclass(frozen=True)
+class Aaret:
+    """Budgetåret, som hver kommando får det: budgettet (med et scenarie), året før og
+    PL-faktoren mellem dem (``None``: intet år før), og fundene for de viste år. ``hindring``
+    siger, hvorfor året før ikke kan vises (så er ``forrige`` None)."""
+
+    sti: Path
+    budget: Budget
+    forrige: Budget | None
+    forrige_sti: Path | None
+    faktor: Fraction | None
+    fund: tuple[Fund, ...]
+    scenarie: Scenarieinfo | None = None
+    hindring: Hindring | None = None
+
+
+def aaret(sti: Path, filer: Filer, scenarie: Scenarie | None = None) -> Aaret | None:
+    """Den ene vej gennem et budgetår (som beancounts loader: værdier, ikke undtagelser):
+    budgetfilen, et scenarie, året før i samme mappe, PL-indekset og sammenhængens fund
+    (docs/aaret.md). ``None``: filen selv kan ikke bruges (fundene står i ``filer.fund``).
+    ``beregn`` stopper ved en inputfejl; ``tjek`` melder den med de andre."""
+    budget = filer.laes(sti)
+    if not isinstance(budget, Budget):
+        return None
+    info = None
+    if scenarie is not None:
+        budget, info = med_scenarie(filer.budgetfiler[sti], scenarie)
+    fund = aarets_fund(sti, budget, filer.linje)
+    forrige_sti = budgetfil(sti.parent, budget.aar - 1)
+    if not findes(forrige_sti):
+        return Aaret(sti, budget, None, None, None, tuple(fund), info)
+    forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
+    if not isinstance(forrige, Budget):  # dens fund meldes ved filen selv
+        return Aaret(sti, budget, None, forrige_sti, None, tuple(fund), info,
+                     Hindring(f"{forrige_sti.name} kan ikke bruges",
+                              tuple(filer.fund[forrige_sti]), forrige_sti))
+    fund += aarets_fund(forrige_sti, forrige, filer.linje) + to_aar(sti, budget, forrige_sti,
+                                                                    forrige, filer.linje)
+
+    def pl() -> PLIndeks | None:
+        indeks = filer.laes(pl_sti)
+        return indeks if isinstance(indeks, PLIndeks) else None
+
+    try:  # året før skal kunne vises i budgetårets priser
+        faktor = faktor_mellem(forrige, budget, pl, pl_sti)
+    except Inputfejl as e:
+        return Aaret(sti, budget, None, forrige_sti, None, tuple(fund), info,
+                     Hindring(f"{forrige.aar} kan ikke vises i {budget.priser}-priser",
+                              tuple(e.fund)))
+    if faktor is None:  # PL-indeksets fund meldes ved filen selv
+        return Aaret(sti, budget, None, forrige_sti, None, tuple(fund), info,
+                     Hindring(f"{pl_sti.name} kan ikke bruges", tuple(filer.fund[pl_sti]),
+                              pl_sti))
+    return Aaret(sti, budget, forrige, forrige_sti, faktor, tuple(fund), info)
+
+
 def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = None) -> Beregning:
-    """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser.
+    """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser
+    (``aaret``); en fil, der ikke kan bruges, er en ``Inputfejl`` med dens fund.
 
     Med ``scenarie`` beregnes budgetåret med scenariets ændringer (docs/aaret.md); filen selv
     skal være gyldig, og året før er, som det er.
     """
-    fil, budget = _aaret(mappe, aar)
-    sti, linje, info = fil.sti, Linjer(), None
-    if scenarie is not None:
-        budget, info = med_scenarie(fil, scenarie)
-    fund = aarets_fund(sti, budget, linje)
-    forrige_sti = budgetfil(mappe, aar - 1)
-    if not findes(forrige_sti):
-        rapport = lav_rapport(budget, afrunding=afrunding, scenarie=info,
-                              filer={"budgetaar": sti})
-        return Beregning(budget, rapport, tuple(fund))
-    forrige = budget_af(Budgetfil.laes(forrige_sti))
-    fund += aarets_fund(forrige_sti, forrige, linje) + to_aar(sti, budget, forrige_sti, forrige,
-                                                              linje)
-    faktor = faktor_mellem(forrige, budget, lambda: laes_pl(mappe), mappe / PL_FILNAVN)
-    rapport = lav_rapport(budget, forrige, faktor, afrunding, info,
-                          {"budgetaar": sti, "forrige_aar": forrige_sti})
-    return Beregning(budget, rapport, tuple(fund))
+    budgetmappe(mappe)
+    filer, sti = Filer(), budgetfil(mappe, aar)
+    a = aaret(sti, filer, scenarie)
+    if a is None:
+        raise Inputfejl(filer.fund[sti])
+    if a.hindring is not None:
+        raise Inputfejl(list(a.hindring.fund))
+    filer_ = {"budgetaar": sti} | ({"forrige_aar": a.forrige_sti} if a.forrige else {})
+    rapport = lav_rapport(a.budget, a.forrige, a.faktor, afrunding, a.scenarie, filer_)
+    return Beregning(a.budget, rapport, a.fund)
 
 
 def faktor_mellem(forrige: Budget, budget: Budget, pl: Callable[[], PLIndeks | None],

@@ -30,7 +30,7 @@ from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
-from tilsynstakst.aaret.gennemloeb import budget_af, faktor_mellem, med_scenarie
+from tilsynstakst.aaret.gennemloeb import Filer, aaret, med_scenarie
 from tilsynstakst.tal import procent, tal
 
 
@@ -85,29 +85,17 @@ def _ligner_budgetfil(navn: str) -> bool:
     return bool(re.fullmatch(r"\d{4}\.toml|pl-indeks\.toml", grund))
 
 
-class _Filer:
-    """Læser hver fil højst én gang; en ugyldig fil giver ``None`` og sine fund."""
-
-    def __init__(self) -> None:
-        self.modeller: dict[Path, Budget | PLIndeks | None] = {}
-        self.budgetfiler: dict[Path, Budgetfil] = {}  # til et scenarie på året
-        self.fund: dict[Path, list[Fund]] = {}
-        self.linje = Linjer()
+class _Filer(Filer):
+    """``Filer`` med scenariefilerne i ``scenarier/``, som ``tjek`` også læser."""
 
     def laes(self, sti: Path) -> Budget | PLIndeks | None:
-        if sti not in self.modeller:
+        if sti.parent.name == SCENARIEMAPPE and sti not in self.modeller:
             try:
-                if sti.parent.name == SCENARIEMAPPE:
-                    model = self._scenarie(sti)
-                elif sti.name == PL_FILNAVN:
-                    model = laes_model(PLIndeks, sti)
-                else:
-                    self.budgetfiler[sti] = Budgetfil.laes(sti)
-                    model = budget_af(self.budgetfiler[sti])
+                self._scenarie(sti)
             except Inputfejl as e:
-                model, self.fund[sti] = None, e.fund
-            self.modeller[sti] = model
-        return self.modeller[sti]
+                self.fund[sti] = e.fund
+            self.modeller[sti] = None
+        return super().laes(sti)
 
     def _scenarie(self, sti: Path) -> None:
         """En scenariefil: gyldig i sig selv, og lagt ind i året, den nævner, giver den en gyldig
@@ -209,31 +197,18 @@ def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) 
                 AFRUNDING, k.sum, k.budget)
 
 
-def _kontroller_budget(sti: Path, budget: Budget, filer: _Filer, optalt: Counter) -> list[Fund]:
-    """Reglerne for én budgetfil; med året før også kommunerne, PL-faktoren og afstemningen."""
-    fund = aarets_fund(sti, budget, filer.linje)
-    forrige_sti = budgetfil(sti.parent, budget.aar - 1)
-    if not findes(forrige_sti):
-        forrige, faktor = None, None
-    else:
-        forrige, pl_sti = filer.laes(forrige_sti), sti.parent / PL_FILNAVN
-        if not isinstance(forrige, Budget):  # dens fund meldes ved filen selv
-            return fund + _ikke_afstemt(sti, budget, f"{forrige_sti.name} kan ikke bruges", filer)
-        fund += to_aar(sti, budget, forrige_sti, forrige, filer.linje)
-
-        def pl() -> PLIndeks | None:
-            indeks = filer.laes(pl_sti)
-            return indeks if isinstance(indeks, PLIndeks) else None
-
-        try:  # som beregn: året før skal kunne vises i budgetårets priser
-            faktor = faktor_mellem(forrige, budget, pl, pl_sti)
-        except Inputfejl as e:
-            return fund + e.fund + _ikke_afstemt(
-                sti, budget, f"{forrige.aar} kan ikke vises i {budget.priser}-priser", filer)
-        if faktor is None:  # PL-indeksets fund meldes ved filen selv
-            return fund + _ikke_afstemt(sti, budget, f"{pl_sti.name} kan ikke bruges", filer)
-    if budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
-        fund += _afstemning(sti, budget, lav_rapport(budget, forrige, faktor), filer, optalt)
+def _kontroller_budget(sti: Path, filer: _Filer, optalt: Counter) -> list[Fund]:
+    """Reglerne for én budgetfil ad den samme vej som ``beregn`` (``aaret``); med året før også
+    kommunerne, PL-faktoren og afstemningen."""
+    a = aaret(sti, filer)
+    assert a is not None  # kaldes kun for en gyldig fil
+    fund = list(a.fund)
+    if (h := a.hindring) is not None:  # en anden fils fund meldes ved den fil selv
+        egne = [] if h.anden_fil is not None else list(h.fund)
+        return fund + egne + _ikke_afstemt(sti, a.budget, h.grund, filer)
+    if a.budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
+        fund += _afstemning(sti, a.budget, lav_rapport(a.budget, a.forrige, a.faktor), filer,
+                            optalt)
     return fund
 
 
@@ -255,7 +230,7 @@ def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, C
         model = filer.laes(sti)
         if isinstance(model, Budget):
             afstemt[str(sti)] = Counter()
-            fund += _kontroller_budget(sti, model, filer, afstemt[str(sti)])
+            fund += _kontroller_budget(sti, filer, afstemt[str(sti)])
     for laest in filer.fund.values():
         fund += laest
     return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
