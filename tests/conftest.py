@@ -11,11 +11,16 @@ ROD = Path(__file__).resolve().parent.parent
 BUDGETS = ROD / "budgets"
 
 
+def beregn_rapport(mappe, aar: int, afrunding: str = "stoerste-rest"):
+    """Budgetårets rapport, som ``beregn`` regner den (uden fund)."""
+    from tilsynstakst.aaret.gennemloeb import beregn
+
+    return beregn(mappe, aar, afrunding).rapport
+
+
 @pytest.fixture(scope="session")
 def rapport_2024():
-    from tilsynstakst.aaret.gennemloeb import beregn_rapport
-
-    return beregn_rapport(BUDGETS, 2024, "stoerste-rest")
+    return beregn_rapport(BUDGETS, 2024)
 
 
 @pytest.fixture

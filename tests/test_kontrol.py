@@ -217,19 +217,15 @@ def test_uden_plejefamilier_er_der_ingen_gennemsnitspris_men_ingen_traceback(map
     assert f.besked == "der er ingen plejefamilier i budgetåret (2 offentliggjorte tal)"
 
 
-def test_mange_mapper_deles_mellem_processer_med_samme_resultat(tmp_path, monkeypatch):
-    import tilsynstakst.aaret.tjek as kontrol
-
+def test_mange_mapper_i_et_tjek_og_en_fejl_i_den_ene(tmp_path):
     mapper = []
     for navn in ("a", "b", "c"):
         shutil.copytree(BUDGETS, tmp_path / navn)
         mapper.append(tmp_path / navn)
     ret(tmp_path / "b" / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -1")
-    seriel = tjek(mapper)
-    monkeypatch.setattr(kontrol, "PARALLEL_FRA", 1)
-    parallel = tjek(mapper)
-    assert parallel == seriel
-    assert len(seriel.filer) == 15 and udgangskode(seriel.fund) == 2
+    kontrol = tjek(mapper)
+    assert len(kontrol.filer) == 15 and udgangskode(kontrol.fund) == 2
+    assert [f.fil for f in kontrol.fund if f.alvor == "inputfejl"] == [str(tmp_path / "b" / "2024.toml")]
 
 
 def test_rapporten_i_en_terminal_har_farver_og_status(monkeypatch):
@@ -298,7 +294,7 @@ def _kolonne(mappe, afrunding: str):
     """Afstem 2024.toml med en valgt afrundingsmetode i programmet."""
     from tilsynstakst.kontrol.afstemning import afstem
     from tilsynstakst.budgetfil.laes import laes_budget
-    from tilsynstakst.aaret.gennemloeb import beregn_rapport
+    from conftest import beregn_rapport
 
     budget = laes_budget(mappe / "2024.toml")
     return afstem(budget.offentliggjort, beregn_rapport(mappe, 2024, afrunding))

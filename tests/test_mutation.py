@@ -12,11 +12,10 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import BUDGETS
+from conftest import BUDGETS, beregn_rapport
 from tilsynstakst.fund import Inputfejl
 from tilsynstakst.aaret.tjek import tjek
 from tilsynstakst.budgetfil.laes import laes_budget
-from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 TEKST = (BUDGETS / "2024.toml").read_text(encoding="utf-8")
 DATA = tomllib.loads(TEKST, parse_float=Decimal)

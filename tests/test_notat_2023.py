@@ -16,8 +16,7 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import BUDGETS
-from tilsynstakst.aaret.gennemloeb import beregn_rapport
+from conftest import BUDGETS, beregn_rapport
 
 # Notatet s. 3, "Udviklingen i objektiv finansiering fra 2022 til 2023".
 # kommune: (0-17-årige 2. kvt. 2021, andel 2022, beløb 2022 i 2023-priser,

@@ -101,7 +101,7 @@ def test_objektiv_finansiering_i_alt(rapport_2024):
 
 def test_med_simpel_afrunding_gengives_notatets_kolonne_med_dens_manglende_krone():
     from conftest import BUDGETS
-    from tilsynstakst.aaret.gennemloeb import beregn_rapport
+    from conftest import beregn_rapport
 
     nu = beregn_rapport(BUDGETS, 2024, "simpel").budgetaar.finansiering
     assert {k.navn: k.beloeb for k in nu.kommuner} == {k: v[5] for k, v in FINANSIERING.items()}

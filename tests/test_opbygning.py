@@ -23,13 +23,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import ret
+from conftest import beregn_rapport, ret
 from tilsynstakst.cli.app import app
 from tilsynstakst.aaret.tjek import tjek
 from tilsynstakst.aaret.gennemloeb import budget_af
 from tilsynstakst.budgetfil.laes import Budgetfil, laes_budget
 from tilsynstakst.beregning.opbygning import Post, opbyg
-from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 runner = CliRunner()
 EKSEMPEL = Path(__file__).resolve().parent.parent / "eksempler" / "opbygning"

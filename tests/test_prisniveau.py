@@ -6,11 +6,10 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BUDGETS, ret
+from conftest import BUDGETS, beregn_rapport, ret
 from tilsynstakst.cli.app import app
 from tilsynstakst.fund import Inputfejl
 from tilsynstakst.budgetfil.laes import laes_budget
-from tilsynstakst.aaret.gennemloeb import beregn_rapport
 
 runner = CliRunner()
 

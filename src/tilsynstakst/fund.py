@@ -8,14 +8,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
-# Alvor, fra værst til mildest.
-INPUTFEJL = "inputfejl"  # filen kan ikke læses, fortolkes eller valideres: kode 2
-AFVIGELSE = "afvigelse"  # et tal eller en sammenhæng passer ikke: kode 1
-AFRUNDING = "afrunding"  # et offentliggjort tal afviger med højst en afrunding: meldes
-ADVARSEL = "advarsel"  # afviger fra en regel, men kan bruges: meldes
-ERKENDT = "erkendt"  # en fejl i notatet, som budgetfilen erkender og begrunder: meldes, fejler aldrig
-ALVOR = (INPUTFEJL, AFVIGELSE, AFRUNDING, ADVARSEL, ERKENDT)
+class Alvor(StrEnum):
+    """Et funds alvor, fra værst til mildest (en lukket liste; værdien står i tjeks JSON)."""
+
+    INPUTFEJL = "inputfejl"  # filen kan ikke læses, fortolkes eller valideres: kode 2
+    AFVIGELSE = "afvigelse"  # et tal eller en sammenhæng passer ikke: kode 1
+    AFRUNDING = "afrunding"  # et offentliggjort tal afviger med højst en afrunding: meldes
+    ADVARSEL = "advarsel"  # afviger fra en regel, men kan bruges: meldes
+    ERKENDT = "erkendt"  # en fejl i notatet, som filen erkender og begrunder: fejler aldrig
+
+
+INPUTFEJL, AFVIGELSE, AFRUNDING, ADVARSEL, ERKENDT = Alvor
+ALVOR = tuple(Alvor)
 
 KODE_OK, KODE_FUND, KODE_INPUT = 0, 1, 2
 
@@ -31,7 +37,7 @@ class Fund:
     besked: str
     noegle: str | None = None
     linje: int | None = None
-    alvor: str = INPUTFEJL
+    alvor: Alvor = INPUTFEJL
     forventet: Decimal | None = None
     beregnet: Decimal | None = None
 

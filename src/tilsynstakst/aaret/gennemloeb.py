@@ -40,11 +40,6 @@ class Beregning:
     fund: tuple[Fund, ...] = ()
 
 
-def beregn_rapport(mappe: Path, aar: int, afrunding: str) -> Rapport:
-    """Budgetåret ``aar`` fra ``mappe``; findes ``aar - 1`` også, sammenlignes i ``aar``-priser."""
-    return beregn(mappe, aar, afrunding).rapport
-
-
 class Filer:
     """Budgetfiler og PL-indeks, hver læst og valideret højst én gang; en fil, der ikke kan
     bruges, giver ``None`` og sine fund (``fund[sti]``), så ``tjek`` kan melde dem alle."""

@@ -9,7 +9,6 @@ værdi (fil, linje, nøgle, alvor, besked), ikke en undtagelse, der bobler op. K
 - de offentliggjorte tal afstemmes med beregningen (docs/afstemning.md).
 """
 
-import os
 import re
 import unicodedata
 from collections import Counter
@@ -236,35 +235,12 @@ def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, C
     return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
 
 
-# Over så mange filer deles mapperne mellem processerne (hver mappe er uafhængig af de andre).
-PARALLEL_FRA = 100
-
-
 def tjek(stier: Iterable[Path]) -> Kontrol:
     """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
     filer_, fund = find_filer(stier)
-    filer_ = list(dict.fromkeys(filer_))
-    mapper: dict[Path, list[Path]] = {}
-    for sti in filer_:  # et scenarie hører til budgetmappen over scenarier/
-        mappe = sti.parent.parent if sti.parent.name == SCENARIEMAPPE else sti.parent
-        mapper.setdefault(mappe, []).append(sti)
-    processer = min(os.cpu_count() or 1, len(mapper))
-    if len(filer_) < PARALLEL_FRA or processer < 2:
-        dele = [_tjek_mapper(filer_)]
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        grupper = list(mapper.values())
-        bunker = [[f for g in grupper[i::processer] for f in g] for i in range(processer)]
-        with ProcessPoolExecutor(processer) as udfoerer:
-            dele = list(udfoerer.map(_tjek_mapper, bunker))
-    laeste: dict[str, None] = {}
-    afstemt: dict[str, Counter] = {}
-    for laest, del_fund, del_afstemt in dele:
-        laeste.update(dict.fromkeys(laest))
-        fund += del_fund
-        afstemt.update(del_afstemt)
-    return Kontrol(tuple(sorted(laeste)), tuple(sorted(fund, key=_orden)), afstemt)
+    laeste, mappernes_fund, afstemt = _tjek_mapper(list(dict.fromkeys(filer_)))
+    fund += mappernes_fund
+    return Kontrol(tuple(sorted(dict.fromkeys(laeste))), tuple(sorted(fund, key=_orden)), afstemt)
 
 
 def _orden(f: Fund) -> tuple[str, int]:

@@ -1,15 +1,24 @@
 """Fordeling af et helt kronebeløb efter vægte (docs/afrunding-og-priser.md, objektiv finansiering)."""
 
 from collections.abc import Mapping
+from enum import StrEnum
 from fractions import Fraction
 
 from tilsynstakst.beregning.afrunding import kroner
 from tilsynstakst.beregning.spor import aktivt, noter
 from tilsynstakst.tal import tal
 
-STOERSTE_REST = "stoerste-rest"
-SIMPEL = "simpel"
-METODER = (STOERSTE_REST, SIMPEL)
+
+class Afrundingsmetode(StrEnum):
+    """Hvordan den objektive finansiering fordeles i hele kroner (docs/afrunding-og-priser.md);
+    kommandolinjens --afrunding tager de samme værdier."""
+
+    STOERSTE_REST = "stoerste-rest"  # summer præcis til budgettet (standard)
+    SIMPEL = "simpel"  # hver kommune afrundet for sig
+
+
+STOERSTE_REST, SIMPEL = Afrundingsmetode
+METODER = tuple(Afrundingsmetode)
 
 
 def _sum(vaegte: Mapping[str, int]) -> int:
@@ -59,4 +68,4 @@ def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
 
 def fordel(total: int, vaegte: Mapping[str, int], metode: str = STOERSTE_REST) -> dict[str, int]:
     """Fordel ``total`` efter ``vaegte`` med den valgte afrundingsmetode."""
-    return (stoerste_rest if metode == STOERSTE_REST else simpel)(total, vaegte)
+    return {STOERSTE_REST: stoerste_rest, SIMPEL: simpel}[Afrundingsmetode(metode)](total, vaegte)

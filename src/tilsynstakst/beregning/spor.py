@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
-Tal = Decimal | int | Fraction
+from tilsynstakst.beregning.afrunding import Tal
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,12 @@ from typing import Annotated
 import typer
 
 from tilsynstakst import __version__
+from tilsynstakst.beregning.fordeling import Afrundingsmetode as Afrunding
+from tilsynstakst.fund import KODE_INPUT  # fund er let (ingen pydantic)
 
-KODE_INPUT = 2  # som tilsynstakst.fund, uden at indlæse den før der er brug for det
 KODE_INTERN = 3  # en fejl i programmet selv (aldrig en traceback, aldrig forvekslet med 1)
 
 
-class Afrunding(str, Enum):
-    stoerste_rest = "stoerste-rest"
-    simpel = "simpel"
 
 
 class Format(str, Enum):
@@ -128,7 +126,7 @@ Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen; endelsen 
 def beregn(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
-    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
     format: FormatValg = None,
     output: Uddata = None,
     overskriv: Overskriv = False,
@@ -232,7 +230,7 @@ def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = F
 def notat(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
-    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
     output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: som "
                     "tekst på skærmen, som Markdown i en fil eller et rør (> notat.md).") = None,
     overskriv: Overskriv = False,
@@ -283,7 +281,7 @@ def takstblad(
     from tilsynstakst.visning.tabeller import takstbladvisning
 
     valg = _uddata(format, output)
-    beregning = _beregn(budgetmappe, aar, Afrunding.stoerste_rest)
+    beregning = _beregn(budgetmappe, aar, Afrunding.STOERSTE_REST)
     _vis(takstbladvisning(beregning.rapport), valg, overskriv)
 
 
@@ -295,7 +293,7 @@ def scenarie(
         help="Scenarier (NAVN.toml i mappen scenarier i budgetmappen); flere lægges sammen.")]
     = None,
     budgetmappe: Budgetmappe = Path("budgets"),
-    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
     saet: Saet = None,
     format: FormatValg = None,
     output: Uddata = None,
@@ -318,7 +316,7 @@ def scenarie(
 def foelsomhed(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
-    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
     format: FormatValg = None,
     output: Uddata = None,
     overskriv: Overskriv = False,
@@ -343,7 +341,7 @@ def forklar(
              "i takstgruppe 3), en kommune ved navn: budgetaar.finansiering.Læsø. Uden: alle tal "
              "med deres nøgle.")] = None,
     budgetmappe: Budgetmappe = Path("budgets"),
-    afrunding: AfrundingValg = Afrunding.stoerste_rest,
+    afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
     saet: Saet = None,
     scenarie: Scenarievalg = None,
 ) -> None:
@@ -499,7 +497,8 @@ def befolkning(
 
 
 class Kontrolformat(str, Enum):
-    tekst = "tekst"
+    tabel = "tabel"
+    tekst = "tekst"  # det gamle navn for tabel, som alle andre kommandoer kalder det
     json = "json"
 
 
@@ -514,8 +513,8 @@ def tjek(
     format: Annotated[
         Kontrolformat,
         typer.Option("--format", "-f", case_sensitive=False,
-                     help="tekst: rapport pr. fil. json: ét objekt pr. fund."),
-    ] = Kontrolformat.tekst,
+                     help="tabel (eller tekst): rapport pr. fil. json: alle fund som én liste."),
+    ] = Kontrolformat.tabel,
     streng: Annotated[
         bool, typer.Option("--streng", help="Afrundingsforskelle og advarsler fejler også.")
     ] = False,
