@@ -230,9 +230,9 @@ def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
 
 
 def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
+    """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
     from tilsynstakst.beregning.foelsomhed import Foelsomhed, stoed, virkning
 
-    """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
     fil, budget = _aaret(mappe, aar)
     fund = aarets_fund(fil.sti, budget, Linjer())
     grundlag = beregn_aar(budget, afrunding=afrunding)

@@ -459,9 +459,9 @@ def indledning(r: Rapport) -> str:
 
 
 def scenarielinje(s: Scenarieinfo) -> str:
+    """Det første, en visning af et scenarie siger: at tallene ikke er budgetfilens (issue 10)."""
     from tilsynstakst.budgetfil.scenarie import SAET
 
-    """Det første, en visning af et scenarie siger: at tallene ikke er budgetfilens (issue 10)."""
     navn = "--saet på kommandolinjen" if s.navn == SAET else f"{s.navn}: {s.beskrivelse}"
     n = len(s.aendringer)
     return (f"SCENARIE ({navn}): beregnet med {n} {'ændret værdi' if n == 1 else 'ændrede værdier'}"
@@ -473,9 +473,9 @@ def _scenariecelle(v: object) -> Celle:
 
 
 def scenarietabel(s: Scenarieinfo) -> Tabel:
+    """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
     from tilsynstakst.budgetfil.scenarie import vist
 
-    """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
     raekker = []
     for a in s.aendringer:
         f, n = _scenariecelle(a.i_filen), _scenariecelle(a.i_scenariet)
