@@ -7,6 +7,7 @@ regel (en konstant som vægtene 1 : 1,2 : 2 : 3, eller en afrundingsmetode); og 
 regnet igen med leddenes tal, det tal, trinnet viser. Så kan sporet ikke glide fra beregningen.
 """
 
+from dataclasses import replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -18,8 +19,10 @@ from tilsynstakst.beregning.afrunding import decimaler
 from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
 from tilsynstakst.beregning.forklaring import tal_i_data
 from tilsynstakst.beregning.spor import KONSTANT, REGEL, Spor, optag, regn, udregn, fra_fil
+from tilsynstakst.beregning.aarsresultat import OpbygningIAlt
 from tilsynstakst.budgetfil.laes import Linjer
 from tilsynstakst.visning.render.jsonformat import som_data
+from tilsynstakst.visning.tabeller import opbygningstabel
 
 ROD = Path(__file__).resolve().parent.parent
 AAR = {"2023": (ROD / "budgets", 2023), "2024": (ROD / "budgets", 2024),
@@ -143,3 +146,21 @@ def test_regn_regner_formlen_som_den_vises_og_noterer_den():
     assert spor.trin["t"].led == (":x", ":y") and spor.trin["t"].formel == "{0} ÷ {1} × 100"
     assert regn("", "u", "{0} + {1}", a, b).vaerdi == 9  # Decimal + int forbliver Decimal
     assert not isinstance(regn("", "u", "{0} × {1}", a, b).vaerdi, float)
+
+
+def test_opbygningens_summer_er_resultatets_og_i_json():
+    """Tabellen "Budgettets opbygning" viser summerne fra resultatet (issue 20, punkt 5), og de
+    står i JSON under ``opbygning_i_alt``, så ``forklar`` kan forklare dem."""
+    _, data, b = _spor("opbygning")
+    r = b.rapport
+    i_alt = r.budgetaar.opbygning_i_alt
+    assert data["budgetaar.opbygning_i_alt.finansieret"] == i_alt.finansieret == \
+        r.budgetaar.budget["samlet"]
+    assert data["budgetaar.opbygning_i_alt.overfoert"] == i_alt.overfoert == \
+        r.budgetaar.overfoert_resultat
+    # Visningen lægger ikke selv sammen: den viser resultatets tal, hvad de end er.
+    andet = replace(r, budgetaar=replace(r.budgetaar, opbygning_i_alt=OpbygningIAlt(
+        overfoert=Decimal(7), finansieret=Decimal(11))))
+    raekker = dict(opbygningstabel(andet).raekker)
+    assert raekker["Finansieret budget"][-1].vaerdi == 11
+    assert raekker["Overført overskud fra regnskab 2022"][-1].vaerdi == -7
