@@ -14,7 +14,6 @@ Nøglerne er tallenes stier i ``beregn --format json`` (``budgetaar.takster.tils
 inddata har stien i budgetfilen efter et kolon (``budgetaar:normtimer.tilsyn``).
 """
 
-import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -165,7 +164,7 @@ def ved_regel(noegle: str, vaerdi: Tal, navn: str, regel: str, uafrundet: Tal | 
 
 # Formlerne: {0}, {1} … for leddene, tal (100, 10), ``%`` efter et led (÷ 100), + − - × ÷ med
 # almindelig forrang. Hver formel oversættes én gang til en funktion af leddenes værdier.
-_SYMBOL = re.compile(r"\s*(?:\{(\d+)\}|(\d+)|([-+−×÷%]))")
+_OPERATORER = "+-−×÷%"
 _OVERSAT: dict[str, Callable[[tuple[Tal, ...]], Tal]] = {}
 
 
@@ -194,16 +193,34 @@ def udregn(formel: str, vaerdier: tuple[Tal, ...]) -> Tal:
     return f(vaerdier)
 
 
-def _oversaet(formel: str) -> Callable[[tuple[Tal, ...]], Tal]:
+def _symboler(formel: str) -> list[tuple[str, str]]:
+    """Formlens symboler: ("led", "0"), ("tal", "100"), ("op", "×") …"""
     symboler: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(formel.rstrip()):
-        m = _SYMBOL.match(formel, pos)
-        if m is None:
+    pos, n = 0, len(formel)
+    while pos < n:
+        c = formel[pos]
+        if c == " ":
+            pos += 1
+        elif c == "{":
+            slut = formel.index("}", pos)
+            symboler.append(("led", formel[pos + 1:slut]))
+            pos = slut + 1
+        elif c.isdigit():
+            slut = pos
+            while slut < n and formel[slut].isdigit():
+                slut += 1
+            symboler.append(("tal", formel[pos:slut]))
+            pos = slut
+        elif c in _OPERATORER:
+            symboler.append(("op", c))
+            pos += 1
+        else:
             raise ValueError(f"formlen {formel!r} kan ikke regnes ved tegn {pos}")
-        led, tal, op = m.groups()
-        symboler.append(("led", led) if led else ("tal", tal) if tal else ("op", op))
-        pos = m.end()
+    return symboler
+
+
+def _oversaet(formel: str) -> Callable[[tuple[Tal, ...]], Tal]:
+    symboler = _symboler(formel)
     i = 0
 
     def faktor() -> Callable[[tuple[Tal, ...]], Tal]:
