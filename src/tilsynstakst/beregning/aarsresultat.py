@@ -14,7 +14,7 @@ from tilsynstakst.beregning.fordeling import STOERSTE_REST
 from tilsynstakst.beregning.afrunding import decimaler, kroner
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
 from tilsynstakst.budgetfil.model import Budget
-from tilsynstakst.beregning.spor import inddata, noter, omfang
+from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, noter, omfang, regn, ved_regel
 from tilsynstakst.beregning.takster import AKTIVITETER, Takstresultat, beregn_takster
 
 if TYPE_CHECKING:  # scenarier og poster indlæses først, når der er nogen (hastighed, issue 11)
@@ -38,6 +38,16 @@ class Aarsresultat:
     gennemsnitspris: Decimal | None  # None: ingen plejefamilier
     takster: Takstresultat
     opbygning: Opbygning | None = None  # budgettet bygget af poster, i filens priser (issue 13)
+    opbygning_i_alt: OpbygningIAlt | None = None  # opbygningens totaler (issue 20, punkt 5)
+
+
+@dataclass(frozen=True)
+class OpbygningIAlt:
+    """Budgettets opbygning summeret over de to afdelinger, i hele kroner i filens priser: de
+    tal, tabellen "Budgettets opbygning" viser i kolonnen I alt."""
+
+    overfoert: Decimal  # det overførte resultat (overskud positivt)
+    finansieret: Decimal  # de to afdelingers finansierede budget
 
 
 @dataclass(frozen=True)
@@ -70,58 +80,57 @@ class Rapport:
 def antal(budget: Budget) -> dict[str, int]:
     """Notatets antalsforudsætninger med totaler (docs/omkostningsmodel.md)."""
     a = budget.antal
-    ud: dict[str, int] = {}
+    ud: dict[str, Sporet] = {}
     for navn in ("plejefamilier", "plejefamilier_nygodkendelser"):
-        ud[navn] = getattr(a, navn)
-        noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
+        ud[navn] = regn(f"antal.{navn}", navn, "{0}", fra_fil(f"antal.{navn}", getattr(a, navn)))
     _i_alt(ud, "plejefamilier_i_alt", "plejefamilier", "plejefamilier_nygodkendelser")
     for navn in ("tilbud", "tilbud_nygodkendelser", "vaesentlige_aendringer"):
-        ud[navn] = a.total(navn)
         if getattr(a, navn) is not None:
-            noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
+            ud[navn] = regn(f"antal.{navn}", navn, "{0}", fra_fil(f"antal.{navn}", getattr(a, navn)))
         else:
-            led = [inddata(f"antal.pr_takstgruppe.{navn}.{g}", n)
+            led = [fra_fil(f"antal.pr_takstgruppe.{navn}.{g}", n)
                    for g, n in enumerate(getattr(a.pr_takstgruppe, navn))]
-            noter(f"antal.{navn}", ud[navn], navn, *led, formel="{0} + {1} + {2} + {3}",
-                  regel="summen over takstgruppe 1-4 (filen angiver ingen total)")
+            ud[navn] = regn(f"antal.{navn}", navn, sumformel(led), *led,
+                            regel="summen over takstgruppe 1-4 (filen angiver ingen total)")
         if navn == "tilbud_nygodkendelser":
             _i_alt(ud, "tilbud_i_alt", "tilbud", "tilbud_nygodkendelser")
     for navn in ("bpa_tilsyn", "bpa_nygodkendelser"):
-        ud[navn] = getattr(a, navn)
-        noter(f"antal.{navn}", ud[navn], navn, inddata(f"antal.{navn}", ud[navn]), formel="{0}")
-    return ud
+        ud[navn] = regn(f"antal.{navn}", navn, "{0}", fra_fil(f"antal.{navn}", getattr(a, navn)))
+    return {k: v.vaerdi for k, v in ud.items()}  # type: ignore[misc]
+
+
+PR_TAKSTGRUPPE = ("tilbud", "tilbud_nygodkendelser", "vaesentlige_aendringer")
 
 
 def pr_takstgruppe(budget: Budget) -> dict[str, tuple[int, ...]]:
-    """Antallene pr. takstgruppe, og tilbud inkl. nygodkendelser, som oversigtens Tabel 2a."""
+    """Antallene pr. takstgruppe, som filen har dem, og tilbud inkl. nygodkendelser, som
+    oversigtens Tabel 2a."""
     p = budget.antal.pr_takstgruppe
-    i_alt = tuple(a + b for a, b in zip(p.tilbud, p.tilbud_nygodkendelser))
-    for g, n in enumerate(i_alt):
-        noter(f"pr_takstgruppe.tilbud_i_alt.{g}", n,
-              f"tilbud inkl. nygodkendelser, takstgruppe {g + 1}",
-              inddata(f"antal.pr_takstgruppe.tilbud.{g}", p.tilbud[g]),
-              inddata(f"antal.pr_takstgruppe.tilbud_nygodkendelser.{g}",
-                      p.tilbud_nygodkendelser[g]), formel="{0} + {1}")
-    return {"tilbud": p.tilbud, "tilbud_nygodkendelser": p.tilbud_nygodkendelser,
-            "tilbud_i_alt": i_alt, "vaesentlige_aendringer": p.vaesentlige_aendringer}
+    fra_filen = {navn: tuple(regn(f"pr_takstgruppe.{navn}.{g}", f"{navn}, takstgruppe {g + 1}",
+                                  "{0}", fra_fil(f"antal.pr_takstgruppe.{navn}.{g}", n))
+                             for g, n in enumerate(getattr(p, navn)))
+                 for navn in PR_TAKSTGRUPPE}
+    i_alt = tuple(regn(f"pr_takstgruppe.tilbud_i_alt.{g}",
+                       f"tilbud inkl. nygodkendelser, takstgruppe {g + 1}", "{0} + {1}",
+                       fra_fil(f"antal.pr_takstgruppe.tilbud.{g}", a),
+                       fra_fil(f"antal.pr_takstgruppe.tilbud_nygodkendelser.{g}", b)).vaerdi
+                  for g, (a, b) in enumerate(zip(p.tilbud, p.tilbud_nygodkendelser)))
+    ud = {navn: tuple(s.vaerdi for s in fra_filen[navn]) for navn in PR_TAKSTGRUPPE}
+    return {"tilbud": ud["tilbud"], "tilbud_nygodkendelser": ud["tilbud_nygodkendelser"],
+            "tilbud_i_alt": i_alt, "vaesentlige_aendringer": ud["vaesentlige_aendringer"]}  # type: ignore[dict-item]
 
 
-def _i_alt(ud: dict[str, int], navn: str, a: str, b: str) -> None:
-    ud[navn] = ud[a] + ud[b]
-    noter(f"antal.{navn}", ud[navn], navn, f"antal.{a}", f"antal.{b}", formel="{0} + {1}")
+def _i_alt(ud: dict[str, Sporet], navn: str, a: str, b: str) -> None:
+    ud[navn] = regn(f"antal.{navn}", navn, "{0} + {1}", ud[a], ud[b])
 
 
-def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> Decimal:
+def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> Sporet:
     """Et beløb fra filen i prisniveauet: × PL-faktoren og afrundet én gang (docs/afrunding-og-priser.md)."""
-    eksakt = Fraction(vaerdi) * faktor
-    afrundet = kroner(eksakt)
     if faktor == 1:
-        noter(noegle, afrundet, noegle, inddata(filnoegle, vaerdi), formel="{0}")
-    else:
-        noter(noegle, afrundet, noegle, inddata(filnoegle, vaerdi), "/pl_faktor",
-              formel="{0} × {1}", uafrundet=eksakt,
-              regel="PL-fremskrevet og afrundet halvt op til hele kroner (README: Afrunding)")
-    return afrundet
+        return regn(noegle, noegle, "{0}", fra_fil(filnoegle, vaerdi))
+    return regn(noegle, noegle, "{0} × {1}", fra_fil(filnoegle, vaerdi), Sporet("/pl_faktor", faktor),
+                afrund=kroner,
+                regel="PL-fremskrevet og afrundet halvt op til hele kroner (README: Afrunding)")
 
 
 def beregn_aar(
@@ -131,25 +140,26 @@ def beregn_aar(
     """Beregn et budgetår. ``faktor`` (PL) flytter alle beløb fra filens prisniveau til
     ``prisniveau`` før afrunding, så hvert tal afrundes én gang, i det prisniveau det vises i
     (docs/afrunding-og-priser.md). Uden ``prisniveau`` er det filens eget (``Budget.priser``)."""
-    opbygget = None
+    opbygget = i_alt = None
     if budget.budget.poster:  # budgettet bygget af poster: sporet går ned til posterne
         from tilsynstakst.beregning.opbygning import opbygning, spor_opbygning
 
         opbygget = opbygning(budget)
         spor_opbygning(opbygget)
-    pleje = Fraction(budget.budget.plejefamilieafdelingen) * faktor
-    pleje_led = "budget.plejefamilieafdelingen"
+        i_alt = opbygning_i_alt(opbygget, budget)
+    pleje_fil = fra_fil("budget.plejefamilieafdelingen", budget.budget.plejefamilieafdelingen)
     if faktor != 1:  # gennemsnitsprisen regnes af det eksakte beløb, ikke det afrundede (§5)
-        pleje_led += "_eksakt"
-        noter(pleje_led, pleje, "plejefamilieafdelingens budget, eksakt i prisniveauet",
-              inddata("budget.plejefamilieafdelingen", budget.budget.plejefamilieafdelingen),
-              "/pl_faktor", formel="{0} × {1}")
-    beloeb = {afdeling: _beloeb(f"budget.{afdeling}", f"budget.{afdeling}",
-                                getattr(budget.budget, afdeling), faktor)
-              for afdeling in ("tilbudsafdelingen", "plejefamilieafdelingen")}
-    beloeb["samlet"] = beloeb["tilbudsafdelingen"] + beloeb["plejefamilieafdelingen"]
-    noter("budget.samlet", beloeb["samlet"], "budget samlet", "budget.tilbudsafdelingen",
-          "budget.plejefamilieafdelingen", formel="{0} + {1}")
+        pleje = regn("budget.plejefamilieafdelingen_eksakt",
+                     "plejefamilieafdelingens budget, eksakt i prisniveauet", "{0} × {1}",
+                     pleje_fil, Sporet("/pl_faktor", faktor))
+    else:
+        pleje = Sporet("budget.plejefamilieafdelingen", Fraction(pleje_fil.vaerdi))
+    afdelinger = {afdeling: _beloeb(f"budget.{afdeling}", f"budget.{afdeling}",
+                                    getattr(budget.budget, afdeling), faktor)
+                  for afdeling in ("tilbudsafdelingen", "plejefamilieafdelingen")}
+    afdelinger["samlet"] = regn("budget.samlet", "budget samlet", "{0} + {1}",
+                                afdelinger["tilbudsafdelingen"], afdelinger["plejefamilieafdelingen"])
+    beloeb: dict[str, Decimal] = {k: v.vaerdi for k, v in afdelinger.items()}  # type: ignore[misc]
     overfoert = budget.overfoert_resultat
     return Aarsresultat(
         aar=budget.aar,
@@ -157,18 +167,57 @@ def beregn_aar(
         filens_priser=budget.priser,
         budget=beloeb,
         overfoert_resultat=(_beloeb("overfoert_resultat", "overfoert_resultat.beloeb",
-                                    overfoert.beloeb, faktor) if overfoert else None),
+                                    overfoert.beloeb, faktor).vaerdi  # type: ignore[arg-type]
+                            if overfoert else None),
         antal=antal(budget),
         pr_takstgruppe=pr_takstgruppe(budget),
         finansiering=objektiv_finansiering(
             budget.befolkning, beloeb["plejefamilieafdelingen"], afrunding
         ),
         gennemsnitspris=gennemsnitspris(
-            pleje, budget.antal.plejefamilier, budget.antal.plejefamilier_nygodkendelser,
-            pleje_led,
+            pleje.vaerdi, budget.antal.plejefamilier,  # type: ignore[arg-type]
+            budget.antal.plejefamilier_nygodkendelser, pleje.noegle,
         ),
         takster=beregn_takster(budget, faktor),
         opbygning=opbygget,
+        opbygning_i_alt=i_alt,
+    )
+
+
+def opbygning_i_alt(o: Opbygning, budget: Budget) -> OpbygningIAlt:
+    """Opbygningens totaler over de to afdelinger (README: Budgettets opbygning), og sporet af
+    opbygningens tal fra filen: posterne, fordelingen og det overførte resultat."""
+    for i, p in enumerate(o.poster):
+        regn(f"opbygning.poster.{i}.beloeb", p.post, "{0}",
+             fra_fil(f"budget.poster.{i}.beloeb", p.beloeb, p.post))
+    b, r = budget.budget, budget.overfoert_resultat
+    overfoert = []
+    for a in ("tilbudsafdelingen", "plejefamilieafdelingen"):
+        if b.faelles_fordeling is not None:
+            regn(f"opbygning.fordeling_pct.{a}", f"{a}s procent af de fælles poster", "{0}",
+                 fra_fil(f"budget.faelles_fordeling.{a}", o.fordeling_pct[a]))
+        else:
+            ved_regel(f"opbygning.fordeling_pct.{a}", o.fordeling_pct[a],
+                      f"{a}s procent af de fælles poster",
+                      "filen fordeler ingen fælles poster (README: Budgettets opbygning)")
+        if r is not None and r.dele() is not None:
+            overfoert.append(regn(f"opbygning.overfoert.{a}", f"{a}s del af det overførte resultat",
+                                  "{0}", fra_fil(f"overfoert_resultat.{a}", o.overfoert[a])))
+        else:
+            overfoert.append(ved_regel(f"opbygning.overfoert.{a}", o.overfoert[a],
+                                       f"{a}s del af det overførte resultat",
+                                       "intet overført resultat fordelt på afdelingerne i filen "
+                                       "(README: Budgettets opbygning)"))
+    if o.regnskabsaar is not None:
+        regn("opbygning.regnskabsaar", "det overførte resultats regnskabsår", "{0}",
+             fra_fil("overfoert_resultat.regnskabsaar", o.regnskabsaar))
+    finansieret = [Sporet(f"opbygning.finansieret.{a}", o.finansieret[a])
+                   for a in ("tilbudsafdelingen", "plejefamilieafdelingen")]
+    return OpbygningIAlt(
+        overfoert=regn("opbygning_i_alt.overfoert", "overført resultat i alt (overskud positivt)",
+                       "{0} + {1}", *overfoert).vaerdi,  # type: ignore[arg-type]
+        finansieret=regn("opbygning_i_alt.finansieret", "finansieret budget i alt", "{0} + {1}",
+                         *finansieret).vaerdi,  # type: ignore[arg-type]
     )
 
 
@@ -252,9 +301,24 @@ def lav_rapport(
         nu = beregn_aar(budget, afrunding=afrunding)
     if forrige is None or pl is None:
         return Rapport(budget.tilsyn, afrunding, nu, scenarie=scenarie)
+    if forrige.priser == budget.priser:
+        _samme_prisniveau(budget, forrige, filer)
     with omfang("forrige_aar", filer.get("forrige_aar")):
         foer = beregn_aar(forrige, pl, prisniveau=budget.priser, afrunding=afrunding)
     return Rapport(
         budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu),
         scenarie,
     )
+
+
+def _samme_prisniveau(budget: Budget, forrige: Budget, filer: Mapping[str, Path]) -> None:
+    """Sporet af PL-faktoren 1, når begge års filer står i samme prisniveau: der regnes ingen PL
+    (README: Budgetfilerne; issue 12). Leddene er det, hver fil siger om sit prisniveau."""
+    led = []
+    for navn, b in (("forrige_aar", forrige), ("budgetaar", budget)):
+        with omfang(navn, filer.get(navn)):
+            noegle = "prisniveau" if b.prisniveau is not None else "aar"
+            led.append(f"/{navn}{fra_fil(noegle, b.priser).noegle}")
+    noter("/pl_faktor", Decimal(1), f"PL-faktor fra {forrige.priser}- til {budget.priser}-priser",
+          *led, regel=f"begge års beløb står i {budget.priser}-priser, som filerne siger: der "
+                      "regnes ingen PL (README: Budgetfilerne)")

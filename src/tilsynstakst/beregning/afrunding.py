@@ -43,3 +43,9 @@ def procent(forhold: Tal) -> Decimal:
 def decimaler(x: Tal, antal: int) -> Decimal:
     """En forklarende mellemregning (fx uafrundet timepris) vist med ``antal`` decimaler."""
     return _afrund_halvt_op(x, antal)
+
+
+def en_decimal(procent_: Tal) -> Decimal:
+    """En procent (17,7556) med én decimal, ROUND_HALF_UP (docs/afrunding-og-priser.md): 17,8. Samme tal som
+    ``procent`` af forholdet, men af procenten, som ``forklar`` viser regnestykket."""
+    return _afrund_halvt_op(procent_, 1)

@@ -10,9 +10,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tilsynstakst.beregning.fordeling import STOERSTE_REST, fordel
-from tilsynstakst.beregning.afrunding import kroner, procent
+from tilsynstakst.beregning.afrunding import en_decimal, kroner
 from tilsynstakst.budgetfil.model import Befolkning
-from tilsynstakst.beregning.spor import inddata, noter
+from tilsynstakst.beregning.spor import Sporet, fra_fil, regn, sumformel
 
 
 @dataclass(frozen=True)
@@ -41,39 +41,34 @@ def objektiv_finansiering(
     Andelen vises i procent med én decimal; beløbet fordeles eksakt med ``metode``.
     """
     kommuner = befolkning.kommuner
-    i_alt = sum(kommuner.values())
-    noter("finansiering.budget", budget, "plejefamilieafdelingens budget",
-          "budget.plejefamilieafdelingen", formel="{0}")
-    led = [inddata(f"befolkning.kommuner.{navn}", antal) for navn, antal in kommuner.items()]
-    noter("finansiering.befolkning_i_alt", i_alt, "0-17-årige i alt", *led,
-          formel=" + ".join(f"{{{i}}}" for i in range(len(led))))
+    budget_ = regn("finansiering.budget", "plejefamilieafdelingens budget", "{0}",
+                   Sporet("budget.plejefamilieafdelingen", budget))
+    led = [fra_fil(f"befolkning.kommuner.{navn}", antal) for navn, antal in kommuner.items()]
+    i_alt = regn("finansiering.befolkning_i_alt", "0-17-årige i alt",
+                 sumformel(led), *led)
     beloeb = fordel(int(budget), kommuner, metode)
-    andele = []
-    for i, (navn, antal) in enumerate(kommuner.items()):
-        andele.append(Kommuneandel(navn, antal, procent(Fraction(antal, i_alt)),
-                                   Decimal(beloeb[navn])))
+    andele, beloeb_led = [], []
+    for i, navn in enumerate(kommuner):
         k = f"finansiering.kommuner.{i}"
-        noter(f"{k}.befolkning", antal, f"0-17-årige i {navn}", led[i], formel="{0}")
-        noter(f"{k}.andel_pct", andele[-1].andel_pct, f"{navn}s andel i pct.", f"{k}.befolkning",
-              "finansiering.befolkning_i_alt", formel="{0} ÷ {1} × 100",
-              uafrundet=Fraction(antal * 100, i_alt),
-              regel="procent med én decimal, afrundet halvt op (README: Afrunding)")
-        noter(f"{k}.beloeb", andele[-1].beloeb, f"{navn}s objektive finansiering",
-              "finansiering.budget", f"{k}.befolkning", "finansiering.befolkning_i_alt",
-              f"fordeling.{navn}", formel="{0} × {1} ÷ {2}",
-              uafrundet=Fraction(int(budget) * antal, i_alt),
-              regel="andelen af de 0-17-årige (lov om socialtilsyn § 23), i hele kroner som vist "
-                    "nedenfor")
-    sum_kommuner = Decimal(sum(beloeb.values()))
-    noter("finansiering.sum_kommuner", sum_kommuner, "kommunernes beløb i alt",
-          *(f"finansiering.kommuner.{i}.beloeb" for i in range(len(andele))),
-          formel=" + ".join(f"{{{i}}}" for i in range(len(andele))))
-    noter("finansiering.rest", sum_kommuner - budget, "kommunernes beløb i alt - budgettet",
-          "finansiering.sum_kommuner", "finansiering.budget", formel="{0} - {1}",
-          regel="0 ved største brøkdel; ved simpel afrunding den forskel, hver kommunes "
-                "afrunding for sig giver (README: Hvad tabellerne betyder)")
-    return Finansiering(befolkning.kvartal, i_alt, budget, tuple(andele), sum_kommuner,
-                        sum_kommuner - budget)
+        antal = regn(f"{k}.befolkning", f"0-17-årige i {navn}", "{0}", led[i])
+        andel = regn(f"{k}.andel_pct", f"{navn}s andel i pct.", "{0} ÷ {1} × 100", antal, i_alt,
+                     afrund=en_decimal,
+                     regel="procent med én decimal, afrundet halvt op (README: Afrunding)")
+        beloeb_led.append(regn(
+            f"{k}.beloeb", f"{navn}s objektive finansiering", "{0} × {1} ÷ {2}", budget_, antal,
+            i_alt, vaerdi=Sporet(f"fordeling.{navn}", Decimal(beloeb[navn])),
+            regel="andelen af de 0-17-årige (lov om socialtilsyn § 23), i hele kroner som vist "
+                  "nedenfor"))
+        andele.append(Kommuneandel(navn, antal.vaerdi, andel.vaerdi,  # type: ignore[arg-type]
+                                   beloeb_led[-1].vaerdi))  # type: ignore[arg-type]
+    sum_kommuner = regn("finansiering.sum_kommuner", "kommunernes beløb i alt",
+                        sumformel(beloeb_led), *beloeb_led)
+    rest = regn("finansiering.rest", "kommunernes beløb i alt - budgettet", "{0} - {1}",
+                sum_kommuner, budget_,
+                regel="0 ved største brøkdel; ved simpel afrunding den forskel, hver kommunes "
+                      "afrunding for sig giver (README: Hvad tabellerne betyder)")
+    return Finansiering(befolkning.kvartal, i_alt.vaerdi, budget, tuple(andele),  # type: ignore[arg-type]
+                        sum_kommuner.vaerdi, rest.vaerdi)  # type: ignore[arg-type]
 
 
 def gennemsnitspris(
@@ -89,9 +84,8 @@ def gennemsnitspris(
     i_alt = plejefamilier + nygodkendelser
     if not i_alt:
         return None
-    pris = kroner(budget_pleje / i_alt)
-    noter("gennemsnitspris", pris, "gennemsnitspris pr. plejefamilie",
-          budget_led, "antal.plejefamilier_i_alt", formel="{0} ÷ {1}", uafrundet=budget_pleje / i_alt,
-          regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
-                "prisniveauet, afrundet halvt op til hele kroner (README: Hvad tabellerne betyder, Afrunding)")
-    return pris
+    return regn("gennemsnitspris", "gennemsnitspris pr. plejefamilie", "{0} ÷ {1}",
+                Sporet(budget_led, budget_pleje), Sporet("antal.plejefamilier_i_alt", i_alt),
+                afrund=kroner, regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
+                "prisniveauet, afrundet halvt op til hele kroner (README: Hvad tabellerne betyder, Afrunding)"
+                ).vaerdi  # type: ignore[return-value]

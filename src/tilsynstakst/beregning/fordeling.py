@@ -5,7 +5,7 @@ from enum import StrEnum
 from fractions import Fraction
 
 from tilsynstakst.beregning.afrunding import kroner
-from tilsynstakst.beregning.spor import aktivt, noter
+from tilsynstakst.beregning.spor import aktivt, ved_regel
 from tilsynstakst.tal import tal
 
 
@@ -47,11 +47,12 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
         for navn in vaegte:
             hel = (total * vaegte[navn]) // sum_vaegte
             fik = "fik" if dele[navn] > hel else "fik ikke"
-            noter(f"fordeling.{navn}", dele[navn], f"{navn}, i hele kroner",
-                  uafrundet=Fraction(total * vaegte[navn], sum_vaegte),
-                  regel=f"største brøkdels metode: heltalsdelen {tal(hel)}; de {mangler} kroner, "
-                        f"der manglede for at nå {tal(total)}, gik til de største brøkdele, og "
-                        f"{navn} {fik} én af dem (README: Afrunding)")
+            ved_regel(f"fordeling.{navn}", dele[navn], f"{navn}, i hele kroner",
+                      uafrundet=Fraction(total * vaegte[navn], sum_vaegte),
+                      regel=f"største brøkdels metode: heltalsdelen {tal(hel)}; de {mangler} "
+                            f"kroner, "
+                            f"der manglede for at nå {tal(total)}, gik til de største brøkdele, "
+                            f"og {navn} {fik} én af dem (README: Afrunding)")
     return dele
 
 
@@ -60,9 +61,9 @@ def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     sum_vaegte = _sum(vaegte)
     dele = {navn: int(kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
     for navn, v in vaegte.items():
-        noter(f"fordeling.{navn}", dele[navn], f"{navn}, simpel afrunding",
-              uafrundet=Fraction(total * v, sum_vaegte),
-              regel="simpel afrunding: hver andel afrundet halvt op for sig (README: Afrunding)")
+        ved_regel(f"fordeling.{navn}", dele[navn], f"{navn}, simpel afrunding",
+                  uafrundet=Fraction(total * v, sum_vaegte),
+                  regel="simpel afrunding: hver andel afrundet halvt op for sig (README: Afrunding)")
     return dele
 
 

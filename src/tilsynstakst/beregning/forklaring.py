@@ -15,6 +15,7 @@ from tilsynstakst.beregning.spor import Spor, Tal, Trin
 from tilsynstakst.tal import tal
 
 AARSTAL = {"aar", "prisniveau", "filens_priser"}  # mærker, ikke tal, der regnes
+AARSNOEGLER = {"aar", "prisniveau", "regnskabsaar"}  # et årstal i en budgetfil: 2023, ikke 2.023
 MAKS_LED_I_FORMLEN = 4  # flere led (en sum over takstgrupper eller kommuner) vises som Σ
 
 
@@ -67,7 +68,9 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
             nr = linje(Path(t.fil), filnoegle)
             mærke = " (kalibreret)" if _kalibreret(filnoegle, kalibreret.get(t.fil, set())) else ""
             hvad = f" ({t.navn})" if t.navn != filnoegle else ""  # fx en budgetposts navn
-            ud.append(f"{ind}{filnoegle} = {vis_tal(t.vaerdi)}{hvad} fra {t.fil}"
+            vaerdi = (str(t.vaerdi) if filnoegle.rsplit(".", 1)[-1] in AARSNOEGLER
+                      else vis_tal(t.vaerdi))
+            ud.append(f"{ind}{filnoegle} = {vaerdi}{hvad} fra {t.fil}"
                       f"{f':{nr}' if nr else ''}{mærke}")
             return
         if blad:  # en konstant i modellen, fx en vægt

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from tilsynstakst.beregning.afrunding import decimaler, procent
+from tilsynstakst.beregning.afrunding import decimaler, en_decimal
 from tilsynstakst.budgetfil.model import PLIndeks
-from tilsynstakst.beregning.spor import aktivt, inddata, noter
+from tilsynstakst.beregning.spor import Sporet, fra_fil, noter, regn
 
 
 class ManglendePL(LookupError):
@@ -22,12 +22,16 @@ def pl_faktor(indeks: PLIndeks, fra: int, til: int) -> Fraction:
     for aar in (fra, til):
         if aar not in indeks.indeks:
             raise ManglendePL(aar)
-    faktor = Fraction(indeks.indeks[til]) / Fraction(indeks.indeks[fra])
-    noter("/pl_faktor", decimaler(faktor, 6).normalize(), f"PL-faktor fra {fra}- til {til}-priser",
-          inddata(f"indeks.{til}", indeks.indeks[til]), inddata(f"indeks.{fra}", indeks.indeks[fra]),
-          formel="{0} ÷ {1}", uafrundet=faktor,
-          regel="indeks for budgetåret ÷ indeks for året før; regnes eksakt, vist med 6 decimaler")
-    return faktor
+    faktor = regn("/pl_faktor", f"PL-faktor fra {fra}- til {til}-priser", "{0} ÷ {1}",
+                  fra_fil(f"indeks.{til}", indeks.indeks[til]),
+                  fra_fil(f"indeks.{fra}", indeks.indeks[fra]), vis=vist_pl,
+                  regel="indeks for budgetåret ÷ indeks for året før; regnes eksakt, vist med 6 decimaler")
+    return Fraction(faktor.vaerdi)
+
+
+def vist_pl(faktor: Fraction) -> Decimal:
+    """PL-faktoren, som den vises: 6 decimaler, uden nuller til sidst (docs/afrunding-og-priser.md)."""
+    return decimaler(faktor, 6).normalize()
 
 
 @dataclass(frozen=True)
@@ -47,15 +51,18 @@ def aendring(forrige: Decimal | int, budgetaar: Decimal | int,
     Procenten er ændringen i forhold til det forrige år, med én decimal (docs/afrunding-og-priser.md).
     ``spor`` = (ændringens nøgle, det forrige tals nøgle, budgetårets tals nøgle) til ``forklar``.
     """
-    forskel = Decimal(budgetaar) - Decimal(forrige)
-    pct = procent(Fraction(forskel) / Fraction(forrige)) if forrige else None
-    if spor is not None and aktivt():
-        noegle, f, n = spor
-        noter(f"/{noegle}.forrige", Decimal(forrige), "året før", f"/{f}", formel="{0}")
-        noter(f"/{noegle}.budgetaar", Decimal(budgetaar), "budgetåret", f"/{n}", formel="{0}")
-        noter(f"/{noegle}.aendring", forskel, "ændring", f"/{noegle}.budgetaar",
-              f"/{noegle}.forrige", formel="{0} − {1}")
-        noter(f"/{noegle}.pct", pct, "ændring i pct.", f"/{noegle}.aendring", f"/{noegle}.forrige",
-              formel="{0} ÷ {1} × 100", uafrundet=Fraction(forskel) * 100 / Fraction(forrige) if forrige else None,
-              regel="af de viste, afrundede tal, med én decimal, afrundet halvt op (README: Afrunding)")
-    return Aendring(Decimal(forrige), Decimal(budgetaar), forskel, pct)
+    noegle, f, n = spor if spor is not None else ("", "", "")
+    k = f"/{noegle}" if noegle else ""  # uden nøgle regnes der, men intet noteres
+    foer = regn(k and f"{k}.forrige", "året før", "{0}", Sporet(f"/{f}", Decimal(forrige)))
+    nu = regn(k and f"{k}.budgetaar", "budgetåret", "{0}", Sporet(f"/{n}", Decimal(budgetaar)))
+    forskel = regn(k and f"{k}.aendring", "ændring", "{0} − {1}", nu, foer)
+    pct_regel = "af de viste, afrundede tal, med én decimal, afrundet halvt op (README: Afrunding)"
+    if forrige:
+        pct = regn(k and f"{k}.pct", "ændring i pct.", "{0} ÷ {1} × 100", forskel, foer,
+                   afrund=en_decimal, regel=pct_regel).vaerdi
+    else:  # ingen procent af 0
+        pct = None
+        if k:
+            noter(f"{k}.pct", None, "ændring i pct.", f"{k}.aendring", f"{k}.forrige",
+                  formel="{0} ÷ {1} × 100", regel=pct_regel)
+    return Aendring(foer.vaerdi, nu.vaerdi, forskel.vaerdi, pct)  # type: ignore[arg-type]

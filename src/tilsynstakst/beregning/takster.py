@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from tilsynstakst.beregning.afrunding import decimaler, kroner
 from tilsynstakst.budgetfil.model import Budget
-from tilsynstakst.beregning.spor import inddata, noter
+from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, konstant, regn
 
 TAKSTGRUPPER = ("1-7 pladser", "8-24 pladser", "25-49 pladser", "50+ pladser")
 VAEGTE = (Fraction(1), Fraction(6, 5), Fraction(2), Fraction(3))  # 1 : 1,2 : 2 : 3 (docs/omkostningsmodel.md)
@@ -64,67 +64,62 @@ class Takstresultat:
 AFRUNDET = "afrundet halvt op til hele kroner (socialtilsynsbekendtgørelsen § 32; README: Afrunding)"
 
 
-def _vaegt(g: int) -> str:
-    """Vægten for takstgruppe ``g`` som et led i sporet."""
-    noter(f"vaegt.{g}", VAEGTE[g], f"vægt (takstgruppe {g + 1})",
-          regel=f"takstgruppe {g + 1} er {TAKSTGRUPPER[g]}; vægtene er 1 : 1,2 : 2 : 3 (README: Hvad tabellerne betyder)")
-    return f"vaegt.{g}"
+def _vaegt(g: int) -> Sporet:
+    """Vægten for takstgruppe ``g`` som et led: en regels konstant (1 : 1,2 : 2 : 3)."""
+    return konstant(f"vaegt.{g}", VAEGTE[g], f"vægt (takstgruppe {g + 1})",
+                    f"takstgruppe {g + 1} er {TAKSTGRUPPER[g]}; vægtene er 1 : 1,2 : 2 : 3 (README: Hvad tabellerne betyder)")
 
 
 def timer_i_alt(budget: Budget) -> Fraction:
     """H = Σa Σg n[a,g]·w[g]·h[a] + Σb n_bpa[b]·h_bpa[b] (docs/omkostningsmodel.md)."""
+    return Fraction(_timer_i_alt(budget).vaerdi)
+
+
+def _timer_i_alt(budget: Budget) -> Sporet:
     antal, normtimer = budget.antal, budget.normtimer
-    led: list[str] = []
-    timer = Fraction(0)
+    led: list[Sporet] = []
     for aktivitet, noegle in AKTIVITETER.items():
-        h = Fraction(getattr(normtimer, aktivitet))
-        for g, (n, w) in enumerate(zip(getattr(antal.pr_takstgruppe, noegle), VAEGTE)):
-            timer += n * w * h
-            led.append(f"takster.timer.{aktivitet}.{g}")
-            noter(led[-1], n * w * h, f"timer til {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}",
-                  inddata(f"antal.pr_takstgruppe.{noegle}.{g}", n), _vaegt(g),
-                  inddata(f"normtimer.{aktivitet}", getattr(normtimer, aktivitet)),
-                  formel="{0} × {1} × {2}")
+        h = fra_fil(f"normtimer.{aktivitet}", getattr(normtimer, aktivitet))
+        for g, n in enumerate(getattr(antal.pr_takstgruppe, noegle)):
+            led.append(regn(f"takster.timer.{aktivitet}.{g}",
+                            f"timer til {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}",
+                            "{0} × {1} × {2}", fra_fil(f"antal.pr_takstgruppe.{noegle}.{g}", n),
+                            _vaegt(g), h))
     for sager, aktivitet in (("bpa_tilsyn", "bpa_tilsyn"), ("bpa_nygodkendelser", "bpa_nygodkendelse")):
-        n, h = getattr(antal, sager), getattr(normtimer, aktivitet)
-        timer += n * Fraction(h)
-        led.append(f"takster.timer.{aktivitet}")
-        noter(led[-1], n * Fraction(h), f"timer til {AKTIVITETSNAVNE[aktivitet]}",
-              inddata(f"antal.{sager}", n),
-              inddata(f"normtimer.{aktivitet}", h), formel="{0} × {1}")
-    noter("takster.timer_i_alt", timer, "normtimer i alt (vægtet)", *led,
-          formel=" + ".join(f"{{{i}}}" for i in range(len(led))),
-          regel="H = Σ antal × vægt × normtimer (README: Hvad tabellerne betyder)")
-    return timer
+        led.append(regn(f"takster.timer.{aktivitet}", f"timer til {AKTIVITETSNAVNE[aktivitet]}",
+                        "{0} × {1}", fra_fil(f"antal.{sager}", getattr(antal, sager)),
+                        fra_fil(f"normtimer.{aktivitet}", getattr(normtimer, aktivitet))))
+    return regn("takster.timer_i_alt", "normtimer i alt (vægtet)", sumformel(led), *led,
+                regel="H = Σ antal × vægt × normtimer (README: Hvad tabellerne betyder)")
 
 
 def timepris(budget_tilbud: Decimal, timer: Fraction, faktor: Fraction = Fraction(1)) -> Fraction:
     """t = B_tilbud / H, eksakt; ``faktor`` flytter til et andet prisniveau (docs/omkostningsmodel.md)."""
-    t = Fraction(budget_tilbud) * faktor / timer
-    budget = inddata("budget.tilbudsafdelingen", budget_tilbud)
+    return Fraction(_timepris(budget_tilbud, Sporet("takster.timer_i_alt", timer), faktor).vaerdi)
+
+
+def _timepris(budget_tilbud: Decimal, timer: Sporet, faktor: Fraction) -> Sporet:
+    budget = fra_fil("budget.tilbudsafdelingen", budget_tilbud)
     if faktor == 1:
-        noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget,
-              "takster.timer_i_alt", formel="{0} ÷ {1}", regel="t = budget ÷ timer (README: Hvad tabellerne betyder)")
-    else:
-        noter("takster.timepris_uafrundet", t, "timepris, uafrundet", budget, "/pl_faktor",
-              "takster.timer_i_alt", formel="{0} × {1} ÷ {2}",
-              regel="t = budget × PL-faktor ÷ timer (README: Hvad tabellerne betyder)")
-    return t
+        return regn("takster.timepris_uafrundet", "timepris, uafrundet", "{0} ÷ {1}", budget,
+                    timer, regel="t = budget ÷ timer (README: Hvad tabellerne betyder)")
+    return regn("takster.timepris_uafrundet", "timepris, uafrundet", "{0} × {1} ÷ {2}", budget,
+                Sporet("/pl_faktor", faktor), timer,
+                regel="t = budget × PL-faktor ÷ timer (README: Hvad tabellerne betyder)")
 
 
 def takster(normtimer: Decimal, t: Fraction, aktivitet: str = "") -> Firetal:
     """takst[a,g] = w[g]·h[a]·t, afrundet til hele kroner (§ 32; docs/omkostningsmodel.md)."""
-    ud = []
-    for g, w in enumerate(VAEGTE):
-        eksakt = w * Fraction(normtimer) * t
-        ud.append(kroner(eksakt))
-        if aktivitet:
-            noter(f"takster.{aktivitet}.{g}", ud[-1],
-                  f"takst for {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}",
-                  _vaegt(g), inddata(f"normtimer.{aktivitet}", normtimer),
-                  "takster.timepris_uafrundet", formel="{0} × {1} × {2}", uafrundet=eksakt,
-                  regel=AFRUNDET)
-    return tuple(ud)  # type: ignore[return-value]
+    return tuple(s.vaerdi for s in _takster(normtimer, Sporet("takster.timepris_uafrundet", t),
+                                            aktivitet))  # type: ignore[return-value]
+
+
+def _takster(normtimer: Decimal, t: Sporet, aktivitet: str) -> tuple[Sporet, ...]:
+    h = fra_fil(f"normtimer.{aktivitet}", normtimer)
+    return tuple(regn(f"takster.{aktivitet}.{g}" if aktivitet else "",
+                      f"takst for {AKTIVITETSNAVNE.get(aktivitet)}, takstgruppe {g + 1}",
+                      "{0} × {1} × {2}", _vaegt(g), h, t, afrund=kroner, regel=AFRUNDET)
+                 for g in range(len(VAEGTE)))
 
 
 def skaerpet_tillaeg(aarlig_tilsynstakst: Decimal, paabegyndte_maaneder: int = 1,
@@ -133,13 +128,12 @@ def skaerpet_tillaeg(aarlig_tilsynstakst: Decimal, paabegyndte_maaneder: int = 1
 
     Månedstillægget afrundes til hele kroner og ganges så med antallet af påbegyndte måneder.
     """
-    maaned = kroner(SKAERPET_SATS * Fraction(aarlig_tilsynstakst))
-    if g is not None:
-        noter(f"takster.skaerpet_tilsyn_pr_maaned.{g}", maaned,
-              f"skærpet tilsyn pr. påbegyndt måned, takstgruppe {g + 1}", f"takster.tilsyn.{g}",
-              formel="10 % × {0}", uafrundet=SKAERPET_SATS * Fraction(aarlig_tilsynstakst),
-              regel="socialtilsynsbekendtgørelsen § 33, afrundet halvt op til hele kroner")
-    return maaned * paabegyndte_maaneder
+    maaned = regn(f"takster.skaerpet_tilsyn_pr_maaned.{g}" if g is not None else "",
+                  f"skærpet tilsyn pr. påbegyndt måned, takstgruppe {(g or 0) + 1}",
+                  f"{SKAERPET_SATS * 100} % × {{0}}",
+                  Sporet(f"takster.tilsyn.{g}", aarlig_tilsynstakst), afrund=kroner,
+                  regel="socialtilsynsbekendtgørelsen § 33, afrundet halvt op til hele kroner")
+    return maaned.vaerdi * paabegyndte_maaneder  # type: ignore[return-value]
 
 
 def bpa_takst(timer: Decimal, afrundet_timepris: Decimal, aktivitet: str = "") -> Decimal:
@@ -147,57 +141,68 @@ def bpa_takst(timer: Decimal, afrundet_timepris: Decimal, aktivitet: str = "") -
 
     Timeprisen er den offentliggjorte, afrundede; produktet er derfor allerede i hele kroner.
     """
-    takst = kroner(Fraction(timer) * Fraction(afrundet_timepris))
-    if aktivitet:
-        noter(f"takster.{aktivitet}", takst, f"takst for {AKTIVITETSNAVNE[aktivitet]}",
-              inddata(f"normtimer.{aktivitet}", timer), "takster.timepris", formel="{0} × {1}",
-              regel="BPA: timer × den afrundede timepris (notatet s. 4)")
-    return takst
+    return _bpa_takst(timer, Sporet("takster.timepris", afrundet_timepris), aktivitet).vaerdi  # type: ignore[return-value]
+
+
+def _bpa_takst(timer: Decimal, timepris: Sporet, aktivitet: str) -> Sporet:
+    return regn(f"takster.{aktivitet}" if aktivitet else "",
+                f"takst for {AKTIVITETSNAVNE.get(aktivitet)}", "{0} × {1}",
+                fra_fil(f"normtimer.{aktivitet}", timer), timepris, afrund=kroner,
+                regel="BPA: timer × den afrundede timepris (notatet s. 4)")
 
 
 def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresultat:
     """Hele takstbladet for tilbud og BPA i prisniveauet givet ved ``faktor``."""
-    timer = timer_i_alt(budget)
-    t = timepris(budget.budget.tilbudsafdelingen, timer, faktor)
+    timer = _timer_i_alt(budget)
+    t = _timepris(budget.budget.tilbudsafdelingen, timer, faktor)
     normtimer, antal = budget.normtimer, budget.antal
     for a, h in normtimer.model_dump(exclude={"kilde"}).items():
-        noter(f"takster.normtimer.{a}", h, f"normtimer til {AKTIVITETSNAVNE[a]}",
-              inddata(f"normtimer.{a}", h),
-              formel="{0}")
-    pr_aktivitet = {a: takster(getattr(normtimer, a), t, a) for a in AKTIVITETER}
-    afrundet_timepris = kroner(t)
-    noter("takster.timepris", afrundet_timepris, "timepris", "takster.timepris_uafrundet",
-          formel="{0}", uafrundet=t, regel=AFRUNDET)
-    bpa_tilsyn = bpa_takst(normtimer.bpa_tilsyn, afrundet_timepris, "bpa_tilsyn")
-    bpa_nygodkendelse = bpa_takst(normtimer.bpa_nygodkendelse, afrundet_timepris,
-                                  "bpa_nygodkendelse")
-    indtaegt = sum(
-        (
-            n * takst
-            for aktivitet, noegle in AKTIVITETER.items()
-            for n, takst in zip(getattr(antal.pr_takstgruppe, noegle), pr_aktivitet[aktivitet])
-        ),
-        Decimal(0),
-    ) + antal.bpa_tilsyn * bpa_tilsyn + antal.bpa_nygodkendelser * bpa_nygodkendelse
-    budget_kr = kroner(Fraction(budget.budget.tilbudsafdelingen) * faktor)
-    noter("takster.daekning.indtaegt", indtaegt, "indtægt ved takster",
-          regel="Σ antal × takst over alle aktiviteter og takstgrupper, og BPA")
-    noter("takster.daekning.budget", budget_kr, "tilbudsafdelingens budget",
-          "budget.tilbudsafdelingen", formel="{0}")
-    noter("takster.daekning.rest", indtaegt - budget_kr, "afrundingsrest",
-          "takster.daekning.indtaegt", "takster.daekning.budget", formel="{0} − {1}",
-          regel="positiv = overdækning af afrundingen (README: Hvad tabellerne betyder)")
+        regn(f"takster.normtimer.{a}", f"normtimer til {AKTIVITETSNAVNE[a]}", "{0}",
+             fra_fil(f"normtimer.{a}", h))
+    pr_aktivitet = {a: _takster(getattr(normtimer, a), t, a) for a in AKTIVITETER}
+    afrundet_timepris = regn("takster.timepris", "timepris", "{0}", t, afrund=kroner,
+                             regel=AFRUNDET)
+    bpa_tilsyn = _bpa_takst(normtimer.bpa_tilsyn, afrundet_timepris, "bpa_tilsyn")
+    bpa_nygodkendelse = _bpa_takst(normtimer.bpa_nygodkendelse, afrundet_timepris,
+                                   "bpa_nygodkendelse")
+    daekning = _omkostningsdaekning(budget, faktor, pr_aktivitet, bpa_tilsyn, bpa_nygodkendelse)
+    skaerpet = tuple(skaerpet_tillaeg(t_.vaerdi, g=g)  # type: ignore[arg-type]
+                     for g, t_ in enumerate(pr_aktivitet["tilsyn"]))
     return Takstresultat(
         normtimer=normtimer.model_dump(exclude={"kilde"}),
-        timer_i_alt=decimaler(timer, 2),
-        timepris=afrundet_timepris,
-        timepris_uafrundet=decimaler(t, 4),
-        tilsyn=pr_aktivitet["tilsyn"],
-        nygodkendelse=pr_aktivitet["nygodkendelse"],
-        vaesentlig_aendring=pr_aktivitet["vaesentlig_aendring"],
-        skaerpet_tilsyn_pr_maaned=tuple(skaerpet_tillaeg(t_, g=g)  # type: ignore[arg-type]
-                                        for g, t_ in enumerate(pr_aktivitet["tilsyn"])),
-        bpa_tilsyn=bpa_tilsyn,
-        bpa_nygodkendelse=bpa_nygodkendelse,
-        daekning=Omkostningsdaekning(budget_kr, indtaegt, indtaegt - budget_kr),
+        timer_i_alt=decimaler(timer.vaerdi, 2),
+        timepris=afrundet_timepris.vaerdi,  # type: ignore[arg-type]
+        timepris_uafrundet=decimaler(t.vaerdi, 4),
+        tilsyn=tuple(s.vaerdi for s in pr_aktivitet["tilsyn"]),  # type: ignore[arg-type]
+        nygodkendelse=tuple(s.vaerdi for s in pr_aktivitet["nygodkendelse"]),  # type: ignore[arg-type]
+        vaesentlig_aendring=tuple(s.vaerdi for s in pr_aktivitet["vaesentlig_aendring"]),  # type: ignore[arg-type]
+        skaerpet_tilsyn_pr_maaned=skaerpet,  # type: ignore[arg-type]
+        bpa_tilsyn=bpa_tilsyn.vaerdi,  # type: ignore[arg-type]
+        bpa_nygodkendelse=bpa_nygodkendelse.vaerdi,  # type: ignore[arg-type]
+        daekning=daekning,
     )
+
+
+def _omkostningsdaekning(budget: Budget, faktor: Fraction, takster: dict[str, tuple[Sporet, ...]],
+                         bpa_tilsyn: Sporet, bpa_nygodkendelse: Sporet) -> Omkostningsdaekning:
+    """Σ antal × takst over alle aktiviteter og takstgrupper og BPA mod tilbudsafdelingens
+    budget; resten er afrundingens bidrag (README: Hvad tabellerne betyder)."""
+    antal = budget.antal
+    led = [regn(f"takster.indtaegt.{aktivitet}.{g}",
+                f"indtægt ved {AKTIVITETSNAVNE[aktivitet]}, takstgruppe {g + 1}", "{0} × {1}",
+                fra_fil(f"antal.pr_takstgruppe.{noegle}.{g}", n), takst)
+           for aktivitet, noegle in AKTIVITETER.items()
+           for g, (n, takst) in enumerate(zip(getattr(antal.pr_takstgruppe, noegle),
+                                              takster[aktivitet]))]
+    for sager, takst in (("bpa_tilsyn", bpa_tilsyn), ("bpa_nygodkendelser", bpa_nygodkendelse)):
+        led.append(regn(f"takster.indtaegt.{takst.noegle.removeprefix('takster.')}",
+                        f"indtægt ved {AKTIVITETSNAVNE[takst.noegle.removeprefix('takster.')]}",
+                        "{0} × {1}", fra_fil(f"antal.{sager}", getattr(antal, sager)), takst))
+    indtaegt = regn("takster.daekning.indtaegt", "indtægt ved takster", sumformel(led), *led,
+                    regel="Σ antal × takst over alle aktiviteter og takstgrupper, og BPA")
+    budget_kr = regn("takster.daekning.budget", "tilbudsafdelingens budget", "{0}",
+                     Sporet("budget.tilbudsafdelingen",
+                            kroner(Fraction(budget.budget.tilbudsafdelingen) * faktor)))
+    rest = regn("takster.daekning.rest", "afrundingsrest", "{0} − {1}", indtaegt, budget_kr,
+                regel="positiv = overdækning af afrundingen (README: Hvad tabellerne betyder)")
+    return Omkostningsdaekning(budget_kr.vaerdi, indtaegt.vaerdi, rest.vaerdi)  # type: ignore[arg-type]

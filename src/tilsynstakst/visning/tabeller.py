@@ -139,7 +139,8 @@ AFDELINGSNAVNE = {"tilbudsafdelingen": "Tilbudsafdelingen",
 
 def opbygningstabel(r: Rapport) -> Tabel | None:
     """Budgettets opbygning (issue 13): posterne pr. afdeling, de fælles poster og deres
-    fordeling, det overførte resultat og det finansierede budget; ``None`` uden poster."""
+    fordeling, det overførte resultat og det finansierede budget; ``None`` uden poster. Summerne
+    er resultatets (``opbygning_i_alt``); et fradrag vises blot med minus."""
     o = r.budgetaar.opbygning
     if o is None:
         return None
@@ -155,14 +156,15 @@ def opbygningstabel(r: Rapport) -> Tabel | None:
                         f"{procent(o.fordeling_pct[pl])})",
                         (Celle(o.faelles_fordelt[t], KR), Celle(o.faelles_fordelt[pl], KR),
                          Celle(-o.faelles, KR), Celle(None, KR))))
+    i_alt = r.budgetaar.opbygning_i_alt
+    assert i_alt is not None  # regnet med opbygningen (beregning.aarsresultat)
     if o.regnskabsaar is not None and any(o.overfoert.values()):
-        art = "overskud" if sum(o.overfoert.values()) > 0 else "underskud"
-        raekker.append((f"Overført {art} fra regnskab {o.regnskabsaar}",
+        art = "overskud" if i_alt.overfoert > 0 else "underskud"
+        raekker.append((f"Overført {art} fra regnskab {o.regnskabsaar}",  # fortegn: et fradrag
                         (Celle(-o.overfoert[t], KR), Celle(-o.overfoert[pl], KR),
-                         Celle(None, KR), Celle(-sum(o.overfoert.values()), KR))))
+                         Celle(None, KR), Celle(-i_alt.overfoert, KR))))
     raekker.append(("Finansieret budget", (Celle(o.finansieret[t], KR), Celle(o.finansieret[pl], KR),
-                                           Celle(None, KR),
-                                           Celle(sum(o.finansieret.values()), KR))))
+                                           Celle(None, KR), Celle(i_alt.finansieret, KR))))
     note = "Hver afdelings budget = egne poster + andel af de fælles poster (største brøkdel)"
     if any(o.overfoert.values()):
         note += " − del af et overført overskud (+ et underskud)"
