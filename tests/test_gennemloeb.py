@@ -37,3 +37,18 @@ def test_beregn_og_tjek_siger_det_samme_om_den_samme_fil(mappe, fil, gammel, ny)
     assert advarsler or fejl  # ændringen giver noget at sige
     assert advarsler <= tjek_alle  # hver advarsel før beregn's tal er et fund i tjek
     assert fejl <= tjek_fejl  # hver fejl, beregn stopper ved, er en inputfejl i tjek
+
+
+def test_scenarie_og_foelsomhed_gaar_samme_vej_og_melder_det_samme_som_beregn(mappe):
+    """Et fund om året før (kommunerne skifter) gør også scenariets og følsomhedens tal
+    tvivlsomme; de tre kommandoer går ad ``aaret`` og melder de samme fund."""
+    from tilsynstakst.aaret.gennemloeb import beregn_foelsomhed, beregn_scenarie
+    from tilsynstakst.budgetfil.scenarie import laes_saet, saml
+
+    ret(mappe / "2023.toml", '"Læsø" = 225', '"Hjørring" = 225')
+    ret(mappe / "2024.toml", 'kvartal = "2023K2"', 'kvartal = "2022K2"')
+    advarsler = {str(f) for f in beregn(mappe, 2024, "stoerste-rest").fund}
+    assert len(advarsler) == 2
+    scenarie = saml([], laes_saet("normtimer.tilsyn=66"))
+    assert {str(f) for f in beregn_scenarie(mappe, 2024, "stoerste-rest", scenarie)[1]} == advarsler
+    assert {str(f) for f in beregn_foelsomhed(mappe, 2024, "stoerste-rest")[1]} == advarsler

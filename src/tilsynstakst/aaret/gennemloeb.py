@@ -130,6 +130,17 @@ def aaret(sti: Path, filer: Filer, scenarie: Scenarie | None = None) -> Aaret | 
     return Aaret(sti, budget, forrige, forrige_sti, faktor, tuple(fund), info)
 
 
+def aaret_i(mappe: Path, aar: int, scenarie: Scenarie | None = None) -> tuple[Aaret, Filer]:
+    """``aaret`` for ``aar`` i budgetmappen ``mappe``; kan årets fil ikke bruges, er det en
+    ``Inputfejl`` med dens fund (kommandoerne bag ``beregn``, ``scenarie`` og ``foelsomhed``)."""
+    budgetmappe(mappe)
+    filer, sti = Filer(), budgetfil(mappe, aar)
+    a = aaret(sti, filer, scenarie)
+    if a is None:
+        raise Inputfejl(filer.fund[sti])
+    return a, filer
+
+
 def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = None) -> Beregning:
     """Læs, kontrollér og beregn budgetåret og (findes det) året før i budgetårets priser
     (``aaret``); en fil, der ikke kan bruges, er en ``Inputfejl`` med dens fund.
@@ -137,14 +148,10 @@ def beregn(mappe: Path, aar: int, afrunding: str, scenarie: Scenarie | None = No
     Med ``scenarie`` beregnes budgetåret med scenariets ændringer (docs/aaret.md); filen selv
     skal være gyldig, og året før er, som det er.
     """
-    budgetmappe(mappe)
-    filer, sti = Filer(), budgetfil(mappe, aar)
-    a = aaret(sti, filer, scenarie)
-    if a is None:
-        raise Inputfejl(filer.fund[sti])
+    a, _ = aaret_i(mappe, aar, scenarie)
     if a.hindring is not None:
         raise Inputfejl(list(a.hindring.fund))
-    filer_ = {"budgetaar": sti} | ({"forrige_aar": a.forrige_sti} if a.forrige else {})
+    filer_ = {"budgetaar": a.sti} | ({"forrige_aar": a.forrige_sti} if a.forrige else {})
     rapport = lav_rapport(a.budget, a.forrige, a.faktor, afrunding, a.scenarie, filer_)
     return Beregning(a.budget, rapport, a.fund)
 
@@ -213,35 +220,27 @@ def med_scenarie(fil: Budgetfil, scenarie: Scenarie) -> tuple[Budget, Scenariein
     return budget, Scenarieinfo(scenarie.navn, scenarie.beskrivelse, str(fil.sti), anvendt)
 
 
-def _aaret(mappe: Path, aar: int) -> tuple[Budgetfil, Budget]:
-    """Budgetårets fil, læst (til et scenarie) og valideret, som den står."""
-    budgetmappe(mappe)
-    fil = Budgetfil.laes(budgetfil(mappe, aar))
-    return fil, budget_af(fil)
-
-
 def beregn_scenarie(mappe: Path, aar: int, afrunding: str,
                     scenarie: Scenarie) -> tuple[Scenarieresultat, tuple[Fund, ...]]:
-    """Budgetåret og scenariet side om side, med årets fund (docs/aaret.md)."""
-    fil, grundlag = _aaret(mappe, aar)
-    med, info = med_scenarie(fil, scenarie)
-    fund = aarets_fund(fil.sti, grundlag, Linjer())
-    return sammenlign_scenarie(grundlag, med, info, afrunding), tuple(fund)
+    """Budgetåret og scenariet side om side, med fundene for året (``aaret``; docs/aaret.md).
+    Året før behøves ikke: kan det ikke bruges, regnes scenariet alligevel."""
+    a, filer = aaret_i(mappe, aar)
+    med, info = med_scenarie(filer.budgetfiler[a.sti], scenarie)
+    return sammenlign_scenarie(a.budget, med, info, afrunding), a.fund
 
 
 def beregn_foelsomhed(mappe: Path, aar: int, afrunding: str) -> tuple[Foelsomhed, tuple[Fund, ...]]:
     """Hver følsomhedsændring som et scenarie på årets fil, regnet og trukket fra grundlaget."""
     from tilsynstakst.beregning.foelsomhed import Foelsomhed, stoed, virkning
 
-    fil, budget = _aaret(mappe, aar)
-    fund = aarets_fund(fil.sti, budget, Linjer())
-    grundlag = beregn_aar(budget, afrunding=afrunding)
+    a, filer = aaret_i(mappe, aar)
+    grundlag = beregn_aar(a.budget, afrunding=afrunding)
     virkninger = []
-    for s in stoed(budget):
-        med, _ = med_scenarie(fil, s)
+    for s in stoed(a.budget):
+        med, _ = med_scenarie(filer.budgetfiler[a.sti], s)
         virkninger.append(virkning(s.navn, s.aendringer, grundlag,
                                    beregn_aar(med, afrunding=afrunding)))
-    return Foelsomhed(budget.tilsyn, aar, str(fil.sti), grundlag, tuple(virkninger)), tuple(fund)
+    return Foelsomhed(a.budget.tilsyn, aar, str(a.sti), grundlag, tuple(virkninger)), a.fund
 
 
 @dataclass(frozen=True)
