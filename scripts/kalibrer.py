@@ -35,7 +35,7 @@ from itertools import product
 from pathlib import Path
 
 from tilsynstakst.budgetfil.laes import laes_budget
-from tilsynstakst.beregning.afrunding import decimaler
+from tilsynstakst.beregning.afrunding import afrund_decimaler
 from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.beregning.takster import VAEGTE, beregn_takster
 from tilsynstakst.tal import tal
@@ -160,7 +160,7 @@ def valg(a: Aar, fast: dict[str, F]):
                                     abs(vae[3] - F(3, 5) * (vae[2] + vae[3])),
                                     abs(l[0] - HALV)), ny, vae, l[1]))
     _, ny, vae, timer = min(muligheder)
-    timer = {k: decimaler(v, DECIMALER).normalize() for k, v in timer.items()}
+    timer = {k: afrund_decimaler(v, DECIMALER).normalize() for k, v in timer.items()}
     return ny, vae, timer
 
 

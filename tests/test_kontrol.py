@@ -14,7 +14,7 @@ from tilsynstakst.kontrol.afstemning import KOLONNE
 from tilsynstakst.cli.app import app
 from tilsynstakst.fund import ADVARSEL, ERKENDT, INPUTFEJL, Fund, udgangskode
 from tilsynstakst.aaret.tjek import tjek
-from tilsynstakst.beregning.afrunding import ANTAL, KR, PCT
+from tilsynstakst.tal import ANTAL, KR, PCT
 
 runner = CliRunner()
 

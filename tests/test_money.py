@@ -3,7 +3,7 @@ from fractions import Fraction
 
 import pytest
 
-from tilsynstakst.beregning.afrunding import decimaler, kroner, procent
+from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner, afrund_procent
 
 
 @pytest.mark.parametrize("x, forventet", [
@@ -15,15 +15,15 @@ from tilsynstakst.beregning.afrunding import decimaler, kroner, procent
     (0, 0),
 ])
 def test_kroner_runder_halvt_op(x, forventet):
-    assert kroner(x) == forventet
+    assert afrund_kroner(x) == forventet
 
 
 def test_procent_en_decimal_halvt_op():
-    assert procent(Fraction(1320124, 34741043)) == Decimal("3.8")
-    assert procent(Fraction(10, 70)) == Decimal("14.3")   # 14,2857
-    assert procent(Fraction(1, 400)) == Decimal("0.3")    # 0,25 → 0,3 (ikke 0,2)
-    assert str(procent(Fraction(-1, 10000))) == "0.0"     # intet "-0,0"
+    assert afrund_procent(Fraction(1320124, 34741043)) == Decimal("3.8")
+    assert afrund_procent(Fraction(10, 70)) == Decimal("14.3")   # 14,2857
+    assert afrund_procent(Fraction(1, 400)) == Decimal("0.3")    # 0,25 → 0,3 (ikke 0,2)
+    assert str(afrund_procent(Fraction(-1, 10000))) == "0.0"     # intet "-0,0"
 
 
 def test_decimaler_til_forklarende_mellemregninger():
-    assert decimaler(Fraction(2, 3), 4) == Decimal("0.6667")
+    assert afrund_decimaler(Fraction(2, 3), 4) == Decimal("0.6667")

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from conftest import BUDGETS, ret
 from tilsynstakst.cli.app import app
 from tilsynstakst.budgetfil.laes import Budgetfil
-from tilsynstakst.beregning.afrunding import kroner
+from tilsynstakst.beregning.afrunding import afrund_kroner
 from tilsynstakst.budgetfil.scenarie import Scenarie, laes_saet, saml
 from tilsynstakst.aaret.gennemloeb import beregn, beregn_foelsomhed
 
@@ -49,9 +49,9 @@ def test_200000_kr_mere_til_tilbud_giver_haandregnede_takster():
     d = json.loads(r.stdout)
     t = d["budgetaar"]["takster"]
     timepris = Fraction(17_105_109) / TIMER
-    assert t["timepris_uafrundet"] == 679.9690 and kroner(timepris) == 680 == t["timepris"]
+    assert t["timepris_uafrundet"] == 679.9690 and afrund_kroner(timepris) == 680 == t["timepris"]
     assert t["tilsyn"] == [44370, 53245, 88741, 133111]
-    assert t["tilsyn"] == [int(kroner(w * NORMTIMER_TILSYN * timepris)) for w in VAEGTE]
+    assert t["tilsyn"] == [int(afrund_kroner(w * NORMTIMER_TILSYN * timepris)) for w in VAEGTE]
     assert t["timer_i_alt"] == 25155.72
     # Det siges før noget tal: scenariet er JSON'ens første nøgle efter versionen.
     assert list(d)[:2] == ["tilsynstakst", "scenarie"]
@@ -182,7 +182,7 @@ def test_scenariefilen_ti_tilbud_lukker_giver_haandregnede_takster():
     d = json.loads(r.stdout)
     timepris = Fraction(BUDGET_TILBUD) / (TIMER - 10 * NORMTIMER_TILSYN)
     assert d["resultat"]["takster"]["timer_i_alt"] == 24503.18
-    assert d["resultat"]["takster"]["tilsyn"][0] == 45019 == kroner(NORMTIMER_TILSYN * timepris)
+    assert d["resultat"]["takster"]["tilsyn"][0] == 45019 == afrund_kroner(NORMTIMER_TILSYN * timepris)
     f = d["forskelle"]["takster"]["tilsyn"][0]
     assert (f["forrige"], f["budgetaar"], f["aendring"], f["pct"]) == (43852, 45019, 1167, 2.7)
     assert d["grundlag"]["takster"]["tilsyn"] == [43852, 52622, 87703, 131555]
@@ -288,15 +288,15 @@ def test_foelsomhed_et_tilbud_mere_og_100000_kr_haandregnet():
     20.164 (-21); 100.000 kr. mere: 19.256.058 / 950 = 20.269,53 → 20.270 (+106)."""
     f, _ = beregn_foelsomhed(BUDGETS, 2024, "stoerste-rest")
     v = {x.navn: x for x in f.virkninger}
-    foer = kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / TIMER)
-    efter = kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / (TIMER + NORMTIMER_TILSYN))
+    foer = afrund_kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / TIMER)
+    efter = afrund_kroner(NORMTIMER_TILSYN * BUDGET_TILBUD / (TIMER + NORMTIMER_TILSYN))
     assert (foer, efter) == (43852, 43738)
     assert v["1 tilbud mere i takstgruppe 1 (1-7 pladser)"].tilsyn[0].aendring == efter - foer
     pleje = Fraction(19_156_058)
     assert v["1 plejefamilie mere"].gennemsnitspris.aendring == (
-        kroner(pleje / 951) - kroner(pleje / 950)) == -21
+        afrund_kroner(pleje / 951) - afrund_kroner(pleje / 950)) == -21
     assert v["100.000 kr. mere til Plejefamilieafdelingen"].gennemsnitspris.aendring == (
-        kroner((pleje + 100_000) / 950) - kroner(pleje / 950)) == 106
+        afrund_kroner((pleje + 100_000) / 950) - afrund_kroner(pleje / 950)) == 106
 
 
 @pytest.mark.parametrize("format_", ["tabel", "json", "markdown", "csv", "xlsx"])

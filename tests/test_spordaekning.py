@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from tilsynstakst.aaret import gennemloeb
-from tilsynstakst.beregning.afrunding import decimaler
+from tilsynstakst.beregning.afrunding import afrund_decimaler
 from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
 from tilsynstakst.beregning.forklaring import tal_i_data
 from tilsynstakst.beregning.spor import KONSTANT, REGEL, Spor, optag, regn, udregn, fra_fil
@@ -44,7 +44,7 @@ def aaret(request):
 def _rammer(vaerdi: object, spor_vaerdi: object) -> bool:
     """Sporets tal er JSON-tallet, med JSON-tallets decimaler (timer i alt vises med 2)."""
     if isinstance(vaerdi, Decimal) and isinstance(spor_vaerdi, Fraction):
-        return decimaler(spor_vaerdi, max(0, -vaerdi.as_tuple().exponent)) == vaerdi
+        return afrund_decimaler(spor_vaerdi, max(0, -vaerdi.as_tuple().exponent)) == vaerdi
     return spor_vaerdi == vaerdi
 
 
@@ -139,7 +139,7 @@ def test_forklar_som_kommandoen_kalder_den_har_de_samme_noegler_og_en_fillinje(n
 def test_regn_regner_formlen_som_den_vises_og_noterer_den():
     with optag() as spor:
         a, b = fra_fil("x", Decimal(7)), fra_fil("y", 2)
-        t = regn("t", "t", "{0} ÷ {1} × 100", a, b, afrund=lambda x: decimaler(x, 1))
+        t = regn("t", "t", "{0} ÷ {1} × 100", a, b, afrund=lambda x: afrund_decimaler(x, 1))
         s = regn("s", "s", "{0} + {1} × {1} − 10 %", a, b)
     assert t.vaerdi == Decimal("350.0") and spor.trin["t"].uafrundet == 350
     assert s.vaerdi == Fraction(109, 10)  # forrang: × før + og −; 10 % er 1/10

@@ -8,6 +8,8 @@ hårdt mellemrum (U+00A0), så de ikke skilles ved linjeskift.
 from decimal import Decimal
 
 HAARDT_MELLEMRUM = "\u00a0"
+# Enheder for tal i tabeller, beskeder og afstemning.
+KR, PCT, ANTAL, TIMER = "kr.", "%", "antal", "timer"
 _DANSK = str.maketrans(",.", ".,")
 
 
@@ -27,3 +29,28 @@ def procent(x: Decimal) -> str:
 def kroner(x: Decimal | int) -> str:
     """1320124 → 'kr. 1.320.124'."""
     return f"kr.{HAARDT_MELLEMRUM}{tal(x)}"
+
+
+def vis(v: object, enhed: str | None = None, kort: bool = False) -> str:
+    """Den ene måde, en værdi vises for et menneske (beskeder, forklaringer, notatets lister):
+    et tal på dansk (som procent med ``enhed`` PCT), en brøk med fire decimaler og ≈, hvis den
+    ikke går op, en liste med komma, en tabel (pydantic-model) som ``navn: værdi; …``.
+    ``kort``: et decimaltal uden nuller til sidst (forklaringens regnestykker: 25.672,9)."""
+    from decimal import ROUND_HALF_UP
+    from fractions import Fraction
+
+    if v is None:
+        return "–"
+    if isinstance(v, Fraction):
+        d = (Decimal(v.numerator) / Decimal(v.denominator)).quantize(Decimal("0.0001"),
+                                                                   rounding=ROUND_HALF_UP)
+        return tal(d.normalize()) if Fraction(d) == v else f"≈{tal(d.normalize())}"
+    if isinstance(v, Decimal) and kort:
+        v = v.normalize()
+    if isinstance(v, (int, Decimal)) and not isinstance(v, bool):
+        return procent(Decimal(v)) if enhed == PCT else tal(v)
+    if isinstance(v, (tuple, list)):
+        return ", ".join(vis(x) for x in v)
+    if felter := getattr(type(v), "model_fields", None):
+        return "; ".join(f"{n}: {vis(getattr(v, n))}" for n in felter)
+    return str(v)

@@ -260,7 +260,8 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     tallets sti i ``beregn --format json``."""
     from tilsynstakst.budgetfil.kommuner import naermeste
     from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
-    from tilsynstakst.beregning.forklaring import tal_i_data, vis_tal
+    from tilsynstakst.beregning.forklaring import tal_i_data
+    from tilsynstakst.tal import vis
     from tilsynstakst.jsondata import som_data
     from tilsynstakst.beregning.spor import optag
 
@@ -269,7 +270,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
     alle = dict(tal_i_data(som_data(b.rapport)))
     navne = _kommuner_ved_navn(alle, b.rapport)
     if noegle is None:
-        return Forklaret(b, None, None, tuple(f"{navne.get(k, k)} = {vis_tal(v)}"
+        return Forklaret(b, None, None, tuple(f"{navne.get(k, k)} = {vis(v, kort=True)}"
                                               for k, v in alle.items()))
     noegle = _ved_plads(noegle, navne)
     if noegle not in alle:
@@ -278,7 +279,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
         raise Inputfejl([Fund(noegle, f"er ikke et tal i beregningen{hint}; alle nøgler vises "
                                       f"med: {kommando('forklar', aar, mappe=mappe)}")])
     if noegle not in spor.trin:
-        return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis_tal(alle[noegle])}: et tal, "
+        return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis(alle[noegle], kort=True)}: et tal, "
                                                     "der vises, som det er (ikke en beregning).",))
     linjer = Linjer()
     kalibreret = {str(budgetfil(mappe, aar)): set(b.budget.kalibreret)}

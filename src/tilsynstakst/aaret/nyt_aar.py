@@ -19,7 +19,7 @@ from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.kommando import citeret, kommando
-from tilsynstakst.beregning.afrunding import decimaler, kroner
+from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
 from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast
 from tilsynstakst.budgetfil.model import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
 from tilsynstakst.tal import procent, tal
@@ -94,7 +94,7 @@ def pl_for_aaret(pl: PLIndeks, aar: int, pct: Decimal | None, fil: str) -> Decim
         return None
     har = Fraction(pl.indeks[aar]) / Fraction(pl.indeks[aar - 1]) - 1
     raise Inputfejl([Fund(fil, f"indekset har allerede {aar} = {pl.indeks[aar]} (en PL på "
-                          f"{procent(decimaler(har * 100, 2))}), som --pl {tal(pct)} ville gøre "
+                          f"{procent(afrund_decimaler(har * 100, 2))}), som --pl {tal(pct)} ville gøre "
                           f"til {ny}; udelad --pl for at bruge indekset, eller ret PL'en med: "
                           f"{kommando('pl', aar, tal(pct), mappe=Path(fil).parent)}",
                           noegle=f"indeks.{aar}")])
@@ -110,13 +110,13 @@ def _udkast(hvad: str, aar: int) -> str:
 
 def faktortekst(faktor: Fraction) -> str:
     """PL-faktoren, som udkastet viser den: 1,032 (højst seks decimaler)."""
-    return tal(decimaler(faktor, 6).normalize())
+    return tal(afrund_decimaler(faktor, 6).normalize())
 
 
 def udkastbeloeb(grundlag: Decimal, faktor: Fraction, forklaring: str = "") -> tuple[int, str]:
     """Et beløb i udkastet: grundlaget (i året førs priser) × PL-faktoren, afrundet til hele
     kroner (README: Afrunding), og kommentaren ``UDKAST: 16.905.109 × 1,032``, som ``pl`` omregner."""
-    return (int(kroner(Fraction(grundlag) * faktor)),
+    return (int(afrund_kroner(Fraction(grundlag) * faktor)),
             f"{UDKAST} {tal(grundlag)} × {faktortekst(faktor)}{forklaring}")
 
 
@@ -443,7 +443,7 @@ def omregn_udkast(tekst: str, gl: Fraction, ny: Fraction) -> tuple[str, list[Omr
         if m is None or k is None or k.group(2) != gl_tekst:
             continue
         grundlag, nu = int(k.group(1).replace(".", "")), int(m.group(2))
-        if nu != int(kroner(grundlag * gl)):
+        if nu != int(afrund_kroner(grundlag * gl)):
             omregnet.append(Omregnet(".".join(noegle), nr, grundlag, nu, None))
             continue
         til, kommentar = udkastbeloeb(Decimal(grundlag), ny, k.group(3))

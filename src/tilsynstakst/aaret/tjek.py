@@ -24,7 +24,7 @@ from tilsynstakst.beregning.fordeling import SIMPEL, STOERSTE_REST
 from tilsynstakst.fund import AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
                                laes_model, noeglenavn)
-from tilsynstakst.beregning.afrunding import KR, PCT
+from tilsynstakst.tal import KR, PCT, vis
 from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
@@ -108,10 +108,6 @@ class _Filer(Filer):
             med_scenarie(self.budgetfiler[aarets], scenarie)
 
 
-def _vist(vaerdi: Decimal, enhed: str) -> str:
-    return procent(vaerdi) if enhed == PCT else tal(vaerdi)
-
-
 def _forskel(forskel: Decimal, enhed: str) -> str:
     enhedstekst = {KR: " kr.", PCT: " procentpoint"}.get(enhed, "")
     return f"{tal(abs(forskel))}{enhedstekst}"
@@ -155,20 +151,20 @@ def _besked(a: Afstemt) -> tuple[str, str]:
     """Beskeden og alvoren for et offentliggjort tal, der ikke er ens med det beregnede."""
     assert a.beregnet is not None and a.beregnet.vaerdi is not None
     enhed, e = a.beregnet.enhed, a.erkendt
-    vist = f"offentliggjort {_vist(a.offentliggjort, enhed)}, beregnet "
+    vist = f"offentliggjort {vis(a.offentliggjort, enhed)}, beregnet "
     if a.beregnet.alle:  # én procent for alle takstgrupper
-        vist += " / ".join(_vist(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
+        vist += " / ".join(vis(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
     else:
-        vist += f"{_vist(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
+        vist += f"{vis(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
     if e is not None and a.klasse == KL_ERKENDT:
         return f"erkendt fejl i notatet: {vist}; {e.grund}", ERKENDT
     if e is not None and a.forskel == 0:
         return (f"notatet er ikke forkert her: offentliggjort og beregnet er begge "
-                f"{_vist(a.offentliggjort, enhed)}; fjern erkendt.{a.sti[-1]}", AFVIGELSE)
+                f"{vis(a.offentliggjort, enhed)}; fjern erkendt.{a.sti[-1]}", AFVIGELSE)
     if e is not None:
         return (f"afviger fra den erkendte fejl: filen erkender notatets tal med beregnet "
-                f"{_vist(e.beregnet, enhed)}, men beregningen giver nu "
-                f"{_vist(a.beregnet.vaerdi, enhed)}; ret erkendt.{a.sti[-1]} eller find det, der "
+                f"{vis(e.beregnet, enhed)}, men beregningen giver nu "
+                f"{vis(a.beregnet.vaerdi, enhed)}; ret erkendt.{a.sti[-1]} eller find det, der "
                 f"flyttede tallet", AFVIGELSE)
     if a.klasse == KL_AFRUNDING:
         return f"afrundingsforskel: {vist}", AFRUNDING

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from tilsynstakst.beregning.finansiering import Finansiering, gennemsnitspris, objektiv_finansiering
 from tilsynstakst.beregning.fordeling import STOERSTE_REST
-from tilsynstakst.beregning.afrunding import decimaler, kroner
+from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
 from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, noter, omfang, regn, ved_regel
@@ -129,7 +129,7 @@ def _beloeb(noegle: str, filnoegle: str, vaerdi: Decimal, faktor: Fraction) -> S
     if faktor == 1:
         return regn(noegle, noegle, "{0}", fra_fil(filnoegle, vaerdi))
     return regn(noegle, noegle, "{0} × {1}", fra_fil(filnoegle, vaerdi), Sporet("/pl_faktor", faktor),
-                afrund=kroner,
+                afrund=afrund_kroner,
                 regel="PL-fremskrevet og afrundet halvt op til hele kroner (README: Afrunding)")
 
 
@@ -306,7 +306,7 @@ def lav_rapport(
     with omfang("forrige_aar", filer.get("forrige_aar")):
         foer = beregn_aar(forrige, pl, prisniveau=budget.priser, afrunding=afrunding)
     return Rapport(
-        budget.tilsyn, afrunding, nu, foer, decimaler(pl, 6).normalize(), sammenlign(foer, nu),
+        budget.tilsyn, afrunding, nu, foer, afrund_decimaler(pl, 6).normalize(), sammenlign(foer, nu),
         scenarie,
     )
 

@@ -10,13 +10,6 @@ from fractions import Fraction
 
 Tal = Decimal | int | Fraction
 
-# Enheder for tal i tabeller og afstemning.
-KR, PCT, ANTAL, TIMER = "kr.", "%", "antal", "timer"
-
-
-def eksakt(x: Tal) -> Fraction:
-    """Et tal som eksakt brøk; ``Fraction(Decimal("1.0445"))`` er præcis 2089/2000."""
-    return Fraction(x)
 
 
 def _afrund_halvt_op(x: Tal, decimaler: int) -> Decimal:
@@ -30,22 +23,23 @@ def _afrund_halvt_op(x: Tal, decimaler: int) -> Decimal:
     return Decimal(fortegn * hele).scaleb(-decimaler)
 
 
-def kroner(x: Tal) -> Decimal:
+def afrund_kroner(x: Tal) -> Decimal:
     """Beløb og takster afrundes til hele kroner, ROUND_HALF_UP (docs/afrunding-og-priser.md)."""
     return _afrund_halvt_op(x, 0)
 
 
-def procent(forhold: Tal) -> Decimal:
+def afrund_procent(forhold: Tal) -> Decimal:
     """Et forhold (0,038) som procent med én decimal, ROUND_HALF_UP (docs/afrunding-og-priser.md): 3,8."""
     return _afrund_halvt_op(forhold, 3).scaleb(2)  # forhold × 100 med én decimal
 
 
-def decimaler(x: Tal, antal: int) -> Decimal:
+def afrund_decimaler(x: Tal, antal: int) -> Decimal:
     """En forklarende mellemregning (fx uafrundet timepris) vist med ``antal`` decimaler."""
     return _afrund_halvt_op(x, antal)
 
 
-def en_decimal(procent_: Tal) -> Decimal:
-    """En procent (17,7556) med én decimal, ROUND_HALF_UP (docs/afrunding-og-priser.md): 17,8. Samme tal som
-    ``procent`` af forholdet, men af procenten, som ``forklar`` viser regnestykket."""
+def afrund_en_decimal(procent_: Tal) -> Decimal:
+    """En procent (17,7556) med én decimal, ROUND_HALF_UP (docs/afrunding-og-priser.md): 17,8.
+    Samme tal som
+    ``afrund_procent`` af forholdet, men af procenten, som ``forklar`` viser regnestykket."""
     return _afrund_halvt_op(procent_, 1)

@@ -10,7 +10,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tilsynstakst.beregning.fordeling import STOERSTE_REST, fordel
-from tilsynstakst.beregning.afrunding import en_decimal, kroner
+from tilsynstakst.beregning.afrunding import afrund_en_decimal, afrund_kroner
 from tilsynstakst.budgetfil.model import Befolkning
 from tilsynstakst.beregning.spor import Sporet, fra_fil, regn, sumformel
 
@@ -52,7 +52,7 @@ def objektiv_finansiering(
         k = f"finansiering.kommuner.{i}"
         antal = regn(f"{k}.befolkning", f"0-17-årige i {navn}", "{0}", led[i])
         andel = regn(f"{k}.andel_pct", f"{navn}s andel i pct.", "{0} ÷ {1} × 100", antal, i_alt,
-                     afrund=en_decimal,
+                     afrund=afrund_en_decimal,
                      regel="procent med én decimal, afrundet halvt op (README: Afrunding)")
         beloeb_led.append(regn(
             f"{k}.beloeb", f"{navn}s objektive finansiering", "{0} × {1} ÷ {2}", budget_, antal,
@@ -86,6 +86,6 @@ def gennemsnitspris(
         return None
     return regn("gennemsnitspris", "gennemsnitspris pr. plejefamilie", "{0} ÷ {1}",
                 Sporet(budget_led, budget_pleje), Sporet("antal.plejefamilier_i_alt", i_alt),
-                afrund=kroner, regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
+                afrund=afrund_kroner, regel="budget ÷ (plejefamilier + nygodkendelser), af det eksakte budget i "
                 "prisniveauet, afrundet halvt op til hele kroner (README: Hvad tabellerne betyder, Afrunding)"
                 ).vaerdi  # type: ignore[return-value]

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from fractions import Fraction
 
-from tilsynstakst.beregning.afrunding import kroner
+from tilsynstakst.beregning.afrunding import afrund_kroner
 from tilsynstakst.beregning.spor import aktivt, ved_regel
 from tilsynstakst.tal import tal
 
@@ -59,7 +59,7 @@ def stoerste_rest(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
 def simpel(total: int, vaegte: Mapping[str, int]) -> dict[str, int]:
     """Hver andel afrundet for sig til hele kroner (ROUND_HALF_UP); summen kan afvige fra total."""
     sum_vaegte = _sum(vaegte)
-    dele = {navn: int(kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
+    dele = {navn: int(afrund_kroner(Fraction(total * v, sum_vaegte))) for navn, v in vaegte.items()}
     for navn, v in vaegte.items():
         ved_regel(f"fordeling.{navn}", dele[navn], f"{navn}, simpel afrunding",
                   uafrundet=Fraction(total * v, sum_vaegte),

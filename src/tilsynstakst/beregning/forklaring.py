@@ -10,23 +10,13 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.beregning.afrunding import decimaler
+from tilsynstakst.beregning.afrunding import afrund_decimaler
 from tilsynstakst.beregning.spor import Spor, Tal, Trin
-from tilsynstakst.tal import tal
+from tilsynstakst.tal import tal, vis
 
 AARSTAL = {"aar", "prisniveau", "filens_priser"}  # mærker, ikke tal, der regnes
 AARSNOEGLER = {"aar", "prisniveau", "regnskabsaar"}  # et årstal i en budgetfil: 2023, ikke 2.023
 MAKS_LED_I_FORMLEN = 4  # flere led (en sum over takstgrupper eller kommuner) vises som Σ
-
-
-def vis_tal(x: Tal | None) -> str:
-    """Et tal i sporet på dansk; en brøk, der ikke går op med fire decimaler, med ≈."""
-    if x is None:
-        return "–"
-    if isinstance(x, Fraction):
-        d = decimaler(x, 4)
-        return tal(d.normalize()) if Fraction(d) == x else f"≈{tal(d.normalize())}"
-    return tal(Decimal(x).normalize() if isinstance(x, Decimal) else x)
 
 
 def tal_i_data(data: Any, prefiks: str = "") -> Iterator[tuple[str, Any]]:
@@ -52,7 +42,7 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
         return t.filnoegle if t.fil else t.navn
 
     def led(t: Trin) -> str:
-        return f"{navn(t)} {vis_tal(t.vaerdi)}"
+        return f"{navn(t)} {vis(t.vaerdi, kort=True)}"
 
     def trin(k: str, niveau: int, i_formlen: bool = False) -> None:
         ind = "  " * niveau
@@ -60,7 +50,7 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
         blad = bool(t.fil) or not (t.led or t.formel)
         if k in vist:
             if not (blad and i_formlen):  # et blad i formlen står der allerede med sin værdi
-                ud.append(f"{ind}{navn(t) if blad else k} = {vis_tal(t.vaerdi)}, se ovenfor")
+                ud.append(f"{ind}{navn(t) if blad else k} = {vis(t.vaerdi, kort=True)}, se ovenfor")
             return
         vist.add(k)
         if t.fil:
@@ -69,14 +59,14 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
             mærke = " (kalibreret)" if _kalibreret(filnoegle, kalibreret.get(t.fil, set())) else ""
             hvad = f" ({t.navn})" if t.navn != filnoegle else ""  # fx en budgetposts navn
             vaerdi = (str(t.vaerdi) if filnoegle.rsplit(".", 1)[-1] in AARSNOEGLER
-                      else vis_tal(t.vaerdi))
+                      else vis(t.vaerdi, kort=True))
             ud.append(f"{ind}{filnoegle} = {vaerdi}{hvad} fra {t.fil}"
                       f"{f':{nr}' if nr else ''}{mærke}")
             return
         if blad:  # en konstant i modellen, fx en vægt
-            ud.append(f"{ind}{t.navn} = {vis_tal(t.vaerdi)}: {t.regel}")
+            ud.append(f"{ind}{t.navn} = {vis(t.vaerdi, kort=True)}: {t.regel}")
             return
-        ud.append(f"{ind}{k} = {vis_tal(t.vaerdi)}" + (f" ({t.navn})" if t.navn != k else ""))
+        ud.append(f"{ind}{k} = {vis(t.vaerdi, kort=True)}" + (f" ({t.navn})" if t.navn != k else ""))
         dele = [spor.trin[d] for d in t.led if d in spor.trin]
         gennem = t.formel == "{0}" and t.uafrundet is None  # samme tal, blot hentet: ingen formel
         sum_ = len(dele) > MAKS_LED_I_FORMLEN and t.formel.count("{") == len(dele)
@@ -85,11 +75,11 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
                 udtryk = f"summen af de {len(dele)} led nedenfor"
             else:
                 udtryk = t.formel.format(*(led(d) for d in dele))
-            resultat = vis_tal(t.uafrundet if t.uafrundet is not None else t.vaerdi)
-            pil = f" → {vis_tal(t.vaerdi)}" if t.uafrundet is not None and t.uafrundet != t.vaerdi else ""
+            resultat = vis(t.uafrundet if t.uafrundet is not None else t.vaerdi, kort=True)
+            pil = f" → {vis(t.vaerdi, kort=True)}" if t.uafrundet is not None and t.uafrundet != t.vaerdi else ""
             ud.append(f"{ind}  = {udtryk} = {resultat}{pil}")
         elif t.uafrundet is not None:
-            ud.append(f"{ind}  eksakt {vis_tal(t.uafrundet)} → {vis_tal(t.vaerdi)}")
+            ud.append(f"{ind}  eksakt {vis(t.uafrundet, kort=True)} → {vis(t.vaerdi, kort=True)}")
         if t.regel:
             ud.append(f"{ind}  {t.regel}")
         for d in t.led:

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from tilsynstakst.beregning.afrunding import decimaler, en_decimal
+from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_en_decimal
 from tilsynstakst.budgetfil.model import PLIndeks
 from tilsynstakst.beregning.spor import Sporet, fra_fil, noter, regn
 
@@ -31,7 +31,7 @@ def pl_faktor(indeks: PLIndeks, fra: int, til: int) -> Fraction:
 
 def vist_pl(faktor: Fraction) -> Decimal:
     """PL-faktoren, som den vises: 6 decimaler, uden nuller til sidst (docs/afrunding-og-priser.md)."""
-    return decimaler(faktor, 6).normalize()
+    return afrund_decimaler(faktor, 6).normalize()
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,7 @@ def aendring(forrige: Decimal | int, budgetaar: Decimal | int,
     pct_regel = "af de viste, afrundede tal, med én decimal, afrundet halvt op (README: Afrunding)"
     if forrige:
         pct = regn(k and f"{k}.pct", "ændring i pct.", "{0} ÷ {1} × 100", forskel, foer,
-                   afrund=en_decimal, regel=pct_regel).vaerdi
+                   afrund=afrund_en_decimal, regel=pct_regel).vaerdi
     else:  # ingen procent af 0
         pct = None
         if k:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from tilsynstakst.beregning.afrunding import decimaler, kroner
+from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
 from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, konstant, regn
 
@@ -118,7 +118,7 @@ def _takster(normtimer: Decimal, t: Sporet, aktivitet: str) -> tuple[Sporet, ...
     h = fra_fil(f"normtimer.{aktivitet}", normtimer)
     return tuple(regn(f"takster.{aktivitet}.{g}" if aktivitet else "",
                       f"takst for {AKTIVITETSNAVNE.get(aktivitet)}, takstgruppe {g + 1}",
-                      "{0} × {1} × {2}", _vaegt(g), h, t, afrund=kroner, regel=AFRUNDET)
+                      "{0} × {1} × {2}", _vaegt(g), h, t, afrund=afrund_kroner, regel=AFRUNDET)
                  for g in range(len(VAEGTE)))
 
 
@@ -131,7 +131,7 @@ def skaerpet_tillaeg(aarlig_tilsynstakst: Decimal, paabegyndte_maaneder: int = 1
     maaned = regn(f"takster.skaerpet_tilsyn_pr_maaned.{g}" if g is not None else "",
                   f"skærpet tilsyn pr. påbegyndt måned, takstgruppe {(g or 0) + 1}",
                   f"{SKAERPET_SATS * 100} % × {{0}}",
-                  Sporet(f"takster.tilsyn.{g}", aarlig_tilsynstakst), afrund=kroner,
+                  Sporet(f"takster.tilsyn.{g}", aarlig_tilsynstakst), afrund=afrund_kroner,
                   regel="socialtilsynsbekendtgørelsen § 33, afrundet halvt op til hele kroner")
     return maaned.vaerdi * paabegyndte_maaneder  # type: ignore[return-value]
 
@@ -147,7 +147,7 @@ def bpa_takst(timer: Decimal, afrundet_timepris: Decimal, aktivitet: str = "") -
 def _bpa_takst(timer: Decimal, timepris: Sporet, aktivitet: str) -> Sporet:
     return regn(f"takster.{aktivitet}" if aktivitet else "",
                 f"takst for {AKTIVITETSNAVNE.get(aktivitet)}", "{0} × {1}",
-                fra_fil(f"normtimer.{aktivitet}", timer), timepris, afrund=kroner,
+                fra_fil(f"normtimer.{aktivitet}", timer), timepris, afrund=afrund_kroner,
                 regel="BPA: timer × den afrundede timepris (notatet s. 4)")
 
 
@@ -160,7 +160,7 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
         regn(f"takster.normtimer.{a}", f"normtimer til {AKTIVITETSNAVNE[a]}", "{0}",
              fra_fil(f"normtimer.{a}", h))
     pr_aktivitet = {a: _takster(getattr(normtimer, a), t, a) for a in AKTIVITETER}
-    afrundet_timepris = regn("takster.timepris", "timepris", "{0}", t, afrund=kroner,
+    afrundet_timepris = regn("takster.timepris", "timepris", "{0}", t, afrund=afrund_kroner,
                              regel=AFRUNDET)
     bpa_tilsyn = _bpa_takst(normtimer.bpa_tilsyn, afrundet_timepris, "bpa_tilsyn")
     bpa_nygodkendelse = _bpa_takst(normtimer.bpa_nygodkendelse, afrundet_timepris,
@@ -170,9 +170,9 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
                      for g, t_ in enumerate(pr_aktivitet["tilsyn"]))
     return Takstresultat(
         normtimer=normtimer.model_dump(exclude={"kilde"}),
-        timer_i_alt=decimaler(timer.vaerdi, 2),
+        timer_i_alt=afrund_decimaler(timer.vaerdi, 2),
         timepris=afrundet_timepris.vaerdi,  # type: ignore[arg-type]
-        timepris_uafrundet=decimaler(t.vaerdi, 4),
+        timepris_uafrundet=afrund_decimaler(t.vaerdi, 4),
         tilsyn=tuple(s.vaerdi for s in pr_aktivitet["tilsyn"]),  # type: ignore[arg-type]
         nygodkendelse=tuple(s.vaerdi for s in pr_aktivitet["nygodkendelse"]),  # type: ignore[arg-type]
         vaesentlig_aendring=tuple(s.vaerdi for s in pr_aktivitet["vaesentlig_aendring"]),  # type: ignore[arg-type]
@@ -202,7 +202,7 @@ def _omkostningsdaekning(budget: Budget, faktor: Fraction, takster: dict[str, tu
                     regel="Σ antal × takst over alle aktiviteter og takstgrupper, og BPA")
     budget_kr = regn("takster.daekning.budget", "tilbudsafdelingens budget", "{0}",
                      Sporet("budget.tilbudsafdelingen",
-                            kroner(Fraction(budget.budget.tilbudsafdelingen) * faktor)))
+                            afrund_kroner(Fraction(budget.budget.tilbudsafdelingen) * faktor)))
     rest = regn("takster.daekning.rest", "afrundingsrest", "{0} − {1}", indtaegt, budget_kr,
                 regel="positiv = overdækning af afrundingen (README: Hvad tabellerne betyder)")
     return Omkostningsdaekning(budget_kr.vaerdi, indtaegt.vaerdi, rest.vaerdi)  # type: ignore[arg-type]

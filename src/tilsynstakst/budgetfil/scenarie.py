@@ -46,7 +46,7 @@ class Saet:
         return tuple(int(d) if d.isdigit() else d for d in self.noegle.split("."))
 
     def __str__(self) -> str:
-        return f"{self.noegle}={vist(self.vaerdi)}"
+        return f"{self.noegle}={som_toml(self.vaerdi)}"
 
 
 @dataclass(frozen=True)
@@ -84,14 +84,14 @@ class Scenarieinfo:
     aendringer: tuple[Anvendt, ...]
 
 
-def vist(v: Any) -> str:
+def som_toml(v: Any) -> str:
     """En værdi, som den skrives i TOML (til beskeder og ``--saet``-linjer)."""
     if isinstance(v, bool):
         return "true" if v else "false"
     if isinstance(v, (list, tuple)):
-        return "[" + ", ".join(vist(x) for x in v) + "]"
+        return "[" + ", ".join(som_toml(x) for x in v) + "]"
     if isinstance(v, dict):
-        return "{" + ", ".join(f"{k} = {vist(x)}" for k, x in v.items()) + "}"
+        return "{" + ", ".join(f"{k} = {som_toml(x)}" for k, x in v.items()) + "}"
     if isinstance(v, str):
         return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return str(v)

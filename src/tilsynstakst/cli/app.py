@@ -457,9 +457,9 @@ def ret_pl(
 
 
 def kroner_af(grundlag: int, faktor) -> int:  # type: ignore[no-untyped-def]
-    from tilsynstakst.beregning.afrunding import kroner
+    from tilsynstakst.beregning.afrunding import afrund_kroner
 
-    return int(kroner(grundlag * faktor))
+    return int(afrund_kroner(grundlag * faktor))
 
 
 @app.command()

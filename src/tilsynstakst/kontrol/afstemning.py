@@ -17,7 +17,7 @@ from decimal import Decimal
 from pydantic import BaseModel
 
 from tilsynstakst.beregning.fordeling import METODER, fordel
-from tilsynstakst.beregning.afrunding import ANTAL, KR, PCT
+from tilsynstakst.tal import ANTAL, KR, PCT
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.budgetfil.model import FIGURDELE, Erkendelse, Figur, Offentliggjort

@@ -25,7 +25,7 @@ from tilsynstakst.visning.tabeller import (Tabel, aaret_i_priser, antalsforudsae
                                    opbygningstabel,
                                    prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
                                    takstblade)
-from tilsynstakst.tal import kroner, procent, tal
+from tilsynstakst.tal import kroner, procent, tal, vis
 
 
 @dataclass(frozen=True)
@@ -233,14 +233,6 @@ def _vaerdi(budget: Budget, sti: str) -> Any:
     return node
 
 
-def _vist(v: Any) -> str:
-    if isinstance(v, BaseModel):
-        return "; ".join(f"{n}: {_vist(getattr(v, n))}" for n in type(v).model_fields)
-    if isinstance(v, tuple):
-        return ", ".join(_vist(x) for x in v)
-    return tal(v) if isinstance(v, (int, Decimal)) else str(v)
-
-
 def _forudsaetninger(budget: Budget) -> list[Blok]:
     """Kilderne, og de kalibrerede værdier mærket som sådan (de er ikke offentliggjort)."""
     kilder = [f"Budgetfilen: {budget.kilde}", f"Budget: {budget.budget.kilde}",
@@ -256,7 +248,7 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
                    "timeprisen")
         blokke += [
             Afsnit(f"Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de {hvordan}:"),
-            Punkter(tuple(f"{sti} = {_vist(_vaerdi(budget, sti))} (kalibreret)"
+            Punkter(tuple(f"{sti} = {vis(_vaerdi(budget, sti))} (kalibreret)"
                           for sti in budget.kalibreret)),
         ]
     return blokke

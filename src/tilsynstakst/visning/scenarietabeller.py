@@ -1,7 +1,7 @@
 """Tabellerne for ``scenarie`` og ``foelsomhed``: kun tal, der allerede er beregnet, sat op."""
 
 from tilsynstakst.beregning.foelsomhed import Foelsomhed
-from tilsynstakst.beregning.afrunding import KR
+from tilsynstakst.tal import KR
 from tilsynstakst.beregning.aarsresultat import Scenarieresultat
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.visning.tabeller import (Celle, Tabel, Visning, afrundingsnote, aendringsceller,

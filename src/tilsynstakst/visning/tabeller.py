@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from tilsynstakst.beregning.finansiering import Finansiering, Kommuneandel
-from tilsynstakst.beregning.afrunding import ANTAL, KR, PCT, TIMER
+from tilsynstakst.tal import ANTAL, KR, PCT, TIMER
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.takster import TAKSTBLADET, TAKSTGRUPPER
@@ -476,13 +476,13 @@ def _scenariecelle(v: object) -> Celle:
 
 def scenarietabel(s: Scenarieinfo) -> Tabel:
     """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
-    from tilsynstakst.budgetfil.scenarie import vist
+    from tilsynstakst.budgetfil.scenarie import som_toml
 
     raekker = []
     for a in s.aendringer:
         f, n = _scenariecelle(a.i_filen), _scenariecelle(a.i_scenariet)
         if f.vaerdi is None or n.vaerdi is None:
-            raekker.append((f"{a.noegle}: {vist(a.i_filen)} → {vist(a.i_scenariet)}", ()))
+            raekker.append((f"{a.noegle}: {som_toml(a.i_filen)} → {som_toml(a.i_scenariet)}", ()))
         else:
             raekker.append((a.noegle, (f, n, Celle(Decimal(n.vaerdi) - Decimal(f.vaerdi), ""))))
     return Tabel("scenarie", f"Scenarie: {s.navn}", ("Nøgle", "I filen", "I scenariet", "Ændring"),

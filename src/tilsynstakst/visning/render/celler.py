@@ -6,7 +6,7 @@ blive en formel i CSV eller XLSX: som OWASP anbefaler (CSV Injection), sættes e
 så teksten forbliver læsbar og aldrig bliver udført.
 """
 
-from tilsynstakst.beregning.afrunding import PCT
+from tilsynstakst.tal import PCT
 from tilsynstakst.visning.tabeller import Celle
 from tilsynstakst.tal import procent, tal
 

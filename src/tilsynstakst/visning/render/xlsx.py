@@ -9,7 +9,7 @@ import io
 import re
 from decimal import Decimal
 
-from tilsynstakst.beregning.afrunding import PCT
+from tilsynstakst.tal import PCT
 from tilsynstakst.visning.render.celler import celletekst, uskadelig
 from tilsynstakst.visning.tabeller import Celle, Visning
 
