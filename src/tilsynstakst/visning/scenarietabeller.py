@@ -4,16 +4,13 @@ from tilsynstakst.beregning.foelsomhed import Foelsomhed
 from tilsynstakst.tal import KR
 from tilsynstakst.beregning.aarsresultat import Scenarieresultat
 from tilsynstakst.beregning.sammenligning import Aendring
-from tilsynstakst.visning.tabeller import (Celle, Tabel, Visning, afrundingsnote, aendringsceller,
-                                   gruppenavn, scenarielinje, scenarietabel)
+from tilsynstakst.visning.tabeller import (TAKSTNAVNE, Celle, Tabel, Visning, afrundingsnote,
+                                           aendringsceller, gruppenavn, scenarielinje,
+                                           scenarietabel)
 
 SIDE_OM_SIDE = ("Grundlag", "Scenarie", "Forskel i kr.", "Forskel i pct.")
-TAKSTNAVNE = (
-    ("tilsyn", "Tilsyn (årlig takst)"),
-    ("nygodkendelse", "Nygodkendelse"),
-    ("vaesentlig_aendring", "Væsentlig ændring"),
-    ("skaerpet_tilsyn_pr_maaned", "Skærpet tilsyn pr. påbegyndt måned"),
-)
+# Side om side står de årlige takster først og tillægget for skærpet tilsyn sidst.
+SIDE_OM_SIDE_ORDEN = ("tilsyn", "nygodkendelse", "vaesentlig_aendring", "skaerpet_tilsyn_pr_maaned")
 
 
 def _tabel(noegle: str, titel: str, raekker: list[tuple[str, Aendring | None]],
@@ -30,7 +27,8 @@ def scenarievisning(s: Scenarieresultat) -> Visning:
     """Grundlaget og scenariet side om side med forskellen i kr. og pct. (issue 10)."""
     f, g, r = s.forskelle, s.grundlag, s.resultat
     tabeller = [scenarietabel(s.scenarie)]
-    for noegle, titel in TAKSTNAVNE:
+    for noegle in SIDE_OM_SIDE_ORDEN:
+        titel = TAKSTNAVNE[noegle]
         tabeller.append(_tabel(f"takster_{noegle}", f"Takst for tilbud: {titel}",
                                [(gruppenavn(i), a) for i, a in enumerate(f.takster[noegle])],
                                kort=titel[:31]))

@@ -286,8 +286,11 @@ SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt m�
             "(socialtilsynsbekendtgørelsen § 33).")
 
 
-TAKSTKOLONNER = ("Tilsyn (årlig takst)", "Skærpet tilsyn pr. påbegyndt måned", "Nygodkendelse",
-                 "Væsentlig ændring")
+# Takstbladets fire takster med deres navn i tabellerne (takstblad, scenarie, følsomhed).
+TAKSTNAVNE = {"tilsyn": "Tilsyn (årlig takst)",
+              "skaerpet_tilsyn_pr_maaned": "Skærpet tilsyn pr. påbegyndt måned",
+              "nygodkendelse": "Nygodkendelse", "vaesentlig_aendring": "Væsentlig ændring"}
+TAKSTKOLONNER = tuple(TAKSTNAVNE[n] for n in TAKSTBLADET)
 
 
 def _takstblad(a: Aarsresultat, noegle: str, note: str | None) -> Tabel:
