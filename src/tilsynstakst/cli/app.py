@@ -17,18 +17,13 @@ import typer
 from tilsynstakst import __version__
 from tilsynstakst.beregning.fordeling import Afrundingsmetode as Afrunding
 from tilsynstakst.fund import KODE_INPUT  # fund er let (ingen pydantic)
+from tilsynstakst.visning.render import Format
 
 KODE_INTERN = 3  # en fejl i programmet selv (aldrig en traceback, aldrig forvekslet med 1)
 
 
 
 
-class Format(str, Enum):
-    tabel = "tabel"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    xlsx = "xlsx"
 
 
 app = typer.Typer(
@@ -150,20 +145,20 @@ def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None
         from tilsynstakst.budgetfil.skriv import uddatasti
 
         fil = _kald(uddatasti, output, "tal.xlsx")
-    return _kald(vaelg_format, format.value if format else None, fil), fil
+    return _kald(vaelg_format, format, fil), fil
 
 
 def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # type: ignore[no-untyped-def]
     """En visning på skærmen (tekst i terminalens bredde) eller i et format."""
     format, output = valg
-    if format == "tabel" and output is None:
+    if format == Format.TABEL and output is None:
         from tilsynstakst.visning.render.terminal import tekst
 
         _paa_skaermen(tekst, visning)
         return
     from tilsynstakst.visning.render.formater import gengiv
 
-    _udskriv(gengiv(visning, format), output, overskriv, binaer=format == "xlsx")
+    _udskriv(gengiv(visning, format), output, overskriv, binaer=format == Format.XLSX)
 
 
 def _scenarie(budgetmappe: Path, aar: int, navne: list[str] | None, saet: list[str] | None):  # type: ignore[no-untyped-def]

@@ -13,6 +13,7 @@ for kolonnen (``Kolonne``), og kommunerne er ens med den metode.
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from enum import StrEnum
 
 from pydantic import BaseModel
 
@@ -23,9 +24,18 @@ from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.budgetfil.model import FIGURDELE, Erkendelse, Figur, Offentliggjort
 from tilsynstakst.beregning.takster import TAKSTBLADET
 
-ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG = "ens", "afrunding", "afvigelse", "uberegnelig"
-ERKENDT = "erkendt"
-KOLONNE = "kolonne"  # i optællingen: en kolonne, afrundet med en anden metode (ikke et tal)
+class Afstemningsklasse(StrEnum):
+    """Hvad et offentliggjort tal er mod beregningen (docs/afstemning.md)."""
+
+    ENS = "ens"
+    AFRUNDING = "afrunding"  # højst 1 kr. eller 0,1 procentpoint
+    AFVIGELSE = "afvigelse"
+    UBEREGNELIG = "uberegnelig"
+    ERKENDT = "erkendt"  # en fejl i notatet, som filen erkender
+    KOLONNE = "kolonne"  # i optællingen: en kolonne, afrundet med en anden metode (ikke et tal)
+
+
+ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG, ERKENDT, KOLONNE = Afstemningsklasse
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 

@@ -1,1 +1,13 @@
-"""Visninger af et beregnet resultat. Her regnes intet; der vælges kun form."""
+"""Visningerne i hvert format; ``Format`` er den lukkede liste, kode og kommandolinje deler."""
+
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    """Et uddataformat: ``tabel`` (tekst), ``json``, ``markdown``, ``csv`` eller ``xlsx``."""
+
+    TABEL = "tabel"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    CSV = "csv"
+    XLSX = "xlsx"

@@ -3,17 +3,19 @@
 from pathlib import Path
 
 from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.visning.render import Format
 from tilsynstakst.visning.tabeller import Visning
 
 # Filens endelse afgør formatet, når --format ikke er givet (issue 11).
-ENDELSER = {".xlsx": "xlsx", ".csv": "csv", ".md": "markdown", ".json": "json", ".txt": "tabel"}
+ENDELSER = {".xlsx": Format.XLSX, ".csv": Format.CSV, ".md": Format.MARKDOWN,
+            ".json": Format.JSON, ".txt": Format.TABEL}
 
 
-def vaelg_format(format: str | None, fil: Path | None) -> str:
+def vaelg_format(format: Format | None, fil: Path | None) -> Format:
     """Formatet: ``--format``, ellers filens endelse, ellers tabel på skærmen. Et ``--format``,
     der modsiger endelsen, og en endelse uden kendt format er fejl, der nævner begge."""
     if fil is None:
-        return format or "tabel"
+        return format or Format.TABEL
     endelse = fil.suffix.lower()
     efter_endelsen = ENDELSER.get(endelse)
     if format is None and efter_endelsen is None:
@@ -28,25 +30,25 @@ def vaelg_format(format: str | None, fil: Path | None) -> str:
     return format or efter_endelsen  # type: ignore[return-value]
 
 
-def gengiv(v: Visning, format: str) -> bytes:
+def gengiv(v: Visning, format: Format) -> bytes:
     """``format``: tabel (ren tekst), json, markdown, csv eller xlsx."""
-    if format == "json":
+    if format == Format.JSON:
         from tilsynstakst.visning.render.jsonformat import visning_json
 
         return visning_json(v).encode()
-    if format == "markdown":
+    if format == Format.MARKDOWN:
         from tilsynstakst.visning.render.markdown import visning_markdown
 
         return visning_markdown(v).encode()
-    if format == "csv":
+    if format == Format.CSV:
         from tilsynstakst.visning.render.csvformat import visning_csv
 
         return visning_csv(v)
-    if format == "xlsx":
+    if format == Format.XLSX:
         from tilsynstakst.visning.render.xlsx import visning_xlsx
 
         return visning_xlsx(v)
-    if format == "tabel":
+    if format == Format.TABEL:
         from tilsynstakst.visning.render.terminal import tekst
 
         return tekst(v, 200).encode()
