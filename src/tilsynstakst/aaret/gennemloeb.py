@@ -16,6 +16,9 @@ from typing import TYPE_CHECKING
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.kommando import kommando
+from tilsynstakst.budgetfil.kommuner import naermeste
+from tilsynstakst.jsondata import som_data
+from tilsynstakst.tal import vis
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, budgetfil, budgetmappe,
                                          find_linje, findes, laes_model)
 from tilsynstakst.beregning.aarsresultat import (Rapport, Scenarieresultat, beregn_aar, lav_rapport,
@@ -23,7 +26,7 @@ from tilsynstakst.beregning.aarsresultat import (Rapport, Scenarieresultat, bere
 from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.beregning.sammenligning import ManglendePL, pl_faktor
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
-from tilsynstakst.beregning.spor import omfang
+from tilsynstakst.beregning.spor import omfang, optag
 
 if TYPE_CHECKING:  # følsomhed og scenarier indlæses først, når de bruges (hastighed, issue 11)
     from tilsynstakst.beregning.foelsomhed import Foelsomhed
@@ -258,12 +261,8 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
             scenarie: Scenarie | None = None) -> Forklaret:
     """Beregn året med sporet tændt (de samme funktioner, docs/aaret.md) og forklar ``noegle``:
     tallets sti i ``beregn --format json``."""
-    from tilsynstakst.budgetfil.kommuner import naermeste
     from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
     from tilsynstakst.beregning.forklaring import tal_i_data
-    from tilsynstakst.tal import vis
-    from tilsynstakst.jsondata import som_data
-    from tilsynstakst.beregning.spor import optag
 
     with optag() as spor:
         b = beregn(mappe, aar, afrunding, scenarie)

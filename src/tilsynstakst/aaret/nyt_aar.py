@@ -18,9 +18,14 @@ from fractions import Fraction
 from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, find_linje, findes,
+                                         fortolk_toml, laes_budget, laes_pl, laes_tekst,
+                                         noegler, valider)
+from tilsynstakst.budgetfil.redigering import BOM, gem, laes_dokument, tilfoej_indeks
+from tilsynstakst.budgetfil.skriv import skriv_fil
 from tilsynstakst.kommando import citeret, kommando
 from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
-from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast
+from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast, kilder
 from tilsynstakst.budgetfil.model import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
 from tilsynstakst.tal import procent, tal
 
@@ -285,9 +290,6 @@ def uberoert(data: bytes) -> bool:
 def hvad_gaar_tabt(sti: Path) -> str:
     """Hvad der står i en budgetfil ud over et udkast fra ``ny`` (til beskeden, når ``ny`` ikke
     vil erstatte den)."""
-    from tilsynstakst.budgetfil.laes import laes_budget
-    from tilsynstakst.kontrol.sammenhaeng import kilder
-
     try:
         budget = laes_budget(sti)
     except Inputfejl:
@@ -350,11 +352,6 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
     Alt kontrolleres, før noget skrives; kan budgetfilen ikke skrives, får PL-indekset sit gamle
     indhold igen.
     """
-    from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, find_linje, findes,
-                                   fortolk_toml, laes_budget, laes_pl, laes_tekst, valider)
-    from tilsynstakst.budgetfil.skriv import skriv_fil
-    from tilsynstakst.budgetfil.redigering import gem, laes_dokument, tilfoej_indeks
-
     budgetmappe(mappe)
     ny_sti, gl_sti, pl_sti = budgetfil(mappe, aar), budgetfil(mappe, aar - 1), mappe / PL_FILNAVN
     if findes(ny_sti):
@@ -432,12 +429,10 @@ def omregn_udkast(tekst: str, gl: Fraction, ny: Fraction) -> tuple[str, list[Omr
     grundlag × den gamle faktor, bliver grundlag × den nye, afrundet til hele kroner; et
     beløb, der er rettet efter udkastet, står. Kilder og kommentarer, der nævner PL-faktoren,
     får den nye. Linjeskift (også CRLF) står, som de stod."""
-    from tilsynstakst.budgetfil.laes import _noegler
-
     gl_tekst, ny_tekst = faktortekst(gl), faktortekst(ny)
     linjer = tekst.split("\n")
     omregnet = []
-    for nr, noegle, rest in _noegler(tekst):
+    for nr, noegle, rest in noegler(tekst):
         m = re.fullmatch(r"(\s*)([0-9]+)(\s*)(#.*?)(\r?)", rest or "")
         k = _UDKASTBELOEB.fullmatch(m.group(4)) if m else None
         if m is None or k is None or k.group(2) != gl_tekst:
@@ -467,11 +462,6 @@ def ret_pl(mappe: Path, aar: int, pct: Decimal, idag: date) -> PLRettet:
 
     Alt kontrolleres, før noget skrives; kan budgetfilen ikke skrives, får PL-indekset sit gamle
     indhold igen."""
-    from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, findes, fortolk_toml,
-                                   laes_budget, laes_pl, laes_tekst, valider)
-    from tilsynstakst.budgetfil.skriv import skriv_fil
-    from tilsynstakst.budgetfil.redigering import BOM, gem, laes_dokument, tilfoej_indeks
-
     budgetmappe(mappe)
     pl_sti, sti = mappe / PL_FILNAVN, budgetfil(mappe, aar)
     pl = laes_pl(mappe)

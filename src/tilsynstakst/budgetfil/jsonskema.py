@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic.json_schema import GenerateJsonSchema
 
+from tilsynstakst.jsondata import dump
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
 
 SKEMAER = {"budget": Budget, "pl-indeks": PLIndeks}
@@ -36,6 +37,4 @@ def skema(navn: str) -> dict[str, Any]:
 
 def skema_json(navn: str) -> str:
     """Som JSON-tekst; grænser som 0,1 står som decimaltal (``Decimal``), ikke som ``float``."""
-    from tilsynstakst.jsondata import dump
-
     return dump(skema(navn)) + "\n"

@@ -140,7 +140,7 @@ def _dansk_tal_paa_linje(tekst: str, nr: int, kolonne: int | None) -> str | None
     inline-tabel ``{ forrige = 1.234,5 }``): nøglen, tallet og hvordan det skrives. Kun når tallet
     er den sidste værdi før fejlen og ikke selv er gyldig TOML (``1.000`` er 1, ``[1,5]`` en
     liste); ellers ``None``, og tomllibs egen besked står."""
-    paa_linjen = next(((n, r) for linje, n, r in _noegler(tekst) if linje == nr and r), None)
+    paa_linjen = next(((n, r) for linje, n, r in noegler(tekst) if linje == nr and r), None)
     if paa_linjen is None:  # en tabeloverskrift, en linje i en flerlinjet tekst eller liste
         return None
     noegle, rest = paa_linjen
@@ -257,12 +257,12 @@ def linjeindeks(tekst: str) -> dict[tuple[str, ...], int]:
     finder nøgler i almindelige tabeller og inline-tabellens egen nøgle.
     """
     indeks: dict[tuple[str, ...], int] = {}
-    for nr, noegle, _ in _noegler(tekst):
+    for nr, noegle, _ in noegler(tekst):
         indeks.setdefault(noegle, nr)
     return indeks
 
 
-def _noegler(tekst: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
+def noegler(tekst: str) -> Iterator[tuple[int, tuple[str, ...], str | None]]:
     """Hver tabeloverskrift og ``nøgle =`` i TOML-teksten: linjen, den fulde nøgle og, for en
     nøgle, resten af linjen efter '=' (``None`` for en tabeloverskrift)."""
     tabel: tuple[str, ...] = ()

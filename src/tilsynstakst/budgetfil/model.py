@@ -6,7 +6,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 """
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -17,6 +17,7 @@ from pydantic_core import PydanticCustomError
 
 from tilsynstakst.budgetfil.kommuner import kommunenoegle
 from tilsynstakst.fund import USYNLIGE
+from tilsynstakst.tal import tal
 
 MAKS_BELOEB = Decimal(10) ** 11  # 100 mia. kr.: langt over ethvert socialtilsyns budget
 MAKS_ANTAL = 1_000_000
@@ -742,17 +743,11 @@ class PLIndeks(_Model):
 
 def _kr(x: Decimal) -> str:
     """Et beløb på dansk (16.905.109), til en besked (ikke validatoren ``_tal``)."""
-    from tilsynstakst.tal import tal
-
     return tal(x)
 
 
 def _decimaltekst(x: Fraction) -> str:
     """En faktor med fire decimaler på dansk (0,0306), til en besked; 5-9 op som overalt."""
-    from decimal import ROUND_HALF_UP
-
-    from tilsynstakst.tal import tal
-
     return tal((Decimal(x.numerator) / Decimal(x.denominator)).quantize(
         Decimal("0.0001"), rounding=ROUND_HALF_UP))
 

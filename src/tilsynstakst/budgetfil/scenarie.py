@@ -15,6 +15,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from tilsynstakst.budgetfil.kommuner import naermeste
+from tilsynstakst.budgetfil.laes import laes_toml, linjeindeks, slaa_op, valider
+from tilsynstakst.budgetfil.model import Scenariefil, dansk_talhjaelp, tager_hele_tal
 from tilsynstakst.fund import Fund, Inputfejl
 
 SCENARIEMAPPE = "scenarier"
@@ -119,8 +122,6 @@ def laes_saet(tekst: str) -> list[Saet]:
     try:
         data = tomllib.loads(f"v = {vaerdi}", parse_float=Decimal)["v"]
     except (tomllib.TOMLDecodeError, ValueError, ArithmeticError, RecursionError):
-        from tilsynstakst.budgetfil.model import dansk_talhjaelp, tager_hele_tal  # som i budgetfilen
-
         hjaelp = dansk_talhjaelp(vaerdi, hele=tager_hele_tal(dele)) or (
             "skriv et tal (17105109 eller 65.5), en liste ([88, 97, 37, 19]) eller en "
             "tekst i anførselstegn (\"2024K2\")")
@@ -143,9 +144,6 @@ def scenariefil(mappe: Path, navn: str) -> Path:
 def laes_scenarie(sti: Path, aar: int | None = None) -> tuple[int, Scenarie]:
     """Læs ``scenarier/NAVN.toml``: ``aar``, ``beskrivelse`` og ``[saet]``. Er ``aar`` givet,
     skal filen gælde for det år."""
-    from tilsynstakst.budgetfil.laes import laes_toml, linjeindeks, slaa_op, valider
-    from tilsynstakst.budgetfil.model import Scenariefil
-
     data, tekst = laes_toml(sti)
     fil = valider(Scenariefil, data, tekst, str(sti))
     indeks = linjeindeks(tekst)
@@ -259,8 +257,6 @@ def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> 
         return f"{hvor} er en liste med pladserne 0-{len(node) - 1}; {del_} findes ikke"
     if not isinstance(node, dict):
         return f"{hvor} er en enkelt værdi, ikke en tabel"
-    from tilsynstakst.budgetfil.kommuner import naermeste
-
     besked = f"nøglen findes ikke i {fil}"
     if forslag := naermeste(str(del_), node):
         besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag)))}?)"

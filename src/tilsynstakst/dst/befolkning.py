@@ -12,6 +12,7 @@ from pathlib import Path
 from tilsynstakst.dst import folk1a
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.kommando import kommando
+from tilsynstakst.budgetfil.redigering import erstat_befolkning, gem, laes_dokument
 from tilsynstakst.budgetfil.laes import budgetfil, budgetmappe, findes, laes_budget, laes_pl
 from tilsynstakst.budgetfil.model import Budget
 
@@ -49,8 +50,6 @@ def _aarets_fil(mappe: Path, aar: int) -> Path:
 
 def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
-    from tilsynstakst.budgetfil.redigering import erstat_befolkning, gem, laes_dokument
-
     sti = _aarets_fil(mappe, aar)
     budget, koder = omraader(sti)
     kvartal = folk1a.kvartal_for(aar)

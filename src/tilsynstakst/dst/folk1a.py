@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tilsynstakst.budgetfil.laes import laes_bytes
 from tilsynstakst.budgetfil.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
 from tilsynstakst.fund import Fund, Inputfejl, synlig
 
@@ -253,6 +254,4 @@ def _hoved(linjer: list[str]) -> tuple[str, ...]:
 
 def laes_fil(sti: Path) -> bytes:
     """En CSV gemt fra Danmarks Statistik: kun en almindelig fil, højst ``MAKS_SVAR`` byte."""
-    from tilsynstakst.budgetfil.laes import laes_bytes
-
     return laes_bytes(sti, MAKS_SVAR, "for stor til at være FOLK1A for nogle kommuner")
