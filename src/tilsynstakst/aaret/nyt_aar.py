@@ -21,10 +21,12 @@ from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, find_linje, findes,
                                          fortolk_toml, laes_budget, laes_pl, laes_tekst,
                                          noegler, valider)
-from tilsynstakst.budgetfil.redigering import BOM, gem, laes_dokument, tilfoej_indeks
+from tilsynstakst.budgetfil.redigering import (BOM, Flerlinjet, Kommenteret, gem, laes_dokument,
+                                               tilfoej_indeks, toml_med_kommentarer)
 from tilsynstakst.budgetfil.skriv import skriv_fil
 from tilsynstakst.kommando import citeret, kommando
 from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
+from tilsynstakst.beregning.opbygning import AFDELINGER
 from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast, kilder
 from tilsynstakst.budgetfil.model import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
 from tilsynstakst.tal import procent, tal
@@ -152,17 +154,16 @@ def _resultatnavn(beloeb: Decimal) -> str:
     return "overskud" if beloeb > 0 else "underskud"
 
 
-def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
-                    skema: str | None = None) -> str:
-    """Udkastet til ``aar``.toml fra året før, som TOML-tekst med en forklarende indledning.
-
-    ``skema`` er det forrige års ``#:schema``-linje (Taplo), der står først, som den stod."""
-    import tomlkit
-
+def udkast(forrige: Budget, aar: int, faktor: Fraction,
+           idag: date) -> tuple[list[str], dict[str, Any]]:
+    """Reglen for, hvad et nyt år overtager fra året før (docs/aaret.md): indledningen og filens
+    data, i filens orden. Beløbene × PL-faktoren (``udkastbeloeb``), et overført resultat lagt
+    tilbage før PL (``foer_overfoert``), antal, normtimer og kommuner uændrede, hver kilde et
+    ``UDKAST:``; de offentliggjorte tal og det overførte resultat følger ikke med. Et blad med en
+    kommentar er ``Kommenteret``; ``budgetfil_tekst`` skriver det som TOML."""
     fra, f = f"{forrige.aar}.toml", faktortekst(faktor)
     tilbage = foer_overfoert(forrige)
     o = forrige.overfoert_resultat
-    doc = tomlkit.document()
     indledning = [
         f"UDKAST til budget {aar} for {forrige.tilsyn}, i {aar}-priser.",
         f"Startet {idag.isoformat()} med 'tilsynstakst ny {aar}' fra {fra} og PL-faktoren {f}.",
@@ -178,95 +179,68 @@ def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
             f"på {tal(abs(o.beloeb))} kr. fra regnskab {o.regnskabsaar}, en",
             "engangspost: det er lagt tilbage i hver afdeling, før beløbene er fremskrevet.",
         ]
-    indledning.append(f"{aar} har intet overført resultat, før et skrives i "
-                      "[overfoert_resultat].")
     indledning += [
+        f"{aar} har intet overført resultat, før et skrives i [overfoert_resultat].",
         "Gennemgå: beløb, antal og normtimer, og erstat hver kilde, der begynder med 'UDKAST:',",
         f"med årets kilde. Befolkningen blev overført med kvartalet {forrige.befolkning.kvartal};",
         f"'tilsynstakst befolkning {aar} --hent' (eller --fra-csv) henter {aar - 1}K2. Til",
         "kilderne er udfyldt, melder 'tilsynstakst tjek', 'beregn' og 'notat' filen som et udkast.",
         "'tilsynstakst pl' retter PL'en og omregner hvert beløb, der stadig er mærket UDKAST.",
     ]
-    for linje in indledning:
-        doc.add(tomlkit.comment(linje))
-    doc.add("aar", aar)
-    doc.add("tilsyn", forrige.tilsyn)
-    doc.add("kilde", _udkast(f"startet fra {fra} med tilsynstakst ny", aar))
-    if forrige.kalibreret:
-        liste = tomlkit.array()
-        liste.extend(forrige.kalibreret)
-        doc.add("kalibreret", liste.multiline(True))
     kalibreret = set(forrige.kalibreret)
 
-    def vaerdi(tabel: Any, navn: str, v: Any, kommentar: str | None = None) -> None:
-        item = tomlkit.value(format(v, "f")) if isinstance(v, Decimal) else tomlkit.item(v)
-        if kommentar:
-            item.comment(kommentar)
-            item.trivia.comment_ws = "  "
-        tabel.add(navn, item)
+    def kal(v: Any, *stier: str) -> Any:
+        """Værdien, med "kalibreret i året før" ved siden af, hvis en af stierne er kalibreret."""
+        return Kommenteret(v, f"kalibreret i {forrige.aar}") if kalibreret & set(stier) else v
 
-    def kal(sti: str) -> str | None:
-        return f"kalibreret i {forrige.aar}" if sti in kalibreret else None
-
-    b = tomlkit.table()
-    b.add("kilde", _udkast(f"beløbene i {fra} × PL-faktoren {f}, afrundet til hele kr.", aar))
+    data: dict[str, Any] = {"aar": aar, "tilsyn": forrige.tilsyn,
+                            "kilde": _udkast(f"startet fra {fra} med tilsynstakst ny", aar)}
+    if forrige.kalibreret:
+        data["kalibreret"] = Flerlinjet(forrige.kalibreret)
+    budget: dict[str, Any] = {
+        "kilde": _udkast(f"beløbene i {fra} × PL-faktoren {f}, afrundet til hele kr.", aar)}
     if forrige.budget.poster:  # posterne × PL; totalerne udledes af dem (issue 13)
         if (ff := forrige.budget.faelles_fordeling) is not None:
-            fordeling = tomlkit.table()
-            for navn in ("tilbudsafdelingen", "plejefamilieafdelingen"):
-                vaerdi(fordeling, navn, getattr(ff, navn))
-            b.add("faelles_fordeling", fordeling)
-        poster = tomlkit.aot()
-        for p in forrige.budget.poster:
-            post = tomlkit.table()
-            post.add("post", p.post)
-            vaerdi(post, "beloeb", *udkastbeloeb(p.beloeb, faktor))
-            post.add("afdeling", p.afdeling)
-            post.add("kilde", _udkast(f"posten i {fra} × PL-faktoren {f}", aar))
-            poster.append(post)
-        b.add("poster", poster)
+            budget["faelles_fordeling"] = {n: getattr(ff, n) for n in AFDELINGER}
+        budget["poster"] = [
+            {"post": p.post, "beloeb": Kommenteret(*udkastbeloeb(p.beloeb, faktor)),
+             "afdeling": p.afdeling, "kilde": _udkast(f"posten i {fra} × PL-faktoren {f}", aar)}
+            for p in forrige.budget.poster]
     else:
-        for navn in ("tilbudsafdelingen", "plejefamilieafdelingen"):
+        for navn in AFDELINGER:
             netto = getattr(forrige.budget, navn)
             if navn in tilbage:
                 assert o is not None
                 _, del_ = tilbage[navn]
                 forklaring = (f" ({tal(netto)} med {tal(abs(del_))} overført "
                               f"{_resultatnavn(del_)} fra regnskab {o.regnskabsaar} lagt tilbage)")
-                vaerdi(b, navn, *udkastbeloeb(netto + del_, faktor, forklaring))
+                budget[navn] = Kommenteret(*udkastbeloeb(netto + del_, faktor, forklaring))
             else:
-                vaerdi(b, navn, *udkastbeloeb(netto, faktor))
-    doc.add("budget", b)
+                budget[navn] = Kommenteret(*udkastbeloeb(netto, faktor))
+    data["budget"] = budget
+    a = forrige.antal
+    data["antal"] = {"kilde": _udkast(f"antallene overført uændret fra {fra}", aar)} | {
+        navn: kal(v, f"antal.{navn}") for navn in type(a).model_fields
+        if navn not in ("kilde", "pr_takstgruppe") and (v := getattr(a, navn)) is not None} | {
+        "pr_takstgruppe": {navn: kal(list(getattr(a.pr_takstgruppe, navn)), "antal.pr_takstgruppe",
+                                     f"antal.pr_takstgruppe.{navn}")
+                           for navn in type(a.pr_takstgruppe).model_fields}}
+    data["normtimer"] = {"kilde": _udkast(f"normtimerne overført uændret fra {fra}", aar)} | {
+        navn: kal(getattr(forrige.normtimer, navn), f"normtimer.{navn}")
+        for navn in type(forrige.normtimer).model_fields if navn != "kilde"}
+    data["befolkning"] = {
+        "kilde": _udkast(f"{forrige.befolkning.kvartal} overført fra {fra}; hent {aar - 1}K2 med "
+                         f"tilsynstakst befolkning {aar} --hent", aar),
+        "kvartal": forrige.befolkning.kvartal, "kommuner": dict(forrige.befolkning.kommuner)}
+    return indledning, data
 
-    a, antal = forrige.antal, tomlkit.table()
-    antal.add("kilde", _udkast(f"antallene overført uændret fra {fra}", aar))
-    for navn in type(a).model_fields:
-        v = getattr(a, navn)
-        if navn not in ("kilde", "pr_takstgruppe") and v is not None:
-            vaerdi(antal, navn, v, kal(f"antal.{navn}"))
-    grupper = tomlkit.table()
-    for navn in type(a.pr_takstgruppe).model_fields:
-        vaerdi(grupper, navn, list(getattr(a.pr_takstgruppe, navn)),
-               kal("antal.pr_takstgruppe") or kal(f"antal.pr_takstgruppe.{navn}"))
-    antal.add("pr_takstgruppe", grupper)
-    doc.add("antal", antal)
 
-    n = tomlkit.table()
-    n.add("kilde", _udkast(f"normtimerne overført uændret fra {fra}", aar))
-    for navn in type(forrige.normtimer).model_fields:
-        if navn != "kilde":
-            vaerdi(n, navn, getattr(forrige.normtimer, navn), kal(f"normtimer.{navn}"))
-    doc.add("normtimer", n)
-
-    befolkning, kommuner = tomlkit.table(), tomlkit.table()
-    befolkning.add("kilde", _udkast(f"{forrige.befolkning.kvartal} overført fra {fra}; hent "
-                                    f"{aar - 1}K2 med tilsynstakst befolkning {aar} --hent", aar))
-    befolkning.add("kvartal", forrige.befolkning.kvartal)
-    for navn, antal_ in forrige.befolkning.kommuner.items():
-        kommuner.add(navn, antal_)
-    befolkning.add("kommuner", kommuner)
-    doc.add("befolkning", befolkning)
-    return stempl((f"{skema}\n" if skema else "") + tomlkit.dumps(doc))
+def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
+                    skema: str | None = None) -> str:
+    """Udkastet til ``aar``.toml fra året før (``udkast``), som TOML-tekst med indledningen
+    og fingeraftrykket; ``skema`` er det forrige års ``#:schema``-linje (Taplo), som den stod."""
+    return stempl((f"{skema}\n" if skema else "") + toml_med_kommentarer(*udkast(forrige, aar,
+                                                                             faktor, idag)))
 
 
 # Et udkast, som ny skrev det, slutter med sit fingeraftryk (sha256 af resten af filen): så kan

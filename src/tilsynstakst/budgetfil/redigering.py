@@ -5,6 +5,8 @@ værdier, der ændres, ændres. Hver ændring læses igen gennem den almindelige
 regler og beskeder som ``tjek``), før den erstatter filen, og filen skrives atomisk.
 """
 
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -15,6 +17,57 @@ from tilsynstakst.budgetfil.laes import fortolk_toml, laes_toml, valider
 from tilsynstakst.budgetfil.skriv import skriv_fil
 
 BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Kommenteret:
+    """En værdi med en kommentar ved siden af (``beloeb = 17562633  # UDKAST: …``)."""
+
+    vaerdi: Any
+    kommentar: str
+
+
+class Flerlinjet(tuple):
+    """En liste, der skrives med ét element pr. linje."""
+
+
+def toml_med_kommentarer(indledning: list[str], data: dict[str, Any]) -> str:
+    """En ny TOML-fil (tomlkit) med ``indledning`` som kommentarer først og ``data`` i sin orden:
+    en ordbog er en tabel, en liste af ordbøger en liste af tabeller ([[…]]), et Decimal står
+    præcis, som det er, og en ``Kommenteret`` får sin kommentar på linjen."""
+    import tomlkit
+
+    def item(v: Any) -> Any:
+        if isinstance(v, Kommenteret):
+            i = item(v.vaerdi)
+            i.comment(v.kommentar)
+            i.trivia.comment_ws = "  "
+            return i
+        if isinstance(v, Decimal):
+            return tomlkit.value(format(v, "f"))
+        if isinstance(v, Flerlinjet):
+            liste = tomlkit.array()
+            liste.extend(v)
+            return liste.multiline(True)
+        return tomlkit.item(v)
+
+    def tabel(d: dict[str, Any], t: Any) -> Any:
+        for navn, v in d.items():
+            if isinstance(v, dict):
+                t.add(navn, tabel(v, tomlkit.table()))
+            elif isinstance(v, list) and v and all(isinstance(x, dict) for x in v):
+                aot = tomlkit.aot()
+                for x in v:
+                    aot.append(tabel(x, tomlkit.table()))
+                t.add(navn, aot)
+            else:
+                t.add(navn, item(v))
+        return t
+
+    doc = tomlkit.document()
+    for linje in indledning:
+        doc.add(tomlkit.comment(linje))
+    return tomlkit.dumps(tabel(data, doc))
 M = TypeVar("M", bound=BaseModel)
 
 
