@@ -56,7 +56,8 @@ def test_200000_kr_mere_til_tilbud_giver_haandregnede_takster():
     # Det siges før noget tal: scenariet er JSON'ens første nøgle efter versionen.
     assert list(d)[:2] == ["tilsynstakst", "scenarie"]
     assert d["scenarie"]["aendringer"] == [{"noegle": "budget.tilbudsafdelingen",
-                                            "i_filen": BUDGET_TILBUD, "i_scenariet": 17105109}]
+                                            "i_filen": BUDGET_TILBUD, "i_scenariet": 17105109,
+                                            "aendring": 200000}]
 
 
 def test_uden_scenarie_er_scenarie_null_og_tallene_notatets():

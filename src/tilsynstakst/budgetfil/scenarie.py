@@ -75,6 +75,7 @@ class Anvendt:
     noegle: str
     i_filen: Any
     i_scenariet: Any
+    aendring: Decimal | None = None  # i_scenariet − i_filen, når begge er tal (ikke sand/falsk)
 
 
 @dataclass(frozen=True)
@@ -270,10 +271,16 @@ def _forskelle(foer: Any, efter: Any, scenarie: Scenarie) -> list[Anvendt]:
         f, e = _hent(foer, a.sti), _hent(efter, a.sti)
         for noegle, fv, ev in _par(a.noegle, f, e):
             if fv != ev or type(fv) is not type(ev):
-                ud[noegle] = Anvendt(noegle, fv, ev)
+                ud[noegle] = Anvendt(noegle, fv, ev, _aendring(fv, ev))
             else:
                 ud.pop(noegle, None)
     return list(ud.values())
+
+
+def _aendring(foer: Any, efter: Any) -> Decimal | None:
+    """Scenariets ændring af et tal (efter − før); None for en tekst, en liste eller sand/falsk."""
+    tal_ = all(isinstance(x, (int, Decimal)) and not isinstance(x, bool) for x in (foer, efter))
+    return Decimal(efter) - Decimal(foer) if tal_ else None
 
 
 def _hent(data: Any, sti: Sti) -> Any:

@@ -473,21 +473,17 @@ def scenarielinje(s: Scenarieinfo) -> str:
             f" i forhold til {s.fil} (tabellen Scenarie); ikke budgettet, som det står i filen.")
 
 
-def _scenariecelle(v: object) -> Celle:
-    return Celle(v if isinstance(v, (int, Decimal)) and not isinstance(v, bool) else None, "")
-
-
 def scenarietabel(s: Scenarieinfo) -> Tabel:
     """Hver ændret værdi med filens værdi ved siden af; en tekst (fx et kvartal) står i navnet."""
     from tilsynstakst.budgetfil.scenarie import som_toml
 
     raekker = []
     for a in s.aendringer:
-        f, n = _scenariecelle(a.i_filen), _scenariecelle(a.i_scenariet)
-        if f.vaerdi is None or n.vaerdi is None:
+        if a.aendring is None:
             raekker.append((f"{a.noegle}: {som_toml(a.i_filen)} → {som_toml(a.i_scenariet)}", ()))
         else:
-            raekker.append((a.noegle, (f, n, Celle(Decimal(n.vaerdi) - Decimal(f.vaerdi), ""))))
+            raekker.append((a.noegle, (Celle(a.i_filen, ""), Celle(a.i_scenariet, ""),
+                                       Celle(a.aendring, ""))))
     return Tabel("scenarie", f"Scenarie: {s.navn}", ("Nøgle", "I filen", "I scenariet", "Ændring"),
                  tuple(raekker), f"Beregnet med disse ændringer af {s.fil}; filen selv er uændret.",
                  kort="Scenarie")
