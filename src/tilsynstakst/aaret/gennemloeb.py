@@ -286,7 +286,7 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
         spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
 
 
-_PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.(\d+)\.(\w+)")
+_PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.([0-9]+)\.(\w+)")
 
 
 def _kommuner_ved_navn(alle: dict[str, object], rapport: Rapport) -> dict[str, str]:
@@ -308,7 +308,7 @@ def _ved_plads(noegle: str, navne: dict[str, str]) -> str:
     ``….Aalborg.befolkning`` og ``….kommuner.Aalborg.beloeb``, uanset store og små bogstaver.
     Alt andet, også en nøgle ved plads, står, som det er."""
     dele = noegle.split(".")
-    if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not dele[3].isdigit():
+    if len(dele) > 3 and dele[1:3] == ["finansiering", "kommuner"] and not (dele[3].isascii() and dele[3].isdigit()):
         del dele[2]
     if len(dele) == 3 and dele[1] == "finansiering":  # en kommunes finansiering er dens beløb
         dele.append("beloeb")

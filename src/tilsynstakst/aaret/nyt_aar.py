@@ -31,7 +31,7 @@ from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast, kilder
 from tilsynstakst.budgetfil.model import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
 from tilsynstakst.tal import procent, tal
 
-_PCT = re.compile(r"\s*([+-]?\d{1,3}(?:[.,]\d{1,6})?)\s*%?\s*")
+_PCT = re.compile(r"\s*([+-]?[0-9]{1,3}(?:[.,][0-9]{1,6})?)\s*%?\s*")
 
 
 # Hvor årlige pris- og lønfremskrivninger ligger; uden for det skal en PL bekræftes (--bekraeft-pl).

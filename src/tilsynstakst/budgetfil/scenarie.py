@@ -46,7 +46,7 @@ class Saet:
 
     @property
     def sti(self) -> Sti:
-        return tuple(int(d) if d.isdigit() else d for d in self.noegle.split("."))
+        return tuple(int(d) if d.isascii() and d.isdigit() else d for d in self.noegle.split("."))
 
     def __str__(self) -> str:
         return f"{self.noegle}={som_toml(self.vaerdi)}"
@@ -298,7 +298,7 @@ def _par(noegle: str, f: Any, e: Any) -> list[tuple[str, Any, Any]]:
 def i_scenariet(f: Fund, scenarie: Scenarie) -> Fund:
     """En valideringsfejl efter et scenarie: peg på scenariefilens linje, når fejlen gælder en
     nøgle, filen ændrer; ellers budgetfilens, med scenariet nævnt."""
-    noegle = re.sub(r"\[(\d+)\]", r".\1", f.noegle or "")
+    noegle = re.sub(r"\[([0-9]+)\]", r".\1", f.noegle or "")
     for a in reversed(scenarie.aendringer):
         beslaegtet = noegle and (a.noegle == noegle or a.noegle.startswith(noegle + ".")
                                  or noegle.startswith(a.noegle + "."))

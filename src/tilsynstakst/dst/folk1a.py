@@ -78,7 +78,7 @@ def timeout() -> int:
     tekst = os.environ.get(TIMEOUT_MILJOE, "").strip()
     if not tekst:
         return TIMEOUT
-    if not re.fullmatch(r"\d{1,3}", tekst) or not 1 <= int(tekst) <= 600:
+    if not re.fullmatch(r"[0-9]{1,3}", tekst) or not 1 <= int(tekst) <= 600:
         raise Inputfejl([Fund(TIMEOUT_MILJOE, f"skal være et helt antal sekunder (1-600), "
                               f"fik {_en_linje(tekst, 20)!r}")])
     return int(tekst)
@@ -205,10 +205,10 @@ def laes_csv(data: bytes, kilde: str, kvartal: str, kommuner: dict[str, str]) ->
         if koen.casefold() not in _I_ALT or civilstand.casefold() not in _I_ALT:
             raise fejl("er ikke for begge køn og alle civilstande (KØN og CIVILSTAND skal være "
                        "'I alt')", nr)
-        m = re.fullmatch(r"(\d{1,3})(?: år)?", alder)
+        m = re.fullmatch(r"([0-9]{1,3})(?: år)?", alder)
         if m is None or m.group(1) not in ALDRE:
             raise fejl(f"alderen {_en_linje(alder, 20)!r} er ikke en af 0-17 år", nr)
-        if not re.fullmatch(r"\d{1,9}", indhold):
+        if not re.fullmatch(r"[0-9]{1,9}", indhold):
             raise fejl(f"antallet {_en_linje(indhold, 20)!r} er ikke et helt tal", nr)
         aldre = fundet.setdefault(kode, {})
         if m.group(1) in aldre:
