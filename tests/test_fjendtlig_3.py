@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from conftest import ROD
+from conftest import ROD, ret
 
 GRAENSE = 60
 
@@ -34,3 +34,64 @@ def test_en_pl_med_andre_cifre_afvises(mappe):
     assert r.returncode == 2
     assert r.stderr == "Fejl: --pl: skal være en procent som 3,2 eller 3.2, fik '３,２'\n"
     assert not (mappe / "2025.toml").exists()
+
+
+def test_flere_kommuner_end_danmark_har_siges_som_det_er(mappe):
+    """Klasse 8: 99 kommuner blev meldt som "må ikke være tom"."""
+    navne = [f"Kommune {a}{b}" for a in "ABCDEFGHIJ" for b in "abcdefghi"][:88]
+    ekstra = "".join(f'"{navn}" = 1\n' for navn in navne)
+    ret(mappe / "2024.toml", '"Aalborg" = 39978\n', f'"Aalborg" = 39978\n{ekstra}')
+    r = proces("beregn", 2024, "-b", mappe)
+    assert r.returncode == 2
+    assert "befolkning.kommuner: har 99, men højst 98 er muligt" in r.stderr
+
+
+def test_et_helt_tal_skrevet_som_kommatal_siger_hvorfor():
+    """Klasse 8: 2.51e2 gav "skal være et helt tal ≥ 0, fik 251"."""
+    r = proces("beregn", 2024, "--saet", "antal.tilbud=2.51e2")
+    assert r.returncode == 2
+    assert ("antal.tilbud: skal være et helt tal ≥ 0, fik 251; tallet er skrevet som et kommatal "
+            "(med punktum eller eksponent); skriv 251 som et helt tal") in r.stderr
+
+
+def test_en_budgetmappe_der_er_et_link_i_ring_siges_ens_i_beregn_og_tjek(tmp_path):
+    ring = tmp_path / "ring"
+    ring.symlink_to(ring)
+    r = proces("beregn", 2024, "-b", ring)
+    assert r.returncode == 2 and "et link peger i ring" in r.stderr
+    t = proces("tjek", ring)
+    assert t.returncode == 2 and "et link peger i ring" in t.stdout
+
+
+def test_en_tom_tabel_under_en_stavet_forkert_noegle_afvises():
+    """Klasse 8: --saet budgett={} gav kode 0 uden at se på nøglen."""
+    r = proces("beregn", 2024, "--saet", "budgett={}")
+    assert r.returncode == 2 and "'{}' er en tom tabel og ændrer intet" in r.stderr
+
+
+def test_en_browsers_kopi_af_en_budgetfil_meldes(mappe):
+    """Klasse 8: tjek sprang "2024 (1).toml" over uden et ord."""
+    (mappe / "2024 (1).toml").write_bytes((mappe / "2024.toml").read_bytes())
+    t = proces("tjek", mappe)
+    assert t.returncode == 2 and "2024 (1).toml: ligner en budgetfil, men læses ikke" in t.stdout
+
+
+def test_ctrl_c_siger_afbrudt_med_kode_130(tmp_path):
+    """Klasse 8: Ctrl-C gav kode 130 uden et ord (Typer gør det til Exit(130))."""
+    import shutil
+    import signal
+    import time
+
+    from conftest import BUDGETS
+
+    for i in range(60):  # nok mapper til, at tjek kører, når Ctrl-C kommer
+        shutil.copytree(BUDGETS, tmp_path / f"m{i}")
+    mapper = sorted(map(str, tmp_path.iterdir()))
+    p = subprocess.Popen([sys.executable, "-m", "tilsynstakst", "tjek", *mapper], cwd=ROD,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)  # kommandoen kører
+    p.send_signal(signal.SIGINT)
+    _, fejl = p.communicate(timeout=GRAENSE)
+    if p.returncode == 0:
+        pytest.skip("tjek blev færdig, før Ctrl-C nåede frem (en hurtig maskine)")
+    assert p.returncode == 130 and fejl.endswith("Afbrudt.\n"), fejl

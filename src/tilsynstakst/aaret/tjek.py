@@ -81,7 +81,9 @@ def _ligner_budgetfil(navn: str) -> bool:
     (et mellemrum uden bredde), en anden bindestreg eller andre cifre end 0-9."""
     grund = USYNLIGE.sub("", unicodedata.normalize("NFKC", navn)).strip().casefold()
     grund = _STREGER.sub("-", grund)
-    return bool(re.fullmatch(r"\d{4}\.toml|pl-indeks\.toml", grund))
+    # "2024 (1).toml" og "2024 kopi.toml": en browsers eller en stifinders kopi af 2024.toml
+    return bool(re.fullmatch(r"\d{4}(?:\s*\(\d+\)|[\s_-]*(?:kopi|copy)\w*)?\.toml"
+                             r"|pl-indeks\.toml", grund))
 
 
 class _Filer(Filer):

@@ -4,6 +4,7 @@ Alt, der går galt med en fil, bliver en ``Inputfejl`` med fil, linje, nøgle og
 besked; ``cli`` viser den på én linje og slutter med kode 2.
 """
 
+import os
 import re
 import stat
 import tomllib
@@ -225,7 +226,11 @@ def _fund(fil: str, tekst: str, fejl: dict[str, Any]) -> Fund:
                   else f"skal være en af {mulige}")
     elif fejl["type"] in ("too_short", "too_long"):
         fire = isinstance(fejl.get("input"), (list, tuple))
-        besked = "skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"
+        ctx = fejl.get("ctx") or {}
+        besked = ("skal have præcis fire tal (takstgruppe 1-4)" if fire else "må ikke være tom"
+                  if fejl["type"] == "too_short" else
+                  f"har {ctx.get('actual_length') or len(fejl.get('input') or ())}, men højst "
+                  f"{ctx.get('max_length')} er muligt")
     else:
         besked = _BESKEDER.get(fejl["type"], fejl["msg"])
     return Fund(fil, besked, noegle=noeglenavn(loc) or None, linje=find_linje(tekst, loc))
@@ -405,6 +410,12 @@ def budgetmappe(mappe: Path) -> Path:
     if mappe.exists():
         raise Inputfejl([Fund(str(mappe), f"er en fil, ikke en mappe; -b skal være mappen med "
                                           f"budgetfilerne, fx -b {citeret(mappe.parent)}")])
+    try:  # et link, der peger i ring eller på noget, der ikke findes: sig hvad, som tjek gør
+        os.stat(mappe)
+    except OSError as e:
+        if mappe.is_symlink():
+            raise Inputfejl([Fund(str(mappe), f"budgetmappen kan ikke bruges: {systemfejl(e)}")]) \
+                from None
     raise Inputfejl([Fund(str(mappe), "budgetmappen findes ikke")])
 
 

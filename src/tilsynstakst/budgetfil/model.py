@@ -105,7 +105,9 @@ def _heltalshjaelp(v: Any) -> str | None:
             return f"skriv {'-' if fortegn and any(cifre) else ''}{int(abs(v))} uden decimaler"
         if eksponent < 0:  # 16905109.5: feltet har ingen plads til ørerne
             return "feltet tager kun hele tal; skriv tallet uden decimaler"
-        return None
+        # 2.51e2 er 251, men et kommatal i TOML: "fik 251" alene ville ikke sige, hvad der er galt
+        return (f"tallet er skrevet som et kommatal (med punktum eller eksponent); skriv "
+                f"{int(v)} som et helt tal")
     return _talhjaelp(v, hele=True)
 
 

@@ -128,7 +128,11 @@ def laes_saet(tekst: str) -> list[Saet]:
             "tekst i anførselstegn (\"2024K2\")")
         raise Inputfejl([Fund(SAET, f"'{vaerdi}' er ikke en TOML-værdi: {hjaelp}",
                               noegle=".".join(dele))]) from None
-    return [Saet(n, v) for n, v in _blade(".".join(dele), data)]
+    if not (blade := _blade(".".join(dele), data)):
+        raise Inputfejl([Fund(SAET, f"'{vaerdi}' er en tom tabel og ændrer intet; skriv en værdi "
+                                    "for hver nøgle, der skal ændres, fx "
+                                    "budget.tilbudsafdelingen=17105109", noegle=".".join(dele))])
+    return [Saet(n, v) for n, v in blade]
 
 
 def _blade(prefiks: str, data: Any) -> list[tuple[str, Any]]:

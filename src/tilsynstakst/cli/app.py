@@ -20,6 +20,7 @@ from tilsynstakst.fund import KODE_INPUT  # fund er let (ingen pydantic)
 from tilsynstakst.visning.render import Format
 
 KODE_INTERN = 3  # en fejl i programmet selv (aldrig en traceback, aldrig forvekslet med 1)
+KODE_AFBRUDT = 130  # Ctrl-C: 128 + SIGINT, som en shell venter det
 
 
 
@@ -582,9 +583,11 @@ def _koer() -> int:
 
         _meld("", [brugsfejl(e)], haeng=len("Fejl: "))
         return KODE_INPUT
-    except typer.Abort:
+    except typer.Abort:  # EOF ved et spørgsmål (Click gør det til Abort)
         print("Afbrudt.", file=sys.stderr)
-        return 1
+        return KODE_AFBRUDT
+    if kode == KODE_AFBRUDT:  # Typer gør Ctrl-C i en kommando til Exit(130), uden et ord
+        print("Afbrudt.", file=sys.stderr)
     return kode if isinstance(kode, int) else 0
 
 
@@ -612,6 +615,9 @@ def main() -> None:
         bortled_standard_ud()
         _meld("Fejl: ", [e.besked])
         raise SystemExit(KODE_INPUT) from None
+    except KeyboardInterrupt:  # Ctrl-C uden for kommandoen (fx mens modulerne indlæses)
+        print("Afbrudt.", file=sys.stderr)
+        raise SystemExit(KODE_AFBRUDT) from None
     except Exception as e:  # en fejl i programmet: én linje og kode 3, ikke en traceback med 1
         if os.environ.get("TILSYNSTAKST_DEBUG"):
             raise
