@@ -95,3 +95,56 @@ def test_ctrl_c_siger_afbrudt_med_kode_130(tmp_path):
     if p.returncode == 0:
         pytest.skip("tjek blev færdig, før Ctrl-C nåede frem (en hurtig maskine)")
     assert p.returncode == 130 and fejl.endswith("Afbrudt.\n"), fejl
+
+
+def _som_en_anden_bruger():
+    """Kør som brugeren nobody (root ser igennem tilladelser); None: det kan ikke lade sig gøre."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        return None
+    return ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+@pytest.fixture
+def aaben_mappe():
+    """En kopi af budgets/ i en mappe, andre brugere kan gå ind i (pytests tmp_path kan de ikke)."""
+    import os
+    import shutil
+    import tempfile
+
+    from conftest import BUDGETS
+
+    rod = tempfile.mkdtemp(dir="/tmp")
+    os.chmod(rod, 0o755)
+    shutil.copytree(BUDGETS, f"{rod}/b")
+    for sti, mapper, filer in os.walk(rod):
+        for navn in mapper + filer:
+            os.chmod(os.path.join(sti, navn), 0o755)
+    yield rod + "/b"
+    for sti, mapper, _ in os.walk(rod):
+        for navn in mapper:
+            os.chmod(os.path.join(sti, navn), 0o755)
+    shutil.rmtree(rod)
+
+
+def test_en_mappe_uden_adgang_er_en_linje_og_kode_2(aaben_mappe):
+    """Klasse 9: scenarier/ med tilstand 000 (en anden ejer) gav kode 3, og tjek sprang den over."""
+    import os
+
+    bruger = _som_en_anden_bruger()
+    if bruger is None:
+        pytest.skip("kræver root og setpriv for at køre som en bruger uden adgang")
+    os.chmod(f"{aaben_mappe}/scenarier", 0)
+    kør = [*bruger, sys.executable, "-m", "tilsynstakst"]
+    r = subprocess.run([*kør, "beregn", "2024", "-b", aaben_mappe, "-s", "ti-tilbud-lukker"],
+                       capture_output=True, text=True, timeout=GRAENSE, cwd="/tmp")
+    assert r.returncode == 2 and r.stderr == (
+        f"Fejl: {aaben_mappe}/scenarier/ti-tilbud-lukker.toml: kan ikke læses: ingen adgang "
+        "(tilladelserne forbyder det)\n")
+    t = subprocess.run([*kør, "tjek", aaben_mappe], capture_output=True, text=True,
+                       timeout=GRAENSE, cwd="/tmp")
+    assert t.returncode == 2
+    assert (f"inputfejl {aaben_mappe}/scenarier: mappen kan ikke læses: ingen adgang "
+            "(tilladelserne forbyder det)") in t.stdout

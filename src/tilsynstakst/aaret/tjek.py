@@ -21,7 +21,8 @@ from tilsynstakst.kontrol.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.kontrol.afstemning import ERKENDT as KL_ERKENDT
 from tilsynstakst.kontrol.afstemning import ENS, KOLONNE, Afstemt, Kolonne, afstem
 from tilsynstakst.beregning.fordeling import SIMPEL, STOERSTE_REST
-from tilsynstakst.fund import AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl
+from tilsynstakst.fund import (AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl,
+                              systemfejl)
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
                                laes_model, noeglenavn)
 from tilsynstakst.tal import KR, PCT, vis
@@ -52,25 +53,50 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
     fund: list[Fund] = []
     for sti in stier:
         if sti.is_dir() and sti.name == SCENARIEMAPPE:
-            filer += sorted(sti.glob("*.toml"))
+            filer += _scenarier(sti, fund)
         elif sti.is_dir():
             i_mappen, forkerte = [], []
-            for f in sorted(sti.iterdir()):
+            for f in _i_mappen(sti, fund):
                 if aar_i_filnavn(f) is not None or f.name == PL_FILNAVN:
                     i_mappen.append(f)
                 elif _ligner_budgetfil(f.name):
                     forkerte.append(Fund(str(f), "ligner en budgetfil, men læses ikke: en "
                                          "budgetfil hedder AAAA.toml med fire almindelige cifre "
                                          "og små bogstaver (og PL-indekset pl-indeks.toml)"))
-            if not i_mappen and not forkerte:
+            if not i_mappen and not forkerte and not fund_om(sti, fund):
                 fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
-            filer += i_mappen + sorted((sti / SCENARIEMAPPE).glob("*.toml"))
+            filer += i_mappen + _scenarier(sti / SCENARIEMAPPE, fund)
             fund += forkerte
         elif findes(sti):
             filer.append(sti)
         else:
             fund.append(Fund(str(sti), "findes ikke"))
     return filer, fund
+
+
+def _i_mappen(mappe: Path, fund: list[Fund]) -> list[Path]:
+    """Mappens indhold, sorteret; en mappe, der ikke kan læses (ingen adgang), er et fund, ikke
+    en tom mappe og ikke en fejl i programmet (issue 21)."""
+    try:
+        return sorted(mappe.iterdir())
+    except OSError as e:
+        fund.append(Fund(str(mappe), f"mappen kan ikke læses: {systemfejl(e)}"))
+        return []
+
+
+def _scenarier(mappe: Path, fund: list[Fund]) -> list[Path]:
+    """Scenariefilerne i ``scenarier/``, hvis mappen findes (og kan ses: ellers er mappen
+    over den allerede meldt)."""
+    try:
+        if not mappe.is_dir():
+            return []
+    except OSError:
+        return []
+    return [f for f in _i_mappen(mappe, fund) if f.suffix == ".toml"]
+
+
+def fund_om(sti: Path, fund: list[Fund]) -> bool:
+    return any(f.fil == str(sti) for f in fund)
 
 
 _STREGER = re.compile("[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]")  # bindestreger, der ligner -

@@ -18,7 +18,7 @@ from typing import Any
 from tilsynstakst.budgetfil.kommuner import naermeste
 from tilsynstakst.budgetfil.laes import laes_toml, linjeindeks, slaa_op, valider
 from tilsynstakst.budgetfil.model import Scenariefil, dansk_talhjaelp, tager_hele_tal
-from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 
 SCENARIEMAPPE = "scenarier"
 SAET = "--saet"
@@ -169,10 +169,13 @@ def find_scenarie(mappe: Path, navn: str, aar: int) -> Scenarie:
         raise Inputfejl([Fund(navn, "et scenarienavn er filens navn uden .toml (bogstaver, tal, "
                                     "- og _), fx ti-tilbud-lukker")])
     sti = scenariefil(mappe, navn)
-    if not sti.exists():
-        findes = sorted(p.stem for p in (mappe / SCENARIEMAPPE).glob("*.toml"))
-        hvilke = f"; der er {', '.join(findes)}" if findes else "; mappen har ingen scenarier"
-        raise Inputfejl([Fund(str(sti), f"scenariet findes ikke{hvilke}")])
+    try:
+        if not sti.exists():
+            findes = sorted(p.stem for p in (mappe / SCENARIEMAPPE).glob("*.toml"))
+            hvilke = f"; der er {', '.join(findes)}" if findes else "; mappen har ingen scenarier"
+            raise Inputfejl([Fund(str(sti), f"scenariet findes ikke{hvilke}")])
+    except OSError as e:  # fx ingen adgang til scenarier/
+        raise Inputfejl([Fund(str(sti), f"kan ikke læses: {systemfejl(e)}")]) from None
     return laes_scenarie(sti, aar)[1]
 
 

@@ -80,6 +80,7 @@ Aar = Annotated[int, typer.Argument(help="Budgetåret, fx 2024.", min=2000, max=
                                     metavar="AAR", show_default=False)]
 Budgetmappe = Annotated[
     Path, typer.Option("--budgetmappe", "-b", envvar="TILSYNSTAKST_BUDGETMAPPE", metavar="MAPPE",
+                       readable=False,  # programmet siger det selv, på dansk (budgetfil.laes)
                        help="Mappen med AAAA.toml og pl-indeks.toml."),
 ]
 AfrundingValg = Annotated[
@@ -503,7 +504,7 @@ def tjek(
     stier: Annotated[
         list[Path] | None,
         typer.Argument(help="Budgetfiler og mapper, der skal tjekkes (standard: budgets).",
-                       metavar="STI...",
+                       metavar="STI...", readable=False,
                        show_default=False),
     ] = None,
     format: Annotated[
