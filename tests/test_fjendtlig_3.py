@@ -148,3 +148,54 @@ def test_en_mappe_uden_adgang_er_en_linje_og_kode_2(aaben_mappe):
     assert t.returncode == 2
     assert (f"inputfejl {aaben_mappe}/scenarier: mappen kan ikke læses: ingen adgang "
             "(tilladelserne forbyder det)") in t.stdout
+
+
+@pytest.mark.parametrize("rettelse", ["fjernet", "tilfoejet"])
+def test_en_rettelse_mens_befolkningen_hentes_staar(mappe, rettelse, httpserver, monkeypatch):
+    """Klasse 2: befolkning --hent læste kommunerne, ventede på nettet og skrev mod en anden
+    læsning: en kommune, brugeren fjernede imens, kom tavst tilbage, og en tilføjet endte i en
+    assert efter, at filen var skrevet. Testen retter filen, mens serveren svarer."""
+    from typer.testing import CliRunner
+    from werkzeug import Response
+
+    from conftest import fordel_resultat
+    from tilsynstakst.cli.app import app
+
+    fordel_resultat(mappe)
+    assert CliRunner().invoke(app, ["ny", "2025", "-b", str(mappe), "--pl", "3,2"]).exit_code == 0
+    fil = mappe / "2025.toml"
+    csv = (ROD / "tests" / "data" / "folk1a" / "nord-2024K2-eksempel.csv").read_bytes()
+
+    def svar(_):  # brugeren retter filen, mens programmet venter på Danmarks Statistik
+        tekst = fil.read_text(encoding="utf-8")
+        if rettelse == "fjernet":
+            tekst = tekst.replace('"Læsø" = 218\n', "")
+        else:
+            tekst = tekst.replace('Aalborg = 39978\n', 'Aalborg = 39978\nHjørring = 14000\n')
+        fil.write_text(tekst, encoding="utf-8")
+        return Response(csv, content_type="text/csv")
+
+    httpserver.expect_request("/v1/data", method="POST").respond_with_handler(svar)
+    monkeypatch.setenv("TILSYNSTAKST_DST_URL", httpserver.url_for("/v1"))
+    r = CliRunner().invoke(app, ["befolkning", "2025", "-b", str(mappe), "--hent"])
+    efter = fil.read_text(encoding="utf-8")
+    assert r.exit_code == 2, r.output
+    assert r.stderr == (f"Fejl: {fil}: filen er ændret, siden den blev læst; intet er skrevet til "
+                        "den, så ændringen står. Kør kommandoen igen\n")
+    assert ('"Læsø" = 218' not in efter) if rettelse == "fjernet" else ("Hjørring = 14000" in efter)
+    assert 'kvartal = "2023K2"' in efter  # befolkningen er ikke skrevet
+
+
+def test_ny_beholder_pl_indeksets_windows_linjeskift(mappe):
+    """Klasse 2: ny på et PL-indeks med CRLF tilføjede en linje med LF."""
+    from typer.testing import CliRunner
+
+    from conftest import fordel_resultat
+    from tilsynstakst.cli.app import app
+
+    fordel_resultat(mappe)
+    pl = mappe / "pl-indeks.toml"
+    pl.write_bytes(pl.read_bytes().replace(b"\n", b"\r\n"))
+    assert CliRunner().invoke(app, ["ny", "2025", "-b", str(mappe), "--pl", "3,2"]).exit_code == 0
+    data = pl.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") and b"2025 = 107.7924" in data

@@ -19,10 +19,11 @@ from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
 from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, find_linje, findes,
-                                         fortolk_toml, laes_budget, laes_pl, laes_tekst,
-                                         noegler, valider)
-from tilsynstakst.budgetfil.redigering import (BOM, Flerlinjet, Kommenteret, gem, laes_dokument,
-                                               tilfoej_indeks, toml_med_kommentarer)
+                                         fortolk_toml, laes_budget, laes_fil, laes_pl,
+                                         laes_tekst, noegler, tekst_af, valider)
+from tilsynstakst.budgetfil.redigering import (Flerlinjet, Kommenteret, gem, laes_dokument,
+                                               som_originalen, tilfoej_indeks,
+                                               toml_med_kommentarer, uaendret)
 from tilsynstakst.budgetfil.skriv import skriv_fil
 from tilsynstakst.kommando import citeret, kommando
 from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
@@ -460,9 +461,9 @@ def ret_pl(mappe: Path, aar: int, pct: Decimal, idag: date) -> PLRettet:
     ny_faktor = Fraction(nyt) / Fraction(pl.indeks[priser])
     ny_tekst, beloeb, original = None, [], None
     if findes(sti):
-        original = sti.read_bytes()
-        tekst = laes_tekst(sti)
-        laes_budget(sti)  # filen skal være gyldig, før den rettes
+        original = laes_fil(sti)
+        tekst = tekst_af(original, sti)
+        laes_budget(sti, original)  # filen skal være gyldig, før den rettes
         ny_tekst, beloeb = omregn_udkast(tekst, gl_faktor, ny_faktor)
         if uberoert(original):  # et uberørt udkast forbliver uberørt
             ny_tekst = stempl(ny_tekst.rstrip("\n").rpartition("\n")[0] + "\n")
@@ -477,19 +478,10 @@ def ret_pl(mappe: Path, aar: int, pct: Decimal, idag: date) -> PLRettet:
     gem(pl_sti, PLIndeks, dokument, pl_original)
     if ny_tekst is not None and original is not None:
         try:
-            bom = BOM if original.startswith(BOM.encode()) else ""
-            if _uaendret(sti, original):
-                skriv_fil(sti, (bom + ny_tekst).encode("utf-8"), overskriv=True)
+            uaendret(sti, original)
+            skriv_fil(sti, som_originalen(ny_tekst.replace("\r\n", "\n"), original),
+                      overskriv=True)
         except Inputfejl:
             skriv_fil(pl_sti, pl_original, overskriv=True)
             raise
     return rettet
-
-
-def _uaendret(sti: Path, original: bytes) -> bool:
-    """Filen er, som den blev læst (ellers har nogen rettet den imens): en fejl, ikke en
-    overskrivning."""
-    if sti.read_bytes() != original:
-        raise Inputfejl([Fund(str(sti), "filen er ændret, mens den blev rettet; intet er "
-                              "skrevet til den, kør kommandoen igen")])
-    return True

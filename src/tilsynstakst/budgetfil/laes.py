@@ -32,10 +32,19 @@ MAKS_FILSTOERRELSE = 1_000_000
 def laes_tekst(sti: Path) -> str:
     """En fils tekst: kun en almindelig fil (ikke en FIFO eller en enhed, der blokerer eller
     aldrig slutter), højst ``MAKS_FILSTOERRELSE`` byte, UTF-8 (et BOM er i orden)."""
-    data = laes_bytes(sti, MAKS_FILSTOERRELSE, f"over {MAKS_FILSTOERRELSE // 1_000_000} MB; det "
-                                                "er ikke en budgetfil")
+    return tekst_af(laes_fil(sti), sti)
+
+
+def laes_fil(sti: Path) -> bytes:
+    """En budgetfils eller et PL-indeks' bytes (højst ``MAKS_FILSTOERRELSE``)."""
+    return laes_bytes(sti, MAKS_FILSTOERRELSE, f"over {MAKS_FILSTOERRELSE // 1_000_000} MB; det "
+                                               "er ikke en budgetfil")
+
+
+def tekst_af(data: bytes, sti: Path) -> str:
+    """Filens bytes som tekst: UTF-8, et BOM (fx fra Notesblok) er i orden."""
     try:
-        return data.decode("utf-8-sig")  # et BOM (fx fra Notesblok) er i orden
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         linje = e.object[: e.start].count(b"\n") + 1
         raise Inputfejl([Fund(str(sti), f"er ikke gyldig UTF-8 (byte {e.start}); gem filen som "
@@ -364,9 +373,10 @@ def laes_model(model: type[M], sti: Path) -> M:
     return valider(model, data, tekst, str(sti))
 
 
-def laes_budget(sti: Path) -> Budget:
-    """Læs og validér en budgetfil; året i filen skal passe med filnavnet (AAAA.toml)."""
-    return Budgetfil.laes(sti).model()
+def laes_budget(sti: Path, original: bytes | None = None) -> Budget:
+    """Læs og validér en budgetfil (eller ``original``, dens bytes, som de er læst); året i
+    filen skal passe med filnavnet (AAAA.toml)."""
+    return Budgetfil.laes(sti, original).model()
 
 
 @dataclass(frozen=True)
@@ -379,8 +389,13 @@ class Budgetfil:
     tekst: str
 
     @classmethod
-    def laes(cls, sti: Path) -> "Budgetfil":
-        data, tekst = laes_toml(sti)
+    def laes(cls, sti: Path, original: bytes | None = None) -> "Budgetfil":
+        """Filen læst (eller ``original``: filens bytes, som de allerede er læst én gang)."""
+        if original is None:
+            data, tekst = laes_toml(sti)
+        else:
+            tekst = tekst_af(original, sti)
+            data = fortolk_toml(tekst, str(sti))
         return cls(sti, data, tekst)
 
     def model(self, data: dict[str, Any] | None = None) -> Budget:

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.budgetfil.laes import fortolk_toml, laes_toml, valider
+from tilsynstakst.budgetfil.laes import fortolk_toml, laes_fil, tekst_af, valider
 from tilsynstakst.budgetfil.skriv import skriv_fil
 
 BOM = "\ufeff"
@@ -73,26 +73,49 @@ M = TypeVar("M", bound=BaseModel)
 
 def laes_dokument(sti: Path) -> tuple[Any, bytes]:
     """Filen som tomlkit-dokument (efter den almindelige indlæsning, der melder fejl pænt), og
-    filens bytes, som de var (til ``gem`` og til at skrive dem tilbage)."""
+    filens bytes fra den samme læsning (til ``gem``, der ser, om filen er ændret imens)."""
     import tomlkit
 
-    _, tekst = laes_toml(sti)
+    original = laes_fil(sti)
+    tekst = tekst_af(original, sti)
+    fortolk_toml(tekst, str(sti))
     try:
-        return tomlkit.parse(tekst), sti.read_bytes()
+        return tomlkit.parse(tekst), original
     except Exception as e:  # tomlkit afviser sjældent, hvad tomllib godtog
         raise Inputfejl([Fund(str(sti), f"kan ikke rettes automatisk: {e}")]) from None
 
 
+def uaendret(sti: Path, original: bytes) -> None:
+    """Filen er stadig, som den blev læst; ellers har nogen rettet den imens (en anden kommando
+    eller editoren), og den erstattes ikke (issue 21)."""
+    try:
+        nu = laes_fil(sti)
+    except Inputfejl:
+        nu = None
+    if nu != original:
+        raise Inputfejl([Fund(str(sti), "filen er ændret, siden den blev læst; intet er skrevet "
+                              "til den, så ændringen står. Kør kommandoen igen")])
+
+
+def som_originalen(tekst: str, original: bytes) -> bytes:
+    """Den nye tekst med originalens BOM og linjeskift (CRLF fra Windows bliver CRLF)."""
+    if b"\r\n" in original:
+        tekst = tekst.replace("\r\n", "\n").replace("\n", "\r\n")
+    bom = BOM if original.startswith(BOM.encode()) else ""
+    return (bom + tekst).encode("utf-8")
+
+
 def gem(sti: Path, model: type[M], dokument: Any, original: bytes) -> M:
-    """Skriv dokumentet atomisk, efter at det er læst og valideret som ``model``; et BOM i den
-    oprindelige fil bevares. Returnerer den validerede model."""
+    """Skriv dokumentet atomisk, efter at det er læst og valideret som ``model``, og kun hvis
+    filen stadig er, som den blev læst (``uaendret``); BOM og linjeskift bevares. Returnerer den
+    validerede model."""
     import tomlkit
 
     tekst = tomlkit.dumps(dokument)
     data = fortolk_toml(tekst, str(sti))
     resultat = valider(model, data, tekst, str(sti))
-    bom = BOM if original.startswith(BOM.encode()) else ""
-    skriv_fil(sti, (bom + tekst).encode("utf-8"), overskriv=True)
+    uaendret(sti, original)
+    skriv_fil(sti, som_originalen(tekst, original), overskriv=True)
     return resultat
 
 

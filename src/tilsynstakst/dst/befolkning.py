@@ -17,9 +17,9 @@ from tilsynstakst.budgetfil.laes import budgetfil, budgetmappe, findes, laes_bud
 from tilsynstakst.budgetfil.model import Budget
 
 
-def omraader(sti: Path) -> tuple[Budget, dict[str, str]]:
-    """Budgetfilen og FOLK1A-koden for hver af dens kommuner."""
-    budget = laes_budget(sti)
+def omraader(sti: Path, original: bytes | None = None) -> tuple[Budget, dict[str, str]]:
+    """Budgetfilen (eller dens bytes, som de er læst) og FOLK1A-koden for hver af dens kommuner."""
+    budget = laes_budget(sti, original)
     return budget, folk1a.koder(list(budget.befolkning.kommuner), str(sti))
 
 
@@ -51,7 +51,10 @@ def _aarets_fil(mappe: Path, aar: int) -> Path:
 def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
     sti = _aarets_fil(mappe, aar)
-    budget, koder = omraader(sti)
+    # Én læsning af filen, før der ventes på nettet: kommunerne, dokumentet og bytes, som gem
+    # sammenligner med lige før den erstatter filen (en rettelse imens står, issue 21).
+    dokument, original = laes_dokument(sti)
+    budget, koder = omraader(sti, original)
     kvartal = folk1a.kvartal_for(aar)
     if csv is None:
         data, hvor = folk1a.hent(list(koder.values()), kvartal), f"Danmarks Statistik ({folk1a.rod()})"
@@ -60,7 +63,6 @@ def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, d
         data, hvor = folk1a.laes_fil(csv), str(csv)
         kilde = f"indlæst {idag.isoformat()} fra CSV-filen {csv.name}"
     antal = folk1a.laes_csv(data, hvor, kvartal, koder)
-    dokument, original = laes_dokument(sti)
     erstat_befolkning(dokument, kvartal, f"Danmarks Statistik, FOLK1A: 0-17-årige (alder 0-17 "
                       f"år summeret, begge køn) pr. 1. april {aar - 1} ({kvartal}), {kilde}",
                       antal)
