@@ -199,3 +199,33 @@ def test_ny_beholder_pl_indeksets_windows_linjeskift(mappe):
     assert CliRunner().invoke(app, ["ny", "2025", "-b", str(mappe), "--pl", "3,2"]).exit_code == 0
     data = pl.read_bytes()
     assert data.count(b"\n") == data.count(b"\r\n") and b"2025 = 107.7924" in data
+
+
+@pytest.mark.parametrize("navn, vist", [(b"folk\xe5.csv", "folk\\\\xe5.csv"),
+                                        (b"folk\x07bel.csv", "folk\\\\x07bel.csv")])
+def test_et_filnavn_der_ikke_er_utf8_vises_med_koder(mappe, navn, vist):
+    """Klasse 6: et Latin-1-filnavn (en USB-nøgle, et Samba-drev) gav kode 3, fordi navnet kom i
+    kilden med surrogater; et styretegn i navnet blev meldt som en fejl i budgetfilen."""
+    import os
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from conftest import fordel_resultat
+    from tilsynstakst.cli.app import app
+
+    fordel_resultat(mappe)
+    assert CliRunner().invoke(app, ["ny", "2025", "-b", str(mappe), "--pl", "3,2"]).exit_code == 0
+    csv = os.path.join(os.fsencode(mappe), navn)
+    shutil.copyfile(ROD / "tests" / "data" / "folk1a" / "nord-2024K2-eksempel.csv", csv)
+    r = subprocess.run([os.fsencode(sys.executable), b"-m", b"tilsynstakst", b"befolkning", b"2025",
+                        b"-b", os.fsencode(mappe), b"--fra-csv", csv], capture_output=True,
+                       timeout=GRAENSE, cwd=ROD)
+    assert r.returncode == 0, r.stderr
+    tekst = (mappe / "2025.toml").read_text(encoding="utf-8")
+    assert f"fra CSV-filen {vist}" in tekst
+    mangler = os.path.join(os.fsencode(mappe), b"mangler\xe5.csv")
+    r = subprocess.run([os.fsencode(sys.executable), b"-m", b"tilsynstakst", b"befolkning", b"2025",
+                        b"-b", os.fsencode(mappe), b"--fra-csv", mangler], capture_output=True,
+                       timeout=GRAENSE, cwd=ROD)
+    assert r.returncode == 2 and r.stderr.decode().endswith("mangler\\xe5.csv: filen findes ikke\n")

@@ -94,9 +94,19 @@ def systemfejl(e: OSError) -> str:
 # Styretegn, usynlige tegn og tegn, der vender skriveretningen; schema afviser dem i tekster.
 USYNLIGE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e"
                        "\u2060-\u2069\ufeff]")
+# Et filnavn, filsystemet giver, men som ikke er UTF-8 (Latin-1 fra en USB-nøgle eller et
+# Samba-drev), kommer til Python med "surrogater" i stedet for de bytes, der ikke kunne læses.
+_SYNLIGE_ELLER_SURROGAT = re.compile(USYNLIGE.pattern[:-1] + "\ud800-\udfff]")
+
+
+def _kode(tegn: str) -> str:
+    if 0xDC80 <= ord(tegn) <= 0xDCFF:  # en byte, der ikke var UTF-8: vis byten (\xe5)
+        return f"\\x{ord(tegn) - 0xDC00:02x}"
+    return tegn.encode("unicode_escape", "backslashreplace").decode("ascii")
 
 
 def synlig(tekst: str) -> str:
-    """Tekst fra en fil eller et filnavn, som den kan vises på én linje i en terminal: et
-    styretegn (ESC, linjeskift) eller usynligt tegn bliver til sin kode (``\\x1b``, ``\\u200b``)."""
-    return USYNLIGE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), tekst)
+    """Tekst fra en fil eller et filnavn, som den kan vises på én linje i en terminal og skrives
+    i en fil: et styretegn (ESC, linjeskift) eller usynligt tegn bliver til sin kode (``\\x1b``,
+    ``\\u200b``), og en byte i et filnavn, der ikke er UTF-8, til ``\\xe5``."""
+    return _SYNLIGE_ELLER_SURROGAT.sub(lambda m: _kode(m.group()), tekst)

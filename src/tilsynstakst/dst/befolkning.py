@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from tilsynstakst.dst import folk1a
-from tilsynstakst.fund import Fund, Inputfejl
+from tilsynstakst.fund import Fund, Inputfejl, synlig
 from tilsynstakst.kommando import kommando
 from tilsynstakst.budgetfil.redigering import erstat_befolkning, gem, laes_dokument
 from tilsynstakst.budgetfil.laes import budgetfil, budgetmappe, findes, laes_budget, laes_pl
@@ -61,7 +61,7 @@ def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, d
         kilde = f"hentet {idag.isoformat()} fra Danmarks Statistiks API"
     else:
         data, hvor = folk1a.laes_fil(csv), str(csv)
-        kilde = f"indlæst {idag.isoformat()} fra CSV-filen {csv.name}"
+        kilde = f"indlæst {idag.isoformat()} fra CSV-filen {synlig(csv.name)}"
     antal = folk1a.laes_csv(data, hvor, kvartal, koder)
     erstat_befolkning(dokument, kvartal, f"Danmarks Statistik, FOLK1A: 0-17-årige (alder 0-17 "
                       f"år summeret, begge køn) pr. 1. april {aar - 1} ({kvartal}), {kilde}",
