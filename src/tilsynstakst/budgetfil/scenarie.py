@@ -195,19 +195,25 @@ def saml(scenarier: list[Scenarie], saet: list[Saet]) -> Scenarie | None:
 
 
 def _ingen_konflikt(scenarier: list[Scenarie]) -> None:
-    """To scenariefiler må ikke sætte samme værdi: den ene ville tavst forsvinde. (``--saet``
-    må sætte en værdi, en fil sætter; det er en bevidst ændring for kørslen.)"""
-    sat: dict[str, Saet] = {}
+    """To scenariefiler må ikke sætte samme værdi (eller en værdi og en tabel, den står i): den
+    ene ville tavst forsvinde. (``--saet`` må sætte en værdi, en fil sætter; det er en bevidst
+    ændring for kørslen.) Lineært: hver nøgle og hver af dens forældre slås op én gang."""
+    sat: dict[str, Saet] = {}  # hver sat nøgle
+    under: dict[str, Saet] = {}  # hver forælder til en sat nøgle (antal, antal.pr_takstgruppe …)
     for s in scenarier:
         for a in s.aendringer:
-            for noegle, tidligere in sat.items():
-                beslaegtet = (a.noegle == noegle or a.noegle.startswith(noegle + ".")
-                              or noegle.startswith(a.noegle + "."))
-                if beslaegtet and tidligere.kilde != a.kilde:
+            dele = a.noegle.split(".")
+            foraeldre = [".".join(dele[:i]) for i in range(1, len(dele))]
+            for tidligere in [sat.get(a.noegle), under.get(a.noegle),
+                              *(sat.get(f) for f in foraeldre)]:
+                if tidligere is not None and tidligere.kilde != a.kilde:
                     raise _fejl(a, f"sættes også af {tidligere.kilde} ({tidligere}); læg "
                                    "ændringerne i ét scenarie, så intet forsvinder tavst")
         for a in s.aendringer:
             sat[a.noegle] = a
+            dele = a.noegle.split(".")
+            for i in range(1, len(dele)):
+                under.setdefault(".".join(dele[:i]), a)
 
 
 # ---------------------------------------------------------------------------------------------
