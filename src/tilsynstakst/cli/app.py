@@ -214,7 +214,7 @@ def _udskriv(data: bytes, output: Path | None, overskriv: bool, binaer: bool = F
         _kald(skriv_fil, output, data, overskriv)
         from tilsynstakst.tal import tal
 
-        typer.echo(f"Skrev {output} ({tal(len(data))} byte).", err=True)
+        _meld("", [f"Skrev {output} ({tal(len(data))} byte)."])  # filnavnet med synlige koder
     elif binaer and sys.stdout.isatty():
         raise _fejl("formatet er binært; angiv --output FIL eller send det videre med > FIL")
     else:

@@ -2,17 +2,33 @@
 
 import re
 
+from tilsynstakst.fund import synlig
 from tilsynstakst.visning.render.celler import celletekst
 from tilsynstakst.visning.tabeller import Tabel, Visning
 
 
-_MARKDOWN = re.compile(r"([\\`*\[\]<>|])")
+# Tegn, Markdown (CommonMark med GFM's tabeller og overstregning) tolker inde i en linje: kode,
+# fremhævning, overstregning, links, HTML, entiteter og tabellens skel. En understreg inde i et
+# ord (pr_takstgruppe) kan aldrig fremhæve og står, som den er.
+_MARKDOWN = re.compile(r"[\\`*\[\]<>|~&]|(?<![^\W_])_|_(?![^\W_])")
+# Det, der kun tolkes forrest på en linje: overskrift, punkt, setext-streg og nummereret punkt.
+_LINJESTART = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
 
 
 def tekst(s: str) -> str:
-    """Tekst (fra filen eller programmet) i Markdown: tegn, Markdown tolker (``*``, ``[``, ``<``,
-    ``|`` …), skrives som sig selv, og et linjeskift bryder ikke en tabel."""
-    return _MARKDOWN.sub(r"\\\1", s).replace("\n", " ")
+    """Den ene vej, tekst (fra filen, kommandolinjen eller programmet) kommer ind i Markdown
+    (issue 21, klasse 4): styretegn og usynlige tegn vises som koder (``fund.synlig``), tegn,
+    Markdown tolker (``*``, ``_``, ``~``, ``&``, ``[``, ``<``, ``|`` …), skrives som sig selv
+    med en omvendt skråstreg foran, og ``#``, ``-``, ``+``, ``=`` eller ``1.`` forrest bliver
+    aldrig en overskrift eller et punkt. Et linjeskift bryder ikke en tabel (det vises som
+    ``\\n``), og indrykning forrest bliver ikke en kodeblok."""
+    s = _MARKDOWN.sub(r"\\\g<0>", synlig(s).lstrip(" "))
+    m = _LINJESTART.match(s)
+    if m is None:
+        return s
+    if m.group().isdigit():
+        return f"{s[:m.end()]}\\{s[m.end():]}"
+    return "\\" + s
 
 
 def tabel_md(t: Tabel, niveau: int = 3) -> str:

@@ -14,6 +14,7 @@ import io
 import re
 from datetime import UTC, datetime
 
+from tilsynstakst.fund import synlig
 from tilsynstakst.visning.notat import Afsnit, Diagram, Notat, Overskrift, Punkter, Tabelblok
 from tilsynstakst.visning.render.celler import celletekst
 from tilsynstakst.visning.tabeller import Tabel
@@ -39,6 +40,16 @@ def _importer():  # type: ignore[no-untyped-def]
     except ImportError:
         raise ManglerEkstra(f"Word-notatet kræver python-docx og matplotlib: {INSTALLATION}") from None
     return docx, Figure
+
+
+def tekst(s: str) -> str:
+    """Den ene vej, tekst (fra filen, kommandolinjen eller programmet) kommer ind i Word-notatet
+    (issue 21, klasse 4): som tegn, aldrig som formatering (Word tolker ingen markup i en
+    tekstkørsel), med styretegn og usynlige tegn vist som koder (``fund.synlig``). XML kan ikke
+    rumme et styretegn som BEL eller ESC (python-docx fejler), og python-docx gør en tabulator og
+    et linjeskift til Words egne; en vognretur eller et tegn, der vender skriveretningen, ville
+    skjule eller forfalske teksten."""
+    return synlig(s)
 
 
 def _a4(dokument) -> int:  # type: ignore[no-untyped-def]
@@ -89,7 +100,8 @@ def _egenskaber(dokument, n: Notat) -> None:  # type: ignore[no-untyped-def]
 
     nu = datetime.now(UTC)
     e = dokument.core_properties
-    e.title, e.author, e.last_modified_by = n.egenskabstitel or n.titel, n.tilsyn, n.tilsyn
+    e.title = tekst(n.egenskabstitel or n.titel)
+    e.author = e.last_modified_by = tekst(n.tilsyn)
     e.subject = e.comments = e.keywords = e.category = ""
     e.language, e.revision, e.created, e.modified = SPROG, 1, nu, nu
     pakke = dokument.part.package
@@ -109,8 +121,8 @@ def _sidefod(dokument) -> None:  # type: ignore[no-untyped-def]
 
     afsnit = dokument.sections[0].footer.paragraphs[0]
     afsnit.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for tekst, felt in (("Side ", "PAGE"), (" af ", "NUMPAGES")):
-        afsnit.add_run(tekst)
+    for foran, felt in (("Side ", "PAGE"), (" af ", "NUMPAGES")):
+        afsnit.add_run(foran)
         afsnit._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr=" {felt} ">'
                                    "<w:r><w:t>1</w:t></w:r></w:fldSimple>"))
 
@@ -144,8 +156,8 @@ def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignor
 
     raekker = [t.kolonner] + [(navn, *map(celletekst, celler)) for navn, celler in t.raekker]
     bredder = _bredder(t, raekker, bredde)
-    tekst = dokument.add_paragraph(f"Tabel {nummer}: {t.titel}", style="Caption")
-    tekst.paragraph_format.keep_with_next = True
+    billedtekst = dokument.add_paragraph(tekst(f"Tabel {nummer}: {t.titel}"), style="Caption")
+    billedtekst.paragraph_format.keep_with_next = True
     tabel = dokument.add_table(rows=len(raekker), cols=len(t.kolonner))
     tabel.style = "Table Grid"
     tabel.autofit = False
@@ -164,11 +176,11 @@ def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignor
     tabel.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
     samlet = len(t.raekker) <= SAMLET
     for i, (raekke, tekster) in enumerate(zip(tabel.rows, raekker, strict=True)):
-        for k, tekst in enumerate(tekster):
+        for k, indhold in enumerate(tekster):
             celle = raekke.cells[k]
             afsnit = celle.paragraphs[0]
             afsnit.paragraph_format.keep_with_next = samlet and i < len(t.raekker)
-            koersel = afsnit.add_run(tekst)
+            koersel = afsnit.add_run(tekst(indhold))
             koersel.bold = i == 0
             koersel.font.size = Pt(8)
             if i == 0:
@@ -178,7 +190,7 @@ def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignor
     if t.note:
         note = dokument.add_paragraph()
         note.paragraph_format.space_before = Pt(4)
-        note.add_run(t.note).italic = True
+        note.add_run(tekst(t.note)).italic = True
 
 
 def diagram_png(d: Diagram) -> bytes:
@@ -216,21 +228,21 @@ def notat_docx(n: Notat) -> bytes:
     _dansk(dokument)
     _egenskaber(dokument, n)
     _sidefod(dokument)
-    dokument.add_heading(n.titel, level=0)
+    dokument.add_heading(tekst(n.titel), level=0)
     niveau = 0  # den seneste overskrifts niveau; titlen er 0
     forrige = None
     tabeller = 0
     for b in n.blokke:
         if isinstance(b, Overskrift):
             niveau = min(max(1, b.niveau - 1), niveau + 1)
-            dokument.add_heading(b.tekst, level=niveau)
+            dokument.add_heading(tekst(b.tekst), level=niveau)
         elif isinstance(b, Afsnit):
-            afsnit = dokument.add_paragraph(b.tekst)
+            afsnit = dokument.add_paragraph(tekst(b.tekst))
             if isinstance(forrige, Tabelblok) and not forrige.tabel.note:
                 afsnit.paragraph_format.space_before = Pt(10)  # luft under tabellen
         elif isinstance(b, Punkter):
             for p in b.punkter:
-                dokument.add_paragraph(p, style="List Bullet")
+                dokument.add_paragraph(tekst(p), style="List Bullet")
         elif isinstance(b, Tabelblok):
             tabeller += 1
             _tabel(dokument, b.tabel, tabeller, bredde)

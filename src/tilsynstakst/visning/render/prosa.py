@@ -146,14 +146,16 @@ def skriv(linjer: Iterable[str | Linje], haeng: int = 0, err: bool = False,
           stroem: Any = None) -> None:
     """Skriv linjerne til standard-ud (``err``: standard-fejl), på en terminal brudt i dens
     bredde (``ombryd``, med ``haeng`` for en linje uden sin egen), ellers én linje hver; stilene
-    kun på en terminal, der viser dem."""
+    kun på en terminal, der viser dem. Den ene vej, en besked kommer til terminalen (issue 21,
+    klasse 4): styretegn og usynlige tegn (et filnavn med ESC, CR eller BEL) vises som koder
+    (``fund.synlig``) også til en fil eller et rør; kun programmets egne stile er styretegn."""
     stroem = stroem or (sys.stderr if err else sys.stdout)
     maks, farver = terminal(stroem) or (None, False)
     tegnsaet = getattr(stroem, "encoding", None) or "utf-8"
     ud = []
     for linje in linjer:
         tekst, h, stile = (linje, haeng, ()) if isinstance(linje, str) else linje
-        stile = [(i_tegnsaet(s, tegnsaet), k) for s, k in stile] if farver else ()
-        ud.append(ombryd(i_tegnsaet(tekst, tegnsaet), maks, h, stile) + "\n")
+        stile = [(i_tegnsaet(synlig(s), tegnsaet), k) for s, k in stile] if farver else ()
+        ud.append(ombryd(i_tegnsaet(synlig(tekst), tegnsaet), maks, h, stile) + "\n")
     stroem.write("".join(ud))
     stroem.flush()

@@ -9,6 +9,7 @@ import io
 import re
 from decimal import Decimal
 
+from tilsynstakst.fund import synlig
 from tilsynstakst.tal import PCT
 from tilsynstakst.visning.render.celler import celletekst, uskadelig
 from tilsynstakst.visning.tabeller import Celle, Visning
@@ -30,7 +31,7 @@ def _tekstcelle(ark, raekke: int, kolonne: int, tekst: str):  # type: ignore[no-
 
 def _fanenavn(navn: str, brugt: set[str]) -> str:
     """Et gyldigt, entydigt fanebladsnavn: højst 31 tegn, uden []:*?/\\."""
-    navn = re.sub(r"[\[\]:*?/\\]", " ", navn).strip()[:31] or "Tabel"
+    navn = re.sub(r"[\[\]:*?/\\]", " ", synlig(navn)).strip()[:31] or "Tabel"
     kandidat, n = navn, 2
     while kandidat in brugt:
         kandidat, n = f"{navn[:28]} {n}", n + 1
@@ -46,8 +47,9 @@ def visning_xlsx(v: Visning) -> bytes:
     bog = Workbook()
     bog.remove(bog.active)
     # Regnearkets egenskaber: visningens titel og tilsynet, ikke "openpyxl" som forfatter.
-    tilsyn = str(v.data.get("tilsyn", ""))
-    bog.properties.title = f"{v.titel} {v.tillaeg}".strip()
+    # Egenskaberne er ikke celler og bliver aldrig formler; styretegn vises som koder.
+    tilsyn = synlig(str(v.data.get("tilsyn", "")))
+    bog.properties.title = synlig(f"{v.titel} {v.tillaeg}".strip())
     bog.properties.creator = bog.properties.lastModifiedBy = tilsyn
     bog.properties.language = "da-DK"
     brugt: set[str] = set()
