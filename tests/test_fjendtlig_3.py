@@ -251,4 +251,4 @@ def test_store_input_tager_lineaer_tid(mappe):
     start = time.perf_counter()
     r = proces("beregn", 2024, "-b", mappe)
     assert r.returncode == 2 and time.perf_counter() - start < 20
-    assert "befolkning.kommuner: har 40011, men højst 98 er muligt" in r.stderr
+    assert r.stderr.count("\n") == 40000  # hvert navn sin linje, med sin linje i filen
