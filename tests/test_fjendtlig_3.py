@@ -252,3 +252,16 @@ def test_store_input_tager_lineaer_tid(mappe):
     r = proces("beregn", 2024, "-b", mappe)
     assert r.returncode == 2 and time.perf_counter() - start < 20
     assert r.stderr.count("\n") == 40000  # hvert navn sin linje, med sin linje i filen
+
+
+@pytest.mark.parametrize("tekst, markdown", [
+    ("100.000 kr. mere til Tilbudsafdelingen", "100.000 kr. mere til Tilbudsafdelingen"),
+    ("-1", "-1"), ("# Falsk overskrift", "\\# Falsk overskrift"), ("- punkt", "\\- punkt"),
+    ("1. punkt", "1\\. punkt"), ("===", "\\==="), ("#hashtag", "#hashtag"),
+])
+def test_markdown_escaper_kun_det_der_ellers_blev_tolket(tekst, markdown):
+    """Klasse 4: kun det, CommonMark tolker forrest på en linje, får en omvendt skråstreg, så et
+    tal som 100.000 ikke skrives 100\\.000 i en tabel."""
+    from tilsynstakst.visning.render.markdown import tekst as md
+
+    assert md(tekst) == markdown

@@ -12,7 +12,9 @@ from tilsynstakst.visning.tabeller import Tabel, Visning
 # ord (pr_takstgruppe) kan aldrig fremhæve og står, som den er.
 _MARKDOWN = re.compile(r"[\\`*\[\]<>|~&]|(?<![^\W_])_|_(?![^\W_])")
 # Det, der kun tolkes forrest på en linje: overskrift, punkt, setext-streg og nummereret punkt.
-_LINJESTART = re.compile(r"^(?:[#+=-]|\d{1,9}(?=[.)]))")
+# Kun det, CommonMark faktisk tolker: "# " (overskrift), "- " og "+ " (punkt), en linje af = eller
+# - (setext), "1. " og "1) " (nummereret punkt); "100.000 kr." og "-1" står, som de er.
+_LINJESTART = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+](?=\s|$)|[=-]+\s*$|\d{1,9}(?=[.)](?:\s|$)))")
 
 
 def tekst(s: str) -> str:
