@@ -3,6 +3,7 @@ tidsgrænse. En fejl er én dansk linje med kode 2, aldrig kode 3 (en fejl i pro
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -108,6 +109,27 @@ def _som_en_anden_bruger():
 
 
 @pytest.fixture
+def programmet_kan_ses_af_andre():
+    """En frisk klon ligger ofte i en privat mappe (mkdtemp: 700), så nobody ikke kan indlæse
+    programmet: mapperne over klonen og Python åbnes for andre under testen og lukkes igen."""
+    import os
+    import stat
+    import tilsynstakst
+
+    aendret = []
+    for start in (Path(tilsynstakst.__file__).resolve(), Path(sys.executable).absolute(),
+                  Path(sys.executable).resolve()):
+        for mappe in start.parents:
+            tilstand = mappe.stat().st_mode
+            if not tilstand & stat.S_IXOTH or not tilstand & stat.S_IROTH:
+                os.chmod(mappe, tilstand | stat.S_IXOTH | stat.S_IROTH)
+                aendret.append((mappe, tilstand))
+    yield
+    for mappe, tilstand in reversed(aendret):
+        os.chmod(mappe, stat.S_IMODE(tilstand))
+
+
+@pytest.fixture
 def aaben_mappe():
     """En kopi af budgets/ i en mappe, andre brugere kan gå ind i (pytests tmp_path kan de ikke)."""
     import os
@@ -129,7 +151,7 @@ def aaben_mappe():
     shutil.rmtree(rod)
 
 
-def test_en_mappe_uden_adgang_er_en_linje_og_kode_2(aaben_mappe):
+def test_en_mappe_uden_adgang_er_en_linje_og_kode_2(aaben_mappe, programmet_kan_ses_af_andre):
     """Klasse 9: scenarier/ med tilstand 000 (en anden ejer) gav kode 3, og tjek sprang den over."""
     import os
 
