@@ -2,12 +2,13 @@
 
 import shutil
 import sys
+from pathlib import Path
 
 import docx
 import pytest
 from typer.testing import CliRunner
 
-from conftest import BUDGETS
+from conftest import BUDGETS, ROD
 from tilsynstakst.cli.app import app
 
 runner = CliRunner()
@@ -104,8 +105,9 @@ def test_uden_den_valgfri_pakke_en_linje_om_installation(tmp_path, monkeypatch):
     fil = tmp_path / "notat.docx"
     r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
     assert r.exit_code == 2
-    assert r.stderr.strip() == ("Fejl: Word-notatet kræver python-docx og matplotlib: "
-                                "pip install 'tilsynstakst[notat]'")
+    pip = Path(sys.executable).with_name("pip")
+    assert r.stderr.strip() == ("Fejl: Word-notatet kræver python-docx og matplotlib; "
+                                f"installér dem med: {pip} install -e '{ROD}[notat]'")
     assert not fil.exists()
 
 
