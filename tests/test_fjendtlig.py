@@ -7,7 +7,6 @@ Indholdstilfælde, der ikke handler om processen, køres i processen med CliRunn
 """
 
 import os
-import re
 import shutil
 import signal
 import stat
@@ -15,7 +14,6 @@ import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner

@@ -15,7 +15,6 @@ import html
 import io
 import json
 import re
-import shutil
 
 import pytest
 from typer.testing import CliRunner

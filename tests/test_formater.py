@@ -5,7 +5,6 @@ import csv
 import io
 import os
 import re
-import shutil
 
 import openpyxl
 import pytest

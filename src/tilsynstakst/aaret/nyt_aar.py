@@ -384,6 +384,7 @@ class Omregnet:
     noegle: str
     linje: int
     grundlag: int  # beløbet i året førs priser, fra kommentaren UDKAST: grundlag × faktor
+    udkast: int  # grundlag × den gamle faktor: det, udkastet skrev
     fra: int
     til: int | None  # None: beløbet er rettet efter udkastet og står, som det står
 
@@ -413,15 +414,16 @@ def omregn_udkast(tekst: str, gl: Fraction, ny: Fraction) -> tuple[str, list[Omr
         if m is None or k is None or k.group(2) != gl_tekst:
             continue
         grundlag, nu = int(k.group(1).replace(".", "")), int(m.group(2))
-        if nu != int(afrund_kroner(grundlag * gl)):
-            omregnet.append(Omregnet(".".join(noegle), nr, grundlag, nu, None))
+        udkast, _ = udkastbeloeb(Decimal(grundlag), gl)  # det, udkastet skrev
+        if nu != udkast:
+            omregnet.append(Omregnet(".".join(noegle), nr, grundlag, udkast, nu, None))
             continue
         til, kommentar = udkastbeloeb(Decimal(grundlag), ny, k.group(3))
         linje = linjer[nr - 1]
         start = len(linje) - len(rest or "")
         linjer[nr - 1] = (linje[:start] + m.group(1) + str(til) + m.group(3) + "# " + kommentar
                           + m.group(5))
-        omregnet.append(Omregnet(".".join(noegle), nr, grundlag, nu, til))
+        omregnet.append(Omregnet(".".join(noegle), nr, grundlag, udkast, nu, til))
     faktor = re.compile(rf"(PL-faktoren|×) {re.escape(gl_tekst)}(?![0-9])")
     for i, linje in enumerate(linjer):  # indledningen og kilder, der stadig er udkastets; ikke
         # linjen om, hvordan udkastet blev startet (historik), og ikke en gennemgået kilde

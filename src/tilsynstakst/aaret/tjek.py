@@ -23,15 +23,13 @@ from tilsynstakst.kontrol.afstemning import ENS, KOLONNE, Afstemt, Kolonne, afst
 from tilsynstakst.beregning.fordeling import SIMPEL, STOERSTE_REST
 from tilsynstakst.fund import (AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl,
                               systemfejl)
-from tilsynstakst.budgetfil.laes import (PL_FILNAVN, Budgetfil, Linjer, aar_i_filnavn, budgetfil, findes,
-                               laes_model, noeglenavn)
+from tilsynstakst.budgetfil.laes import PL_FILNAVN, aar_i_filnavn, budgetfil, findes, noeglenavn
 from tilsynstakst.tal import KR, PCT, vis
 from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
-from tilsynstakst.kontrol.sammenhaeng import aarets_fund, to_aar
 from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
 from tilsynstakst.aaret.gennemloeb import Filer, aaret, med_scenarie
-from tilsynstakst.tal import procent, tal
+from tilsynstakst.tal import tal
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
                     forkerte.append(Fund(str(f), "ligner en budgetfil, men læses ikke: en "
                                          "budgetfil hedder AAAA.toml med fire almindelige cifre "
                                          "og små bogstaver (og PL-indekset pl-indeks.toml)"))
-            if not i_mappen and not forkerte and not fund_om(sti, fund):
+            if not i_mappen and not forkerte and not _fund_om(sti, fund):
                 fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
             filer += i_mappen + _scenarier(sti / SCENARIEMAPPE, fund)
             fund += forkerte
@@ -95,7 +93,7 @@ def _scenarier(mappe: Path, fund: list[Fund]) -> list[Path]:
     return [f for f in _i_mappen(mappe, fund) if f.suffix == ".toml"]
 
 
-def fund_om(sti: Path, fund: list[Fund]) -> bool:
+def _fund_om(sti: Path, fund: list[Fund]) -> bool:
     return any(f.fil == str(sti) for f in fund)
 
 

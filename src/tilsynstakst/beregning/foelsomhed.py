@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from tilsynstakst.beregning.fordeling import fordel
-from tilsynstakst.beregning.aarsresultat import Aarsresultat, beregn_aar
+from tilsynstakst.beregning.aarsresultat import Aarsresultat
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
 from tilsynstakst.budgetfil.scenarie import Saet, Scenarie
 from tilsynstakst.budgetfil.model import Budget

@@ -6,13 +6,11 @@ leddene selv, ned til inddata med fil og linje. Et led, der allerede er vist, vi
 
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.beregning.afrunding import afrund_decimaler
-from tilsynstakst.beregning.spor import Spor, Tal, Trin
-from tilsynstakst.tal import tal, vis
+from tilsynstakst.beregning.spor import Spor, Trin
+from tilsynstakst.tal import vis
 
 AARSTAL = {"aar", "prisniveau", "filens_priser"}  # mærker, ikke tal, der regnes
 AARSNOEGLER = {"aar", "prisniveau", "regnskabsaar"}  # et årstal i en budgetfil: 2023, ikke 2.023

@@ -155,7 +155,7 @@ def beregn_takster(budget: Budget, faktor: Fraction = Fraction(1)) -> Takstresul
     """Hele takstbladet for tilbud og BPA i prisniveauet givet ved ``faktor``."""
     timer = _timer_i_alt(budget)
     t = _timepris(budget.budget.tilbudsafdelingen, timer, faktor)
-    normtimer, antal = budget.normtimer, budget.antal
+    normtimer = budget.normtimer
     for a, h in normtimer.model_dump(exclude={"kilde"}).items():
         regn(f"takster.normtimer.{a}", f"normtimer til {AKTIVITETSNAVNE[a]}", "{0}",
              fra_fil(f"normtimer.{a}", h))

@@ -449,14 +449,8 @@ def ret_pl(
         if b.til is None:
             _sig(f"Ikke omregnet: {b.noegle} (linje {b.linje}) = {tal(b.fra)} er rettet "
                        f"efter udkastet ({tal(b.grundlag)} × {faktortekst(r.faktor_fra)} = "
-                       f"{tal(kroner_af(b.grundlag, r.faktor_fra))}); ret det selv, hvis PL'en "
+                       f"{tal(b.udkast)}); ret det selv, hvis PL'en "
                        "skal med.")
-
-
-def kroner_af(grundlag: int, faktor) -> int:  # type: ignore[no-untyped-def]
-    from tilsynstakst.beregning.afrunding import afrund_kroner
-
-    return int(afrund_kroner(grundlag * faktor))
 
 
 @app.command()

@@ -11,8 +11,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
-
 from tilsynstakst.beregning.fordeling import STOERSTE_REST
 from tilsynstakst.fund import Fund
 from tilsynstakst.beregning.aarsresultat import Rapport
