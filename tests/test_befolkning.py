@@ -230,8 +230,9 @@ def test_en_kommune_danmarks_statistik_ikke_kender(mappe):
     foer = (mappe / "2024.toml").read_bytes()
     r = kør("befolkning", 2024, "-b", mappe, "--fra-csv", DATA / "nord-2023K2.csv")
     assert r.exit_code == 2
-    assert "befolkning.kommuner.Ålborg: 'Ålborg' er ikke en af de 98 kommuner i Danmarks " \
-           "Statistiks FOLK1A (mente du Aalborg?)" in r.stderr
+    assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:72: befolkning.kommuner.Ålborg: skal være "
+                        "en af Danmarks 98 kommuner, stavet som hos Danmarks Statistik, fik "
+                        "'Ålborg'; mente du Aalborg?\n")
     assert (mappe / "2024.toml").read_bytes() == foer
 
 

@@ -4,8 +4,8 @@ vise teksten som tegn, aldrig som formatering, formel eller styretegn.
 Hvert medium har én funktion, al tekst går igennem: terminalen ``fund.synlig`` (i
 ``prosa.afsnit`` og ``prosa.skriv``), Markdown ``render.markdown.tekst``, en celle i CSV og XLSX
 ``render.celler.uskadelig`` og Word ``render.notat_docx.tekst``. Her sendes den samme tabel af
-fjendtlige tekster ad de veje, de kan komme: tilsynets navn, en budgetposts ``post``, et
-scenaries beskrivelse (skemaet tillader dem der), og budgetmappens navn og uddatafilens navn
+fjendtlige tekster ad de veje, de kan komme: en budgetposts ``post``, et scenaries
+beskrivelse (skemaet tillader dem der; tilsynets navn er et af fem siden issue 22), og budgetmappens navn og uddatafilens navn
 fra kommandolinjen (dér kan også styretegn stå). Alt køres gennem den rigtige indgang
 (Typers CliRunner i processen).
 """
@@ -59,17 +59,16 @@ def _toml(s: str) -> str:
 
 @pytest.fixture(scope="module")
 def fjendtlig(tmp_path_factory):
-    """Eksemplet med poster, hvor tilsynet hedder "# Falsk overskrift", og hver fjendtlig tekst er
-    en posts navn (de ekstra poster på 1 kr. trækkes fra den første, så taksterne er de samme),
+    """Eksemplet med poster, hvor hver fjendtlig tekst (også "# Falsk overskrift") er en posts
+    navn (de ekstra poster på 1 kr. trækkes fra den første, så taksterne er de samme),
     med et scenarie, hvis beskrivelse er fjendtlig; mappens navn har styretegnene."""
     mappe = tmp_path_factory.mktemp("fjendtlig") / ("m" + "".join(STYRETEGN))
     mappe.mkdir()
     tekst = (ROD / "eksempler" / "opbygning" / "2024.toml").read_text(encoding="utf-8")
-    tekst = tekst.replace('tilsyn = "Socialtilsyn Nord"', f"tilsyn = {_toml(FRA_FIL[0])}", 1)
     poster = re.findall(r'^post = (".*")$', tekst, flags=re.M)
-    for gammel, ny in zip(poster, FRA_FIL[1:]):
+    for gammel, ny in zip(poster, FRA_FIL):
         tekst = tekst.replace(f"post = {gammel}", f"post = {_toml(ny)}", 1)
-    ekstra = FRA_FIL[1 + len(poster):]
+    ekstra = FRA_FIL[len(poster):]
     tekst = tekst.replace("beloeb = 11200000", f"beloeb = {11200000 - len(ekstra)}", 1)
     tekst += "".join(f'\n[[budget.poster]]\npost = {_toml(p)}\nbeloeb = 1\n'
                      'afdeling = "tilbudsafdelingen"\nkilde = "test"\n' for p in ekstra)
@@ -108,12 +107,12 @@ def _markdown_viser_teksten_som_tegn(md: str, tekster) -> None:
 
 
 @pytest.mark.parametrize("kommando", ["beregn", "notat"])
-def test_markdown_viser_tilsynets_og_posternes_navne_som_tegn(fjendtlig, kommando):
+def test_markdown_viser_posternes_navne_som_tegn(fjendtlig, kommando):
     args = (kommando, 2024, "-b", fjendtlig) + (("-f", "markdown") if kommando == "beregn" else ())
     r = kør(*args)
     assert r.exit_code == 0, r.output
     md = r.stdout
-    # Tilsynets navn forrest i et afsnit blev en overskrift (notatets indledning).
+    # En tekst forrest i et afsnit blev en overskrift (før issue 22: tilsynets navn i notatet).
     assert not re.search(r"^# Falsk", md, flags=re.M)
     _markdown_viser_teksten_som_tegn(md, FRA_FIL)
 
@@ -137,7 +136,7 @@ def test_csv_viser_posternes_navne_som_tekst_og_aldrig_som_formel(fjendtlig):
     assert r.exit_code == 0, r.output
     raekker = list(csv.reader(io.StringIO(r.stdout_bytes.decode("utf-8-sig")), delimiter=";"))
     navne = {raekke[1] for raekke in raekker[1:]}
-    for t in FRA_FIL[1:]:
+    for t in FRA_FIL:
         assert _i_celle(t) in navne, t
     for raekke in raekker:
         for felt in raekke[:3]:
@@ -151,7 +150,7 @@ def test_xlsx_gemmer_posternes_navne_som_tekstceller(fjendtlig, tmp_path):
     r = kør("beregn", 2024, "-b", fjendtlig, "--scenarie", "fjendtlig", "-o", fil)
     assert r.exit_code == 0, r.output
     bog = load_workbook(fil)
-    assert bog.properties.creator == FRA_FIL[0]
+    assert bog.properties.creator == "Socialtilsyn Nord"
     tekstceller = {}
     for ark in bog.worksheets:
         for raekke in ark.iter_rows():
@@ -160,7 +159,7 @@ def test_xlsx_gemmer_posternes_navne_som_tekstceller(fjendtlig, tmp_path):
                     assert c.data_type == "s", (c.coordinate, c.value)
                     assert not c.value.startswith(FORMELTEGN), c.value
                     tekstceller[c.value] = c.data_type
-    for t in FRA_FIL[1:]:
+    for t in FRA_FIL:
         assert tekstceller.get(_i_celle(t)) == "s", t
 
 

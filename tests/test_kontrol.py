@@ -133,12 +133,14 @@ def test_uden_aaret_foer_kan_tallene_for_aaret_foer_ikke_afstemmes(mappe):
     assert f.besked.startswith("kan ikke afstemmes: budgetfilen for 2023 findes ikke (")
 
 
-def test_en_ukendt_kommune_blandt_de_offentliggjorte_tal(mappe):
+def test_en_kommune_blandt_de_offentliggjorte_tal_som_befolkningen_ikke_har(mappe):
+    """En rigtig kommune, filen ikke har (et navn, der ikke er en kommune, afvises allerede af
+    filen: test_omraade.py), meldes én gang for sine seks tal."""
     ret(mappe / "2024.toml", "[offentliggjort.finansiering.Thisted]",
-        "[offentliggjort.finansiering.Tisted]")
+        "[offentliggjort.finansiering.Skive]")
     r = kør(str(mappe))
     assert r.exit_code == 2
-    assert "offentliggjort.finansiering.Tisted: kommunen findes ikke i " \
+    assert "offentliggjort.finansiering.Skive: kommunen findes ikke i " \
         "befolkning.kommuner (6 offentliggjorte tal)" in r.stdout
 
 

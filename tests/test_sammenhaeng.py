@@ -32,20 +32,23 @@ def test_de_leverede_filer_giver_ingen_advarsler(mappe):
 
 
 def test_en_kommune_stavet_anderledes_meldes_og_vises_som_ny_og_udgaaet(mappe):
-    ret(mappe / "2024.toml", '"Aalborg" = 39978', '"Ålborg" = 39978')
+    """Et navn, der ikke er en kommune ("Ålborg"), afvises nu af filen selv (test_omraade.py);
+    to stavemåder, der begge er kendte (Danmarks Statistiks "Vesthimmerlands" og notatets
+    "Vesthimmerland"), er stadig to navne mellem årene og meldes som før."""
+    ret(mappe / "2024.toml", '"Vesthimmerland" = 7006', '"Vesthimmerlands" = 7006')
     for r in beregn_og_notat(mappe):
         assert r.exit_code == 0
         [a] = advarsler(r)
         linje = next(i for i, x in enumerate((mappe / "2024.toml").read_text().split("\n"), 1)
-                     if x.startswith('"Ålborg"'))
+                     if x.startswith('"Vesthimmerlands"'))
         assert a == (f"Advarsel: {mappe / '2024.toml'}:{linje}: befolkning.kommuner: kommunerne er "
-                     "ikke de samme som i 2023.toml (nye: Ålborg; mangler: Aalborg; Ålborg: mente "
-                     "du Aalborg?)"), a
-        assert "Ålborg (ny)" in r.stdout and "Aalborg (udgået)" in r.stdout
-    # Den udgåede kommunes tal for året før tabes ikke: 6.034.808 i 2024-priser (notatet s. 3).
+                     "ikke de samme som i 2023.toml (nye: Vesthimmerlands; mangler: Vesthimmerland; "
+                     "Vesthimmerlands: mente du Vesthimmerland?)"), a
+        assert "Vesthimmerlands (ny)" in r.stdout and "Vesthimmerland (udgået)" in r.stdout
+    # Den udgåede kommunes tal for året før tabes ikke: 1.075.948 i 2024-priser (notatet s. 3).
     beregn = kør("beregn", 2024, "-b", mappe, "-f", "markdown").stdout
-    [udgaaet] = [linje for linje in beregn.splitlines() if "Aalborg (udgået)" in linje]
-    assert "6.034.808" in udgaaet and "6.294.349" not in udgaaet
+    [udgaaet] = [linje for linje in beregn.splitlines() if "Vesthimmerland (udgået)" in linje]
+    assert "1.075.948" in udgaaet and "1.103.062" not in udgaaet
 
 
 def test_befolkningstal_fra_et_andet_kvartal_meldes(mappe):

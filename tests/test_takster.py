@@ -15,7 +15,7 @@ from tilsynstakst.beregning.takster import (
 def lille_budget(tilbud=(1, 1, 1, 1), nyg=(0, 0, 0, 0), vae=(0, 0, 0, 0), bpa=(0, 0),
                  timer=("10", "20", "5", "13", "36"), budget=72000) -> Budget:
     return Budget.model_validate({
-        "aar": 2024, "tilsyn": "Test", "kilde": "test",
+        "aar": 2024, "tilsyn": "Socialtilsyn Nord", "kilde": "test",
         "budget": {"kilde": "t", "tilbudsafdelingen": budget, "plejefamilieafdelingen": 1000},
         "antal": {"kilde": "t", "plejefamilier": 1, "plejefamilier_nygodkendelser": 0,
                   "bpa_tilsyn": bpa[0], "bpa_nygodkendelser": bpa[1],
@@ -24,7 +24,7 @@ def lille_budget(tilbud=(1, 1, 1, 1), nyg=(0, 0, 0, 0), vae=(0, 0, 0, 0), bpa=(0
         "normtimer": dict(kilde="t", **{k: Decimal(v) for k, v in zip(
             ("tilsyn", "nygodkendelse", "vaesentlig_aendring", "bpa_tilsyn",
              "bpa_nygodkendelse"), timer)}),
-        "befolkning": {"kilde": "t", "kvartal": "2023K2", "kommuner": {"A": 1}},
+        "befolkning": {"kilde": "t", "kvartal": "2023K2", "kommuner": {"Læsø": 1}},
     })
 
 

@@ -11,11 +11,12 @@ from fractions import Fraction
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema,
-                      field_validator, model_validator)
-from pydantic_core import PydanticCustomError
+from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
+                      WithJsonSchema, field_validator, model_validator)
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from tilsynstakst.budgetfil.kommuner import kommunenoegle
+from tilsynstakst.budgetfil.kommuner import (KENDTE_NAVNE, Tilsyn, kommunekode, kommunenoegle,
+                                             naermeste)
 from tilsynstakst.fund import USYNLIGE
 from tilsynstakst.tal import tal
 
@@ -274,6 +275,40 @@ def _kommune_eller_i_alt(v: Any) -> str:
     return v if v == "i_alt" else _kommunenavn(v)
 
 
+def ukendt_kommune(navn: str) -> PydanticCustomError | None:
+    """Fejlen for et navn, der ikke er en af Danmarks 98 kommuner (Danmarks Statistiks navn eller
+    et af ``ANDRE_NAVNE``), med "mente du …?"; ``None`` for en kommune. Én besked for
+    ``[befolkning.kommuner]``, ``[offentliggjort.finansiering]`` og ``--saet``."""
+    if kommunekode(navn) is not None:
+        return None
+    forslag = naermeste(navn, KENDTE_NAVNE)
+    return _fejl("skal være en af Danmarks 98 kommuner, stavet som hos Danmarks Statistik", navn,
+                 f"mente du {forslag}?" if forslag else None)
+
+
+def _kun_kommuner(kommuner: dict[str, Any]) -> dict[str, Any]:
+    """Hver nøgle er en kommune (eller ``i_alt``); hvert ukendt navn er sin egen fejl ved sin
+    nøgle. Efter nøglernes form og antal (højst 98), så "mente du" slås op for højst 98 navne."""
+    fejl = [InitErrorDetails(type=f, loc=(navn,), input=navn) for navn in kommuner
+            if navn != "i_alt" and (f := ukendt_kommune(navn)) is not None]
+    if fejl:
+        raise ValidationError.from_exception_data("kommuner", fejl)
+    return kommuner
+
+
+def _tilsyn(v: Any) -> Tilsyn:
+    """Et af de fem socialtilsyn (socialtilsynsloven § 2), med navnet fra landsoversigten."""
+    navn = _tekst(v)
+    if navn in {t.value for t in Tilsyn}:
+        return Tilsyn(navn)
+    # Navnene er ens til "Socialtilsyn "; forslaget findes blandt resten ("Midtjylland" → Midt).
+    korte = {t.value.removeprefix("Socialtilsyn "): t.value for t in Tilsyn}
+    rest = re.sub(r"^\s*socialtilsyn\w*\s+", "", navn, flags=re.IGNORECASE)
+    forslag = korte.get(naermeste(rest, korte) or "")
+    raise _fejl(f"skal være et af de fem socialtilsyn ({', '.join(Tilsyn)})", navn,
+                f"mente du {forslag}?" if forslag else None)
+
+
 # Hver type: validatoren (med dansk besked) og JSON Schema'et, editorer tjekker filen med.
 Antal = Annotated[int, BeforeValidator(_antal),
                   WithJsonSchema({"type": "integer", "minimum": 0, "maximum": MAKS_ANTAL})]
@@ -297,11 +332,14 @@ Aarsnoegle = Annotated[int, BeforeValidator(_aarsnoegle),
 Tekst = Annotated[str, BeforeValidator(_tekst),
                   WithJsonSchema({"type": "string", "pattern": r"\S"})]
 Kvartal = Annotated[str, Field(pattern=r"^[0-9]{4}K[1-4]$")]
+# En kommune er en af de 98 (``_kun_kommuner``); skemaet nævner dem, så en editor melder "Aarhuss".
 Kommunenavn = Annotated[str, BeforeValidator(_kommunenavn),
-                        WithJsonSchema({"type": "string", "pattern": _KOMMUNENAVN.pattern,
-                                        "maxLength": 40})]
+                        WithJsonSchema({"type": "string", "enum": list(KENDTE_NAVNE)})]
 Finansieringsnoegle = Annotated[str, BeforeValidator(_kommune_eller_i_alt),
-                                WithJsonSchema({"type": "string"})]
+                                WithJsonSchema({"type": "string",
+                                                "enum": [*KENDTE_NAVNE, "i_alt"]})]
+Tilsynsnavn = Annotated[Tilsyn, BeforeValidator(_tilsyn),
+                        WithJsonSchema({"type": "string", "enum": [t.value for t in Tilsyn]})]
 Takstgrupper = tuple[Antal, Antal, Antal, Antal]
 
 
@@ -457,6 +495,8 @@ class Befolkning(_Model):
     kilde: Tekst
     kvartal: Kvartal
     kommuner: dict[Kommunenavn, Antal] = Field(min_length=1, max_length=MAKS_KOMMUNER)
+
+    _kun_kommuner = field_validator("kommuner")(_kun_kommuner)
 
     @model_validator(mode="after")
     def _positiv_total(self) -> "Befolkning":
@@ -642,6 +682,7 @@ class Offentliggjort(_Model):
     bpa: OffentliggjortBPA | None = None
 
     _hele = field_validator("gennemsnitspris")(_kroner)
+    _kun_kommuner = field_validator("finansiering")(_kun_kommuner)
 
 
 class Budget(_Model):
@@ -651,7 +692,7 @@ class Budget(_Model):
     # Prisniveauet, filens beløb er i; udeladt: årets eget. Et år, der kun er offentliggjort i et
     # senere års priser (2022 i 2023-notatet), står i dem, uden en opfundet PL (issue 12).
     prisniveau: Aarstal | None = None
-    tilsyn: Tekst
+    tilsyn: Tilsynsnavn
     kilde: Tekst
     kalibreret: tuple[str, ...] = ()
     budget: Budgetposter

@@ -15,9 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tilsynstakst.budgetfil.kommuner import naermeste
+from tilsynstakst.budgetfil.kommuner import naermeste, tilsyn_for
 from tilsynstakst.budgetfil.laes import laes_toml, linjeindeks, slaa_op, valider
-from tilsynstakst.budgetfil.model import Scenariefil, dansk_talhjaelp, tager_hele_tal
+from tilsynstakst.budgetfil.model import (Scenariefil, dansk_talhjaelp, tager_hele_tal,
+                                          ukendt_kommune)
 from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 
 SCENARIEMAPPE = "scenarier"
@@ -271,9 +272,14 @@ def _ukendt(data: dict[str, Any], foraelder: Sti, del_: str | int, fil: str) -> 
         return f"{hvor} er en liste med pladserne 0-{len(node) - 1}; {del_} findes ikke"
     if not isinstance(node, dict):
         return f"{hvor} er en enkelt værdi, ikke en tabel"
+    if foraelder == ("befolkning", "kommuner") and (fejl := ukendt_kommune(str(del_))):
+        return fejl.message()  # ikke en kommune: "mente du" blandt alle 98
     besked = f"nøglen findes ikke i {fil}"
     if forslag := naermeste(str(del_), node):
         besked += f" (mente du {'.'.join(map(str, (*foraelder, forslag)))}?)"
+    elif foraelder == ("befolkning", "kommuner"):  # en kommune, filen ikke har
+        besked += (f"; et scenarie ændrer kun filens egne kommuner ({del_} hører til "
+                   f"{tilsyn_for(str(del_))})")
     return besked
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from tilsynstakst.budgetfil.laes import laes_bytes
-from tilsynstakst.budgetfil.kommuner import ANDRE_NAVNE, KOMMUNEKODER, kommunekode, naermeste
+from tilsynstakst.budgetfil.kommuner import KOMMUNEKODER, kommunekode
 from tilsynstakst.fund import Fund, Inputfejl, synlig
 
 TABEL = "FOLK1A"
@@ -40,15 +40,10 @@ def kvartal_for(budgetaar: int) -> str:
     return f"{budgetaar - 1}K2"
 
 
-def koder(kommuner: list[str], fil: str) -> dict[str, str]:
-    """Kommune → FOLK1A's områdekode; en ukendt kommune er en ``Inputfejl``."""
-    ukendte = [k for k in kommuner if kommunekode(k) is None]
-    if ukendte:
-        forslag = {k: naermeste(k, [*KOMMUNEKODER, *ANDRE_NAVNE]) for k in ukendte}
-        raise Inputfejl([Fund(fil, f"{k!r} er ikke en af de 98 kommuner i Danmarks Statistiks "
-                              f"FOLK1A" + (f" (mente du {forslag[k]}?)" if forslag[k] else ""),
-                              noegle=f"befolkning.kommuner.{k}") for k in ukendte])
-    return {k: kommunekode(k) for k in kommuner}  # type: ignore[misc]
+def koder(kommuner: list[str]) -> dict[str, str]:
+    """Kommune → FOLK1A's områdekode. Navnene er en budgetfils, som modellen har godkendt: hver
+    er en af de 98 kommuner (``model.ukendt_kommune``)."""
+    return {k: kode for k in kommuner if (kode := kommunekode(k)) is not None}
 
 
 def forespoergsel(omraader: list[str], kvartal: str) -> dict:
