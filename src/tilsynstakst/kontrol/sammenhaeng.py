@@ -8,6 +8,7 @@ en linjeopslagsfunktion ind, en liste af ``Fund`` ud.
 - filen er ikke et udkast (``tilsynstakst ny`` mærker hver overført kilde ``UDKAST:``);
 - ingen kilde er et tidligere års notat (et notat kan ikke være kilde til et senere års tal);
 - det indregnede resultat er fra et afsluttet regnskab, normalt to år før budgetåret (§2);
+- kommunerne er tilsynets område (``omraade``: socialtilsynsloven § 2, stk. 2-3);
 - to på hinanden følgende år finansieres af de samme kommuner;
 - året før står ikke i et senere års priser end budgetåret (``prisniveau``).
 """
@@ -22,6 +23,7 @@ from tilsynstakst.budgetfil.kommuner import naermeste
 from tilsynstakst.fund import ADVARSEL, AFVIGELSE, Fund
 from tilsynstakst.kommando import kommando
 from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.kontrol.omraade import kommuner_i_omraadet
 
 # Linjen for en nøgle i en fil: ``linje(sti, "befolkning", "kvartal")``.
 Linjeopslag = Callable[..., int | None]
@@ -109,7 +111,8 @@ def overfoert_resultat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fu
 def aarets_fund(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Alle kontroller af ét budgetår for sig."""
     return [*udkast(sti, budget, linje), *andet_aars_notat(sti, budget, linje),
-            *kvartal(sti, budget, linje), *overfoert_resultat(sti, budget, linje)]
+            *kvartal(sti, budget, linje), *overfoert_resultat(sti, budget, linje),
+            *kommuner_i_omraadet(sti, budget, linje)]
 
 
 def kommuner(sti: Path, budget: Budget, forrige: Budget, linje: Linjeopslag) -> list[Fund]:
