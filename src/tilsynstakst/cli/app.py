@@ -478,11 +478,14 @@ def befolkning(
     if url:
         typer.echo(_kald(adresse, budgetmappe, aar))
         return
-    sti, antal = _kald(udfyld, budgetmappe, aar, fra_csv, date.today())
+    u = _kald(udfyld, budgetmappe, aar, fra_csv, date.today())
     from tilsynstakst.tal import tal
 
-    _sig(f"Skrev [befolkning] i {sti}: {tal(sum(antal.values()))} 0-17-årige i "
-               f"{len(antal)} kommuner, {aar - 1}K2.")
+    _sig(f"Skrev [befolkning] i {u.sti}: {tal(sum(u.antal.values()))} 0-17-årige i "
+               f"{len(u.antal)} kommuner, {aar - 1}K2.")
+    if u.tilfoejet:
+        _sig(f"Tilføjede {', '.join(u.tilfoejet)}: {u.tilsyn}s område "
+             f"(socialtilsynsloven § 2, stk. 2-3), som filen manglede.")
     _sig(f"Næste skridt: {kommando('tjek', mappe=budgetmappe)}; "
                f"{kommando('beregn', aar, mappe=budgetmappe)}")
 

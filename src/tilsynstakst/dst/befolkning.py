@@ -1,11 +1,15 @@
 """``tilsynstakst befolkning``: de 0-17-årige fra FOLK1A ind i budgetfilens ``[befolkning]``.
 
-Kvartalet er 2. kvartal året før budgetåret (LOST § 23). Svaret skal have præcis filens
-kommuner og det rigtige kvartal, ellers røres filen ikke. Tabellen rettes på stedet
+Kvartalet er 2. kvartal året før budgetåret (LOST § 23). Der hentes filens kommuner og de
+kommuner i tilsynets område, filen mangler (socialtilsynsloven § 2, stk. 2-3), så en fil for et
+andet tilsyn end Nord får hele sit område; en kommune uden for området står, som den stod (``tjek``
+advarer om den). Svaret skal have præcis de kommuner og det rigtige kvartal, ellers røres filen
+ikke. Tabellen rettes på stedet
 (``redigering``): kilde, kvartal og hver kommunes tal; alle andre linjer står byte for byte, som
 de stod, og resultatet læses igen som budgetfil, før det atomisk erstatter filen.
 """
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -14,13 +18,19 @@ from tilsynstakst.fund import Fund, Inputfejl, synlig
 from tilsynstakst.kommando import kommando
 from tilsynstakst.budgetfil.redigering import erstat_befolkning, gem, laes_dokument
 from tilsynstakst.budgetfil.laes import budgetfil, budgetmappe, findes, laes_budget, laes_pl
+from tilsynstakst.budgetfil.kommuner import Tilsyn, kommunekode, omraade
 from tilsynstakst.budgetfil.model import Budget
 
 
 def omraader(sti: Path, original: bytes | None = None) -> tuple[Budget, dict[str, str]]:
-    """Budgetfilen (eller dens bytes, som de er læst) og FOLK1A-koden for hver af dens kommuner."""
+    """Budgetfilen (eller dens bytes, som de er læst) og FOLK1A-koden for hver kommune, der skal
+    hentes: filens egne og dernæst dem i tilsynets område, filen mangler (socialtilsynsloven § 2,
+    stk. 2-3)."""
     budget = laes_budget(sti, original)
-    return budget, folk1a.koder(list(budget.befolkning.kommuner), str(sti))
+    kommuner = list(budget.befolkning.kommuner)
+    har = {kommunekode(k) for k in kommuner}
+    kommuner += [k for k in omraade(budget.tilsyn) if kommunekode(k) not in har]
+    return budget, folk1a.koder(kommuner)
 
 
 def adresse(mappe: Path, aar: int) -> str:
@@ -48,7 +58,18 @@ def _aarets_fil(mappe: Path, aar: int) -> Path:
                           f"med: {start}{pct}")])
 
 
-def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, dict[str, int]]:
+@dataclass(frozen=True)
+class Udfyldt:
+    """``befolkning``s resultat: filen, de 0-17-årige pr. kommune, og de kommuner i tilsynets
+    område, filen manglede og nu har fået (socialtilsynsloven § 2, stk. 2-3)."""
+
+    sti: Path
+    antal: dict[str, int]
+    tilsyn: Tilsyn
+    tilfoejet: tuple[str, ...]
+
+
+def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> Udfyldt:
     """Hent (``csv`` = None) eller læs FOLK1A, kontrollér svaret, og ret ``mappe/aar.toml``."""
     sti = _aarets_fil(mappe, aar)
     # Én læsning af filen, før der ventes på nettet: kommunerne, dokumentet og bytes, som gem
@@ -68,4 +89,5 @@ def udfyld(mappe: Path, aar: int, csv: Path | None, idag: date) -> tuple[Path, d
                       antal)
     ny = gem(sti, Budget, dokument, original)
     assert dict(ny.befolkning.kommuner) == antal and ny.befolkning.kvartal == kvartal
-    return sti, antal
+    return Udfyldt(sti, antal, budget.tilsyn,
+                   tuple(k for k in antal if k not in budget.befolkning.kommuner))
