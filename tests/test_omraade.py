@@ -296,3 +296,23 @@ def test_befolkning_beholder_en_kommune_udenfor_omraadet(tmp_path):
     r = kør("befolkning", 2024, "-b", tmp_path, "--fra-csv", FOLK1A / "midt-2023K2-eksempel.csv")
     assert r.exit_code == 2 and "svaret passer ikke med budgetfilens kommuner: mangler Silkeborg" \
         in r.stderr
+
+
+def test_befolkning_tilfoejer_en_af_omraadets_kommuner_som_filen_mangler(mappe):
+    """Nords 2024-fil uden Læsø og Rebild: FOLK1A for 2023K2 (tests/data/folk1a, notatets tal)
+    giver dem tilbage efter den sidste kommune, med notatets 218 og 7.317 (Notat Budget 2024,
+    s. 3), og tjek afstemmer notatets tal, som da filen var hel."""
+    fil = mappe / "2024.toml"
+    ret(fil, '"Læsø" = 218\n', "")
+    ret(fil, '"Rebild" = 7317\n', "")
+    assert "2 mangler: Læsø, Rebild" in kør("tjek", mappe).stdout
+    r = kør("befolkning", 2024, "-b", mappe, "--fra-csv", FOLK1A / "nord-2023K2.csv")
+    assert r.exit_code == 0
+    assert ("Tilføjede Læsø, Rebild: Socialtilsyn Nords område (socialtilsynsloven § 2, stk. "
+            "2-3), som filen manglede.") in r.stdout
+    tekst = fil.read_text(encoding="utf-8")
+    assert '"Aalborg" = 39978\n"Læsø" = 218\n"Rebild" = 7317\n\n# Notatets offentliggjorte' in tekst
+    t = kør("tjek", mappe)
+    assert t.exit_code == 0 and "befolkning.kommuner" not in t.stdout
+    assert "2024.toml  ✓ gyldig; 123 offentliggjorte tal afstemt: 121 ens, 2 afrundingsforskelle" \
+        in t.stdout

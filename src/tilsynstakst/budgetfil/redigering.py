@@ -136,9 +136,22 @@ def tilfoej_indeks(dokument: Any, aar: int, vaerdi: Any, kommentar: str) -> None
 
 
 def erstat_befolkning(dokument: Any, kvartal: str, kilde: str, antal: dict[str, int]) -> None:
-    """Sæt ``[befolkning]``s kilde, kvartal og hver kommunes tal; alt andet står, som det stod."""
+    """Sæt ``[befolkning]``s kilde, kvartal og hver kommunes tal; alt andet står, som det stod.
+    En kommune, tabellen ikke har (fra tilsynets område), står efter den sidste kommune, i
+    anførselstegn som de andre navne, og før de kommentarer, der følger tabellen."""
+    from tomlkit.items import KeyType, SingleKey
+
     befolkning = dokument["befolkning"]
     befolkning["kilde"] = kilde
     befolkning["kvartal"] = kvartal
+    kommuner = befolkning["kommuner"]
+    krop = kommuner.value  # tomlkit: tabellens indhold, med kommentarer og tomme linjer
+    efter = 1 + max((i for i, (k, _) in enumerate(krop.body) if k is not None), default=-1)
     for navn, tal in antal.items():
-        befolkning["kommuner"][navn] = tal
+        if navn in kommuner:
+            kommuner[navn] = tal
+        elif efter < len(krop.body):  # add() ville stille den efter kommentarerne, der følger
+            krop._insert_at(efter, SingleKey(navn, KeyType.Basic), tal)
+            efter += 1
+        else:
+            kommuner.add(SingleKey(navn, KeyType.Basic), tal)

@@ -4,9 +4,9 @@ Kvartalet er 2. kvartal året før budgetåret (LOST § 23). Der hentes filens k
 kommuner i tilsynets område, filen mangler (socialtilsynsloven § 2, stk. 2-3), så en fil for et
 andet tilsyn end Nord får hele sit område; en kommune uden for området står, som den stod (``tjek``
 advarer om den). Svaret skal have præcis de kommuner og det rigtige kvartal, ellers røres filen
-ikke. Tabellen rettes på stedet
-(``redigering``): kilde, kvartal og hver kommunes tal; alle andre linjer står byte for byte, som
-de stod, og resultatet læses igen som budgetfil, før det atomisk erstatter filen.
+ikke. Tabellen rettes på stedet (``redigering``): kilde, kvartal og hver kommunes tal (en kommune
+fra området tilføjes til sidst); alle andre linjer står byte for byte, som de stod, og
+resultatet læses igen som budgetfil, før det atomisk erstatter filen.
 """
 
 from dataclasses import dataclass
