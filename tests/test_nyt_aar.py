@@ -416,3 +416,48 @@ def test_ny_og_pl_i_en_terminal_brydes_i_bredden_og_mv_raadet_holdes_samlet(ny20
     kode, data = i_terminal("pl", 2025, "3,5", "-b", ".", cwd=ny2025, env={"COLUMNS": "80"})
     linjer = data.decode().replace("\r\n", "\n").splitlines()
     assert kode == 0 and max(map(len, linjer)) <= 80 and len(linjer) > 4
+
+
+def test_ny_uden_pl_indeks_siger_hvordan_det_startes_og_starter_det_med_pl(tmp_path):
+    """Issue 22, punkt 8: en mappe uden pl-indeks.toml (et nyt socialtilsyn, en ny mappe)."""
+    mappe = tmp_path / "ny mappe"
+    mappe.mkdir()
+    shutil.copy(BUDGETS / "2024.toml", mappe)
+    fordel_resultat(mappe)
+    r = kør("ny", 2025, "-b", mappe)
+    assert r.exit_code == 2
+    raad = f"tilsynstakst ny 2025 -b {shlex.quote(str(mappe))} --pl 3,2"
+    assert "pl-indeks.toml: filen findes ikke" in r.stderr and raad in r.stderr
+    assert not (mappe / "pl-indeks.toml").exists() and not (mappe / "2025.toml").exists()
+    # Rådet, som det står: indekset startes med 2024 som basis og 2025 fremskrevet eksakt.
+    r = kør(*shlex.split(raad)[1:])
+    assert r.exit_code == 0, r.output
+    pl = laes_pl(mappe)
+    assert pl.indeks == {2024: Decimal(100), 2025: Decimal("103.2")}
+    tekst = (mappe / "pl-indeks.toml").read_text(encoding="utf-8")
+    assert "angivet med tilsynstakst ny 2025 --pl" in tekst  # kilden siger, hvor PL'en kom fra
+    b25 = laes_budget(mappe / "2025.toml")
+    assert b25.budget.tilbudsafdelingen == Decimal(round((16905109 + 112946) * Decimal("1.032")))
+
+
+def test_ny_uden_pl_indeks_skriver_intet_hvis_budgetfilen_ikke_kan_skrives(tmp_path,
+                                                                          monkeypatch):
+    """Kan udkastet ikke skrives (disken fuld), står mappen, som den var: intet nyt PL-indeks."""
+    from tilsynstakst.aaret import nyt_aar
+    from tilsynstakst.fund import Fund, Inputfejl
+
+    mappe = tmp_path / "b"
+    mappe.mkdir()
+    shutil.copy(BUDGETS / "2024.toml", mappe)
+    fordel_resultat(mappe)
+    skriv = nyt_aar.skriv_fil
+
+    def fuld_disk(sti, data, overskriv=False):
+        if sti.name == "2025.toml":
+            raise Inputfejl([Fund(str(sti), "kan ikke skrives: disken er fuld")])
+        return skriv(sti, data, overskriv)
+
+    monkeypatch.setattr(nyt_aar, "skriv_fil", fuld_disk)
+    r = kør("ny", 2025, "-b", mappe, "--pl", "3,2")
+    assert r.exit_code == 2 and "disken er fuld" in r.stderr
+    assert sorted(p.name for p in mappe.iterdir()) == ["2024.toml"]

@@ -108,6 +108,20 @@ def pl_for_aaret(pl: PLIndeks, aar: int, pct: Decimal | None, fil: str) -> Decim
                           noegle=f"indeks.{aar}")])
 
 
+def _nyt_plindeks(basis: int, aar: int, pct: Decimal) -> Any:
+    """Et nyt PL-indeks med ``basis`` = 100 (``ny AAR --pl PCT`` i en mappe uden et); kilden
+    siger, at PL'en er brugerens egen, til den er skrevet ind."""
+    import tomlkit
+
+    dokument = tomlkit.parse(
+        "# Pris- og lønfremskrivning (PL) som indeks. Faktoren fra år a til år b er "
+        "indeks[b] / indeks[a].\n"
+        f'kilde = "PL {basis}-{aar} på {tal(pct)} % angivet med tilsynstakst ny {aar} --pl; '
+        f'skriv her, hvor PL\'en kommer fra (fx KL\'s skøn for pris- og lønudviklingen)"\n\n'
+        f"[indeks]\n{basis} = 100  # basis: indekset starter her\n")
+    return dokument
+
+
 def pl_kommentar(fra: int, til: int, pct: Decimal, idag: date, kommando: str = "ny") -> str:
     return f"PL {fra}-{til} på {tal(pct)} % (tilsynstakst {kommando} {til}, {idag.isoformat()})"
 
@@ -334,13 +348,26 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
     if not findes(gl_sti):
         raise Inputfejl([Fund(str(gl_sti), f"filen findes ikke; 'ny {aar}' starter fra "
                               f"budgetfilen for {aar - 1}")])
-    forrige, pl = laes_budget(gl_sti), laes_pl(mappe)
-    tilfoejet = pl_for_aaret(pl, aar, pct, str(pl_sti))
+    forrige = laes_budget(gl_sti)
+    nyt_indeks = not findes(pl_sti)
+    if nyt_indeks:  # mappens første PL: indekset startes her, med året før som basis 100
+        if pct is None:
+            raise Inputfejl([Fund(str(pl_sti), f"filen findes ikke; ny starter PL-indekset, når "
+                                  f"du angiver pris- og lønfremskrivningen fra {aar - 1} til "
+                                  f"{aar} i procent, fx: "
+                                  f"{kommando('ny', aar, '--pl', '3,2', mappe=mappe)}")])
+        pl_original = b""
+        dokument = _nyt_plindeks(aar - 1, aar, pct)
+    else:
+        pl = laes_pl(mappe)
+    tilfoejet = (fremskrevet_indeks(Decimal(100), pct) if nyt_indeks and pct is not None
+                 else pl_for_aaret(pl, aar, pct, str(pl_sti)))
     if tilfoejet is not None:
         assert pct is not None
-        dokument, pl_original = laes_dokument(pl_sti)
+        if not nyt_indeks:
+            dokument, pl_original = laes_dokument(pl_sti)
         tilfoej_indeks(dokument, aar, tilfoejet, pl_kommentar(aar - 1, aar, pct, idag))
-        indeks = dict(pl.indeks) | {aar: tilfoejet}
+        indeks = ({aar - 1: Decimal(100)} if nyt_indeks else dict(pl.indeks)) | {aar: tilfoejet}
     else:
         dokument, indeks = None, pl.indeks
     # Fra de priser, det forrige års beløb står i (``prisniveau``, normalt året selv), til årets.
@@ -365,12 +392,20 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
             noegle="overfoert_resultat", linje=find_linje(laes_tekst(gl_sti),
                                                           ("overfoert_resultat",)))]) from None
     valider(Budget, fortolk_toml(tekst, str(ny_sti)), tekst, str(ny_sti))  # udkastet er gyldigt, som det er
-    if dokument is not None:
+    if nyt_indeks:
+        import tomlkit
+
+        pl_tekst = tomlkit.dumps(dokument)
+        valider(PLIndeks, fortolk_toml(pl_tekst, str(pl_sti)), pl_tekst, str(pl_sti))
+        skriv_fil(pl_sti, pl_tekst.encode("utf-8"), overskriv=False)
+    elif dokument is not None:
         gem(pl_sti, PLIndeks, dokument, pl_original)
     try:
         skriv_fil(ny_sti, tekst.encode("utf-8"), overskriv)
     except Inputfejl:
-        if dokument is not None:
+        if nyt_indeks:
+            pl_sti.unlink(missing_ok=True)
+        elif dokument is not None:
             skriv_fil(pl_sti, pl_original, overskriv=True)
         raise
     return NytAar(ny_sti, faktor, tilfoejet, er_udkast(forrige),
