@@ -21,7 +21,7 @@ from tilsynstakst.beregning.fordeling import METODER, fordel
 from tilsynstakst.tal import ANTAL, KR, PCT
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
-from tilsynstakst.budgetfil.model import FIGURDELE, Erkendelse, Figur, Offentliggjort
+from tilsynstakst.budgetfil.model import FIGURDELE, Budget, Erkendelse, Figur, Offentliggjort
 from tilsynstakst.beregning.takster import TAKSTBLADET
 
 class Afstemningsklasse(StrEnum):
@@ -36,6 +36,33 @@ class Afstemningsklasse(StrEnum):
 
 
 ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG, ERKENDT, KOLONNE = Afstemningsklasse
+
+
+class Kildetabel(StrEnum):
+    """Tabellen i budgetfilen med offentliggjorte tal, og den kilde, den gengiver: notatet
+    (``[offentliggjort]``) eller landsoversigten (``[oversigt]``). Begge afstemmes ens; et fund
+    siger, hvis tal det er ("erkendt fejl i oversigten", aldrig "i notatet" om oversigten)."""
+
+    NOTATET = "offentliggjort"
+    OVERSIGTEN = "oversigt"
+
+    @property
+    def kilde(self) -> str:
+        """``notatet`` eller ``oversigten``."""
+        return _KILDE[self][0]
+
+    @property
+    def kildens(self) -> str:
+        """``notatets`` eller ``oversigtens``."""
+        return _KILDE[self][1]
+
+    def tabel(self, budget: Budget) -> Offentliggjort | None:
+        """Budgetfilens tabel med kildens tal (``None``: filen har den ikke)."""
+        return getattr(budget, self.value)
+
+
+_KILDE = {Kildetabel.NOTATET: ("notatet", "notatets"),
+          Kildetabel.OVERSIGTEN: ("oversigten", "oversigtens")}
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 
