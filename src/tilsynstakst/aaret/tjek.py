@@ -168,7 +168,7 @@ def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
         fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc), alvor,
                          a.offentliggjort, a.beregnet.vaerdi))
     for (grund, _, alvor), (loc, antal) in uberegnelige.items():
-        flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
+        flere = f" ({kilde.tal(antal)})" if antal > 1 else ""
         fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
     for k in afstemning.kolonner:
         optalt[KOLONNE] += 1
@@ -181,7 +181,7 @@ def _besked(a: Afstemt, kilde: Kildetabel) -> tuple[str, str]:
     fejl er kildens (notatets eller oversigtens)."""
     assert a.beregnet is not None and a.beregnet.vaerdi is not None
     enhed, e = a.beregnet.enhed, a.erkendt
-    vist = f"offentliggjort {vis(a.offentliggjort, enhed)}, beregnet "
+    vist = f"{kilde.hvor} {vis(a.offentliggjort, enhed)}, beregnet "
     if a.beregnet.alle:  # én procent for alle takstgrupper
         vist += " / ".join(vis(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
     else:

@@ -49,20 +49,31 @@ class Kildetabel(StrEnum):
     @property
     def kilde(self) -> str:
         """``notatet`` eller ``oversigten``."""
-        return _KILDE[self][0]
+        return _ORD[self][0]
 
     @property
     def kildens(self) -> str:
         """``notatets`` eller ``oversigtens``."""
-        return _KILDE[self][1]
+        return _ORD[self][1]
+
+    @property
+    def hvor(self) -> str:
+        """Foran det offentliggjorte tal i et fund: ``offentliggjort`` eller ``i oversigten``."""
+        return _ORD[self][2]
+
+    def tal(self, n: int) -> str:
+        """``1 offentliggjort tal``, ``3 offentliggjorte tal`` eller ``3 tal i oversigten``."""
+        return f"{n} {_ORD[self][3] if n == 1 else _ORD[self][4]}"
 
     def tabel(self, budget: Budget) -> Offentliggjort | None:
         """Budgetfilens tabel med kildens tal (``None``: filen har den ikke)."""
         return getattr(budget, self.value)
 
 
-_KILDE = {Kildetabel.NOTATET: ("notatet", "notatets"),
-          Kildetabel.OVERSIGTEN: ("oversigten", "oversigtens")}
+_ORD = {Kildetabel.NOTATET: ("notatet", "notatets", "offentliggjort", "offentliggjort tal",
+                              "offentliggjorte tal"),
+        Kildetabel.OVERSIGTEN: ("oversigten", "oversigtens", "i oversigten", "tal i oversigten",
+                                "tal i oversigten")}
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 

@@ -60,13 +60,9 @@ def _afstemt(optalt: Counter | None, kilde: Kildetabel = Kildetabel.NOTATET) -> 
         dele.append(_antal(optalt[klasse.ERKENDT], ERKENDT, kilde))
     if optalt[klasse.UBEREGNELIG]:
         dele.append(f"{optalt[klasse.UBEREGNELIG]} kan ikke afstemmes")
-    if kilde is Kildetabel.OVERSIGTEN:
-        tal = "tal i oversigten"
-    else:
-        tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
     if n := optalt[klasse.KOLONNE]:
         dele.append(f"{n} {'kolonne' if n == 1 else 'kolonner'} afrundet med en anden metode")
-    return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
+    return f"; {kilde.tal(i_alt)} afstemt: " + ", ".join(dele)
 
 
 def vis_kontrol(k: Kontrol, streng: bool = False, stroem: Any = None) -> None:
