@@ -112,3 +112,24 @@ def test_kun_oversigten_en_fil_uden_offentliggjort(mappe):
     r = kør(str(mappe))
     assert r.exit_code == 0
     assert "2023.toml  ✓ gyldig; 43 tal i oversigten afstemt: 41 ens" in r.stdout
+
+
+def test_et_scenarie_kan_ikke_aendre_oversigtens_tal():
+    r = runner.invoke(app, ["beregn", "2023", "-b", str(BUDGETS), "--saet",
+                            "oversigt.antal.tilbud_i_alt.budgetaar=1"])
+    assert r.exit_code == 2
+    assert r.stderr == ("Fejl: --saet: oversigt.antal.tilbud_i_alt.budgetaar: kan ikke ændres i "
+                        "et scenarie: oversigtens tal er ikke forudsætninger; et scenarie ændrer "
+                        "forudsætningerne, og tallene afstemmes mod filen, som den er\n")
+
+
+def test_ny_regner_oversigtens_tal_med_til_det_der_ville_gaa_tabt(mappe):
+    """Et år med oversigtens tal (her 2024's tal flyttet til [oversigt]) er offentliggjort: ny
+    erstatter det ikke, og oversigtens kilde er ikke en af årets udfyldte kilder."""
+    tekst = (mappe / "2024.toml").read_text(encoding="utf-8")
+    (mappe / "2024.toml").write_text(tekst.replace("[offentliggjort", "[oversigt"),
+                                     encoding="utf-8")
+    r = runner.invoke(app, ["ny", "2024", "-b", str(mappe), "--overskriv"])
+    assert r.exit_code == 2
+    assert "2024.toml: findes allerede og er ikke et uberørt udkast fra ny: de offentliggjorte " \
+           "tal, befolkningen for 2023K2 og 5 udfyldte kilder ville gå tabt." in r.stderr
