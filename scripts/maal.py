@@ -7,7 +7,9 @@ budgetfil, `tjek` af 500 genererede budgetfiler (250 mapper med 2023, 2024 og PL
 med notatets offentliggjorte tal, så afstemningen også måles), og det nye år: `ny 2025` og
 `befolkning 2025 --fra-csv` i en kopi af budgets/. Hyperfine findes ikke her.
 `--kun TEKST` måler kun de kommandoer, hvis navn indeholder TEKST; `--kun typer` sammenligner
-`beregn 2024` med en minimal Typer-kommando med samme tilvalg (scripts/minimal_typer.py).
+`beregn 2024` med en minimal Typer-kommando med samme tilvalg (scripts/minimal_typer.py), og
+`--kun oversigt` `oversigt 2024` med fem budgetmapper (kopier af budgets/, én pr. socialtilsyn)
+med `beregn 2024`, skiftevis i én serie (issue 22: højst 1,5 ×).
 """
 
 import argparse
@@ -81,6 +83,22 @@ def main() -> None:
             "forklar 2024 budgetaar.takster.tilsyn.2":
                 [str(BIN), "forklar", "2024", "budgetaar.takster.tilsyn.2"],
         }
+        if "oversigt" in valg.kun:  # issue 22: oversigt med fem mapper højst 1,5 × beregn
+            fem = []
+            for tilsyn in ("Nord", "Midt", "Syd", "Øst", "Hovedstaden"):
+                mappe = Path(d) / tilsyn.lower()
+                shutil.copytree(ROD / "budgets", mappe)
+                for fil in mappe.glob("20*.toml"):
+                    tekst = fil.read_text(encoding="utf-8")
+                    fil.write_text(tekst.replace('tilsyn = "Socialtilsyn Nord"',
+                                                 f'tilsyn = "Socialtilsyn {tilsyn}"'),
+                                   encoding="utf-8")
+                fem.append(str(mappe))
+            oversigt, beregn = i_serie([str(BIN), "oversigt", "2024", *fem],
+                                       [str(BIN), "beregn", "2024"], gange)
+            print(f"oversigt 2024 (5 mapper) {oversigt:.0f} ms, beregn 2024 {beregn:.0f} ms "
+                  f"(median af {gange}, skiftevis): {oversigt / beregn:.2f} ×")
+            return
         if "typer" in valg.kun:  # issue 11: beregn højst 1,3 × en minimal Typer-kommando
             beregn, minimal = i_serie(
                 [str(BIN), "beregn", "2024"],

@@ -7,6 +7,7 @@ pseudoterminal med ``COLUMNS`` for det, brugeren ser på en terminal.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -71,22 +72,34 @@ def terminal(*args, cwd=ROD, stil=False, **env) -> str:
 def test_tjek_i_en_terminal_brydes_i_bredden_og_fundet_fortsaetter_under_sin_tekst():
     tekst = terminal("tjek", "budgets", NO_COLOR="1")
     assert max(map(len, tekst.splitlines())) <= 80
-    assert ("budgets/2023.toml  ✓ gyldig; 164 offentliggjorte tal afstemt: 161 ens, 2\n"
-            "    afrundingsforskelle, 1 erkendt fejl i notatet, 1 kolonne afrundet med en\n"
-            "    anden metode\n"
-            "  erkendt   budgets/2023.toml:111:\n"
+    assert ("budgets/2023.toml  ✓ gyldig; 121 offentliggjorte tal afstemt: 120 ens, 1 erkendt\n"
+            "    fejl i notatet, 1 kolonne afrundet med en anden metode; 43 tal i oversigten\n"
+            "    afstemt: 41 ens, 2 afrundingsforskelle\n"
+            "  erkendt   budgets/2023.toml:106:\n"
             "            offentliggjort.budget.plejefamilieafdelingen.aendring: erkendt fejl\n"
             "            i notatet: offentliggjort -1.615.893, beregnet -1.615.890 (forskel\n"
             "            3 kr.); notatets egen tabel giver 17.654.409 - 19.270.299 =\n"
             "            -1.615.890; teksten har 3 kr. for meget\n") in tekst
-    # En nøgle, der er for lang til at stå under teksten, rykkes så lidt ind, der er plads til.
-    assert ("  afrunding budgets/2023.toml:196:\n"
-            "           offentliggjort.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct:\n"
-            "            afrundingsforskel: offentliggjort 8,2 %, beregnet 8,3 % / 8,2 % /\n"
+    assert ("  afrunding budgets/2023.toml:216:\n"
+            "            oversigt.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct:\n"
+            "            afrundingsforskel: i oversigten 8,2 %, beregnet 8,3 % / 8,2 % /\n"
             "            8,2 % / 8,2 % i takstgruppe 1-4\n") in tekst
     assert tekst.endswith("5 filer læst: 6 afrundingsforskelle, 1 erkendt fejl i notatet.\n"
                           "Alle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler "
                           "kun med\n--streng. Erkendte fejl i notatet fejler ikke.\n")
+
+
+def test_en_noegle_for_lang_til_at_staa_under_teksten_rykkes_saa_lidt_ind_der_er_plads_til(
+        tmp_path):
+    shutil.copytree(ROD / "budgets", tmp_path / "budgets")
+    with open(tmp_path / "budgets" / "2023.toml", "a", encoding="utf-8") as f:
+        f.write("\n[offentliggjort.takster.skaerpet_tilsyn_pr_maaned]\n"
+                "alle_kategorier = { pct = 8.2 }\n")
+    tekst = terminal("tjek", "budgets", cwd=tmp_path, NO_COLOR="1")
+    assert max(map(len, tekst.splitlines())) <= 80
+    assert ("           offentliggjort.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct:\n"
+            "            afrundingsforskel: offentliggjort 8,2 %, beregnet 8,3 % / 8,2 % /\n"
+            "            8,2 % / 8,2 % i takstgruppe 1-4\n") in tekst
 
 
 def test_tjek_i_et_roer_har_hvert_fund_paa_en_linje():

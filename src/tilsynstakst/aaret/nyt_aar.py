@@ -185,7 +185,8 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
         "Overført: kommunerne, antallene og fordelingen på takstgrupper, normtimerne og listen",
         f"over kalibrerede værdier; beløbene × PL-faktoren {f}, afrundet til hele kroner",
         "(et udgangspunkt).",
-        f"Ikke overført: [offentliggjort] og [overfoert_resultat], der hører til {forrige.aar}.",
+        f"Ikke overført: [offentliggjort], [oversigt] og [overfoert_resultat], der hører til "
+        f"{forrige.aar}.",
     ]
     if tilbage:
         assert o is not None
@@ -284,10 +285,10 @@ def hvad_gaar_tabt(sti: Path) -> str:
     except Inputfejl:
         return "filen er rettet efter ny (den kan ikke engang læses som en budgetfil nu)"
     dele = []
-    if budget.offentliggjort is not None:
+    if budget.offentliggjort is not None or budget.oversigt is not None:
         dele.append("de offentliggjorte tal")
     udfyldt = [loc for loc, k in kilder(budget) if not k.startswith(UDKAST)
-               and loc[0] != "offentliggjort"]
+               and loc[0] not in ("offentliggjort", "oversigt")]
     if ("befolkning", "kilde") in udfyldt:
         dele.append(f"befolkningen for {budget.befolkning.kvartal}")
         udfyldt.remove(("befolkning", "kilde"))

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tilsynstakst.kontrol.afstemning import AFRUNDING as KL_AFRUNDING
 from tilsynstakst.kontrol.afstemning import ERKENDT as KL_ERKENDT
-from tilsynstakst.kontrol.afstemning import ENS, KOLONNE, Afstemt, Kolonne, afstem
+from tilsynstakst.kontrol.afstemning import ENS, KOLONNE, Afstemt, Kildetabel, Kolonne, afstem
 from tilsynstakst.beregning.fordeling import SIMPEL, STOERSTE_REST
 from tilsynstakst.fund import (AFRUNDING, AFVIGELSE, ERKENDT, INPUTFEJL, USYNLIGE, Fund, Inputfejl,
                               systemfejl)
@@ -34,11 +34,13 @@ from tilsynstakst.tal import tal
 
 @dataclass(frozen=True)
 class Kontrol:
-    """Resultatet af ``tjek``: de læste filer, alle fund, og afstemte tal pr. fil og klasse."""
+    """Resultatet af ``tjek``: de læste filer, alle fund, og afstemte tal pr. fil og klasse:
+    ``afstemt`` for notatets tal (``[offentliggjort]``), ``oversigt`` for landsoversigtens."""
 
     filer: tuple[str, ...]
     fund: tuple[Fund, ...]
     afstemt: dict[str, Counter] = field(default_factory=dict)
+    oversigt: dict[str, Counter] = field(default_factory=dict)
 
 
 def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
@@ -140,17 +142,18 @@ def _forskel(forskel: Decimal, enhed: str) -> str:
 
 
 def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
-                optalt: Counter) -> list[Fund]:
-    """Hvert offentliggjort tal mod beregningen (docs/afstemning.md), og hver kolonne, der er afrundet
-    med en anden metode, som ét fund."""
-    assert budget.offentliggjort is not None
+                optalt: Counter, kilde: Kildetabel = Kildetabel.NOTATET) -> list[Fund]:
+    """Hvert offentliggjort tal i kildens tabel (notatets eller oversigtens) mod beregningen
+    (docs/afstemning.md), og hver kolonne, der er afrundet med en anden metode, som ét fund."""
+    offentliggjort = kilde.tabel(budget)
+    assert offentliggjort is not None
     fund: list[Fund] = []
     # Tal, der ikke kan beregnes, meldes én gang pr. grund (og pr. ukendt kommune).
     uberegnelige: dict[tuple[str, tuple[str, ...] | None, str], list] = {}
-    afstemning = afstem(budget.offentliggjort, rapport)
+    afstemning = afstem(offentliggjort, rapport)
     for a in afstemning.tal:
         optalt[a.klasse] += 1
-        loc = ("offentliggjort",) + a.sti
+        loc = (kilde.value,) + a.sti
         if a.klasse == ENS:
             continue
         if a.beregnet is None or a.beregnet.vaerdi is None:
@@ -161,34 +164,35 @@ def _afstemning(sti: Path, budget: Budget, rapport: Rapport, filer: _Filer,
                 alvor = INPUTFEJL if a.beregnet.fil_mangler else AFVIGELSE
             uberegnelige.setdefault((grund, hvor, alvor), [hvor or loc, 0])[1] += 1
             continue
-        besked, alvor = _besked(a)
+        besked, alvor = _besked(a, kilde)
         fund.append(Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, *loc), alvor,
                          a.offentliggjort, a.beregnet.vaerdi))
     for (grund, _, alvor), (loc, antal) in uberegnelige.items():
-        flere = f" ({antal} offentliggjorte tal)" if antal > 1 else ""
+        flere = f" ({kilde.tal(antal)})" if antal > 1 else ""
         fund.append(Fund(str(sti), grund + flere, noeglenavn(loc), filer.linje(sti, *loc), alvor))
     for k in afstemning.kolonner:
         optalt[KOLONNE] += 1
-        fund.append(_kolonnefund(sti, k, afstemning.tal, filer))
+        fund.append(_kolonnefund(sti, k, afstemning.tal, filer, kilde))
     return fund
 
 
-def _besked(a: Afstemt) -> tuple[str, str]:
-    """Beskeden og alvoren for et offentliggjort tal, der ikke er ens med det beregnede."""
+def _besked(a: Afstemt, kilde: Kildetabel) -> tuple[str, str]:
+    """Beskeden og alvoren for et offentliggjort tal, der ikke er ens med det beregnede; en
+    fejl er kildens (notatets eller oversigtens)."""
     assert a.beregnet is not None and a.beregnet.vaerdi is not None
     enhed, e = a.beregnet.enhed, a.erkendt
-    vist = f"offentliggjort {vis(a.offentliggjort, enhed)}, beregnet "
+    vist = f"{kilde.hvor} {vis(a.offentliggjort, enhed)}, beregnet "
     if a.beregnet.alle:  # én procent for alle takstgrupper
         vist += " / ".join(vis(v, enhed) for v in a.beregnet.alle) + " i takstgruppe 1-4"
     else:
         vist += f"{vis(a.beregnet.vaerdi, enhed)} (forskel {_forskel(a.forskel, enhed)})"
     if e is not None and a.klasse == KL_ERKENDT:
-        return f"erkendt fejl i notatet: {vist}; {e.grund}", ERKENDT
+        return f"erkendt fejl i {kilde.kilde}: {vist}; {e.grund}", ERKENDT
     if e is not None and a.forskel == 0:
-        return (f"notatet er ikke forkert her: offentliggjort og beregnet er begge "
+        return (f"{kilde.kilde} er ikke forkert her: offentliggjort og beregnet er begge "
                 f"{vis(a.offentliggjort, enhed)}; fjern erkendt.{a.sti[-1]}", AFVIGELSE)
     if e is not None:
-        return (f"afviger fra den erkendte fejl: filen erkender notatets tal med beregnet "
+        return (f"afviger fra den erkendte fejl: filen erkender {kilde.kildens} tal med beregnet "
                 f"{vis(e.beregnet, enhed)}, men beregningen giver nu "
                 f"{vis(a.beregnet.vaerdi, enhed)}; ret erkendt.{a.sti[-1]} eller find det, der "
                 f"flyttede tallet", AFVIGELSE)
@@ -203,55 +207,67 @@ _PROGRAM = {STOERSTE_REST: "med største brøkdels metode (standard)",
             SIMPEL: "med simpel afrunding (--afrunding simpel)"}
 
 
-def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer) -> Fund:
+def _kolonnefund(sti: Path, k: Kolonne, afstemte: list[Afstemt], filer: _Filer,
+                 kilde: Kildetabel) -> Fund:
     """Én kolonne af kommunernes beløb, afrundet med en anden metode end programmets (§5)."""
     foerste = next(a.sti for a in afstemte if a.afrunding == k.metode and a.sti[3] == k.del_)
-    loc = ("offentliggjort", "finansiering", "*", "beloeb", k.del_)
+    loc = (kilde.value, "finansiering", "*", "beloeb", k.del_)
     summer = (f"summer til {tal(k.sum)}, ikke budgettets {tal(k.budget)}" if k.sum != k.budget
               else f"summer til budgettet, {tal(k.budget)}")
-    giver = ", ".join(f"{navn} {tal(program)} (notatet {tal(notat)})"
+    giver = ", ".join(f"{navn} {tal(program)} ({kilde.kilde} {tal(notat)})"
                       for navn, program, notat in k.forskelle)
-    besked = (f"kolonnen med kommunernes beløb for {k.aar} {summer}: notatet har {_METODE[k.metode]}"
-              f", og den metode giver præcis notatets {k.kommuner} beløb. tilsynstakst fordeler "
-              f"{_PROGRAM[k.program]} og giver {giver}")
-    return Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, "offentliggjort", *foerste),
+    besked = (f"kolonnen med kommunernes beløb for {k.aar} {summer}: {kilde.kilde} har "
+              f"{_METODE[k.metode]}, og den metode giver præcis {kilde.kildens} {k.kommuner} "
+              f"beløb. tilsynstakst fordeler {_PROGRAM[k.program]} og giver {giver}")
+    return Fund(str(sti), besked, noeglenavn(loc), filer.linje(sti, kilde.value, *foerste),
                 AFRUNDING, k.sum, k.budget)
 
 
-def _kontroller_budget(sti: Path, filer: _Filer, optalt: Counter) -> list[Fund]:
+def _kontroller_budget(sti: Path, filer: _Filer, optalt: dict[Kildetabel, Counter]) -> list[Fund]:
     """Reglerne for én budgetfil ad den samme vej som ``beregn`` (``aaret``); med året før også
-    kommunerne, PL-faktoren og afstemningen."""
+    kommunerne, PL-faktoren og afstemningen af notatets og oversigtens tal."""
     a = aaret(sti, filer)
     assert a is not None  # kaldes kun for en gyldig fil
     fund = list(a.fund)
     if (h := a.hindring) is not None:  # en anden fils fund meldes ved den fil selv
         egne = [] if h.anden_fil is not None else list(h.fund)
         return fund + egne + _ikke_afstemt(sti, a.budget, h.grund, filer)
-    if a.budget.offentliggjort is not None:  # kun afstemningen behøver beregningen
-        fund += _afstemning(sti, a.budget, lav_rapport(a.budget, a.forrige, a.faktor), filer,
-                            optalt)
+    kilder = [k for k in Kildetabel if k.tabel(a.budget) is not None]
+    if kilder:  # kun afstemningen behøver beregningen
+        rapport = lav_rapport(a.budget, a.forrige, a.faktor)
+        for kilde in kilder:
+            fund += _afstemning(sti, a.budget, rapport, filer, optalt[kilde], kilde)
     return fund
 
 
 def _ikke_afstemt(sti: Path, budget: Budget, grund: str, filer: _Filer) -> list[Fund]:
     """Kan året før eller PL-indekset ikke bruges, kan de offentliggjorte tal ikke afstemmes:
-    det siges ved filen, så den ikke ser ud til at være i orden."""
-    if budget.offentliggjort is None:
-        return []
-    return [Fund(str(sti), f"de offentliggjorte tal er ikke afstemt: {grund} (se fundet der)",
-                 "offentliggjort", filer.linje(sti, "offentliggjort"), INPUTFEJL)]
+    det siges ved filen (for notatets og for oversigtens tal), så den ikke ser ud til at være i
+    orden."""
+    return [Fund(str(sti), f"{_TALLENE[kilde]} er ikke afstemt: {grund} (se fundet der)",
+                 kilde.value, filer.linje(sti, kilde.value), INPUTFEJL)
+            for kilde in Kildetabel if kilde.tabel(budget) is not None]
 
 
-def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund], dict[str, Counter]]:
-    """Kontrollér filerne; året før og PL-indekset hentes fra samme mappe som filen."""
+_TALLENE = {Kildetabel.NOTATET: "de offentliggjorte tal",
+            Kildetabel.OVERSIGTEN: "oversigtens tal"}
+
+
+def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund],
+                                              dict[Kildetabel, dict[str, Counter]]]:
+    """Kontrollér filerne; året før og PL-indekset hentes fra samme mappe som filen. De
+    afstemte tal tælles pr. kilde og fil."""
     filer = _Filer()
     fund: list[Fund] = []
-    afstemt: dict[str, Counter] = {}
+    afstemt: dict[Kildetabel, dict[str, Counter]] = {k: {} for k in Kildetabel}
     for sti in filer_:
         model = filer.laes(sti)
         if isinstance(model, Budget):
-            afstemt[str(sti)] = Counter()
-            fund += _kontroller_budget(sti, filer, afstemt[str(sti)])
+            optalt = {k: Counter() for k in Kildetabel}
+            fund += _kontroller_budget(sti, filer, optalt)
+            afstemt[Kildetabel.NOTATET][str(sti)] = optalt[Kildetabel.NOTATET]
+            if optalt[Kildetabel.OVERSIGTEN]:
+                afstemt[Kildetabel.OVERSIGTEN][str(sti)] = optalt[Kildetabel.OVERSIGTEN]
     for laest in filer.fund.values():
         fund += laest
     return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
@@ -262,7 +278,8 @@ def tjek(stier: Iterable[Path]) -> Kontrol:
     filer_, fund = find_filer(stier)
     laeste, mappernes_fund, afstemt = _tjek_mapper(list(dict.fromkeys(filer_)))
     fund += mappernes_fund
-    return Kontrol(tuple(sorted(dict.fromkeys(laeste))), tuple(sorted(fund, key=_orden)), afstemt)
+    return Kontrol(tuple(sorted(dict.fromkeys(laeste))), tuple(sorted(fund, key=_orden)),
+                   afstemt[Kildetabel.NOTATET], afstemt[Kildetabel.OVERSIGTEN])
 
 
 def _orden(f: Fund) -> tuple[str, int]:

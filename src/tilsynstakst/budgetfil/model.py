@@ -701,6 +701,10 @@ class Budget(_Model):
     normtimer: Normtimer
     befolkning: Befolkning
     offentliggjort: Offentliggjort | None = None
+    # Landsoversigtens tal for tilsynet ("Oversigt over socialtilsynenes takster", Tabel 1 og
+    # 2a-2e), i samme form som [offentliggjort]; afstemmes ens, men som oversigtens tal
+    # (docs/afstemning.md). Et tal, der står både i notatet og i oversigten, står ét sted.
+    oversigt: Offentliggjort | None = None
 
     @property
     def priser(self) -> int:

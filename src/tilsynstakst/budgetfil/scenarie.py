@@ -23,11 +23,13 @@ from tilsynstakst.fund import Fund, Inputfejl, systemfejl
 
 SCENARIEMAPPE = "scenarier"
 SAET = "--saet"
-# Nøgler, et scenarie ikke kan ændre: året (filens identitet) og de offentliggjorte tal (de er
-# det, der afstemmes imod, ikke en forudsætning).
+# Nøgler, et scenarie ikke kan ændre: året (filens identitet) og de offentliggjorte tal, notatets
+# og oversigtens (de er det, der afstemmes imod, ikke en forudsætning).
 FASTE = {"aar": "året er budgetfilens eget; et scenarie ændrer forudsætningerne for året",
          "offentliggjort": "de offentliggjorte tal er ikke forudsætninger; et scenarie ændrer "
                            "forudsætningerne, og tallene afstemmes mod filen, som den er",
+         "oversigt": "oversigtens tal er ikke forudsætninger; et scenarie ændrer "
+                     "forudsætningerne, og tallene afstemmes mod filen, som den er",
          "overfoert_resultat": "det ændrer ingen tal: afdelingernes budgetter er allerede "
                                "netto af det indregnede resultat; ændr budget.* i stedet",
          "kalibreret": "det ændrer ingen tal; listen siger kun, hvilke værdier der er kalibreret",

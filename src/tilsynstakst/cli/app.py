@@ -283,6 +283,52 @@ def takstblad(
 
 
 @app.command()
+def oversigt(
+    aar: Aar,
+    mapper: Annotated[list[Path], typer.Argument(
+        metavar="MAPPE...", readable=False, show_default=False,
+        help="Én budgetmappe pr. socialtilsyn (AAAA.toml og pl-indeks.toml), fx budgets; "
+             "tilsynet står i filen, og oversigten ordner dem Nord, Midt, Syd, Øst, "
+             "Hovedstaden.")],
+    format: FormatValg = None,
+    output: _output("Skriv til denne fil (atomisk) i stedet for skærmen; endelsen vælger "
+                    "formatet, og .docx giver tabellerne som bilag til notatet (Word kræver "
+                    "den valgfri ekstra notat).") = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis landsoversigten over socialtilsynenes takster: Tabel 1 (objektiv finansiering og
+    plejefamilier) og Tabel 2a-2e (takster, tilbud pr. takstkategori og ændringen i pct.), for
+    budgetåret og året før i budgetårets priser."""
+    from tilsynstakst.aaret.oversigt import beregn_oversigt
+    from tilsynstakst.visning.oversigt import oversigtsvisning
+
+    word = output is not None and output.lower().endswith(".docx")
+    if word and format is not None:
+        raise _fejl(f"{output}: --format {format.value} passer ikke til endelsen .docx (Word); "
+                    "ret endelsen, eller udelad --format")
+    if word:
+        from tilsynstakst.budgetfil.skriv import uddatasti
+
+        valg = (Format.TABEL, _kald(uddatasti, output, "oversigt.docx"))
+    else:
+        valg = _uddata(format, output)
+    o = _kald(beregn_oversigt, aar, mapper)
+    _advar(o.fund)
+    visning = oversigtsvisning(o.oversigt, o.mapper, o.rapporter)
+    if not word:
+        _vis(visning, valg, overskriv)
+        return
+    from tilsynstakst.visning.oversigt import oversigtsnotat
+    from tilsynstakst.visning.render.notat_docx import ManglerEkstra, notat_docx
+
+    try:
+        data = notat_docx(oversigtsnotat(visning))
+    except ManglerEkstra as e:
+        raise _fejl(str(e)) from None
+    _udskriv(data, valg[1], overskriv)
+
+
+@app.command()
 def scenarie(
     aar: Aar,
     navne: Annotated[list[str] | None, typer.Argument(

@@ -21,7 +21,7 @@ from tilsynstakst.beregning.fordeling import METODER, fordel
 from tilsynstakst.tal import ANTAL, KR, PCT
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
-from tilsynstakst.budgetfil.model import FIGURDELE, Erkendelse, Figur, Offentliggjort
+from tilsynstakst.budgetfil.model import FIGURDELE, Budget, Erkendelse, Figur, Offentliggjort
 from tilsynstakst.beregning.takster import TAKSTBLADET
 
 class Afstemningsklasse(StrEnum):
@@ -36,6 +36,44 @@ class Afstemningsklasse(StrEnum):
 
 
 ENS, AFRUNDING, AFVIGELSE, UBEREGNELIG, ERKENDT, KOLONNE = Afstemningsklasse
+
+
+class Kildetabel(StrEnum):
+    """Tabellen i budgetfilen med offentliggjorte tal, og den kilde, den gengiver: notatet
+    (``[offentliggjort]``) eller landsoversigten (``[oversigt]``). Begge afstemmes ens; et fund
+    siger, hvis tal det er ("erkendt fejl i oversigten", aldrig "i notatet" om oversigten)."""
+
+    NOTATET = "offentliggjort"
+    OVERSIGTEN = "oversigt"
+
+    @property
+    def kilde(self) -> str:
+        """``notatet`` eller ``oversigten``."""
+        return _ORD[self][0]
+
+    @property
+    def kildens(self) -> str:
+        """``notatets`` eller ``oversigtens``."""
+        return _ORD[self][1]
+
+    @property
+    def hvor(self) -> str:
+        """Foran det offentliggjorte tal i et fund: ``offentliggjort`` eller ``i oversigten``."""
+        return _ORD[self][2]
+
+    def tal(self, n: int) -> str:
+        """``1 offentliggjort tal``, ``3 offentliggjorte tal`` eller ``3 tal i oversigten``."""
+        return f"{n} {_ORD[self][3] if n == 1 else _ORD[self][4]}"
+
+    def tabel(self, budget: Budget) -> Offentliggjort | None:
+        """Budgetfilens tabel med kildens tal (``None``: filen har den ikke)."""
+        return getattr(budget, self.value)
+
+
+_ORD = {Kildetabel.NOTATET: ("notatet", "notatets", "offentliggjort", "offentliggjort tal",
+                              "offentliggjorte tal"),
+        Kildetabel.OVERSIGTEN: ("oversigten", "oversigtens", "i oversigten", "tal i oversigten",
+                                "tal i oversigten")}
 # Klasserne fra bedst til værst; "alle kategorier" får den værste af de fire takstgruppers.
 _ORDEN = (ENS, AFRUNDING, AFVIGELSE)
 

@@ -45,6 +45,9 @@ class Punkter:
 @dataclass(frozen=True)
 class Tabelblok:
     tabel: Tabel
+    # Word nummererer tabellerne ("Tabel 3: …"); en tabel, hvis titel har sit eget nummer (som
+    # landsoversigtens "Tabel 2a: …"), står med titlen alene.
+    nummereret: bool = True
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections import Counter
 from typing import Any
 
 from tilsynstakst.kontrol import afstemning as klasse
+from tilsynstakst.kontrol.afstemning import Kildetabel
 from tilsynstakst.fund import (ADVARSEL, AFRUNDING, AFVIGELSE, ALVOR, ERKENDT, INPUTFEJL, Fund,
                                synlig)
 from tilsynstakst.aaret.tjek import Kontrol
@@ -20,13 +21,20 @@ _ORD = {  # ental, flertal
     AFVIGELSE: ("afvigelse", "afvigelser"),
     AFRUNDING: ("afrundingsforskel", "afrundingsforskelle"),
     ADVARSEL: ("advarsel", "advarsler"),
-    ERKENDT: ("erkendt fejl i notatet", "erkendte fejl i notatet"),
+    ERKENDT: ("erkendt fejl", "erkendte fejl"),
 }
 
 
-def _antal(n: int, alvor: str) -> str:
+def _antal(n: int, alvor: str, kilde: Kildetabel = Kildetabel.NOTATET) -> str:
+    """``2 afrundingsforskelle``; en erkendt fejl er kildens: ``1 erkendt fejl i oversigten``."""
     ental, flertal = _ORD[alvor]
-    return f"{n} {ental if n == 1 else flertal}"
+    return f"{n} {ental if n == 1 else flertal}" + (f" i {kilde.kilde}" if alvor == ERKENDT else "")
+
+
+def _kilde(f: Fund) -> Kildetabel:
+    """Hvis tal et afstemningsfund gælder: oversigtens, når nøglen er i ``[oversigt]``."""
+    return (Kildetabel.OVERSIGTEN if (f.noegle or "").startswith(f"{Kildetabel.OVERSIGTEN}.")
+            else Kildetabel.NOTATET)
 
 
 def _status(fund: list[Fund], streng: bool) -> tuple[str, str]:
@@ -37,7 +45,9 @@ def _status(fund: list[Fund], streng: bool) -> tuple[str, str]:
     return "✓ gyldig", GROEN
 
 
-def _afstemt(optalt: Counter | None) -> str:
+def _afstemt(optalt: Counter | None, kilde: Kildetabel = Kildetabel.NOTATET) -> str:
+    """``; 121 offentliggjorte tal afstemt: …`` for notatets tal, ``; 43 tal i oversigten
+    afstemt: …`` for oversigtens."""
     if not optalt:
         return ""
     i_alt = sum(n for k, n in optalt.items() if k != klasse.KOLONNE)
@@ -47,13 +57,12 @@ def _afstemt(optalt: Counter | None) -> str:
     if optalt[klasse.AFVIGELSE]:
         dele.append(_antal(optalt[klasse.AFVIGELSE], AFVIGELSE))
     if optalt[klasse.ERKENDT]:
-        dele.append(_antal(optalt[klasse.ERKENDT], ERKENDT))
+        dele.append(_antal(optalt[klasse.ERKENDT], ERKENDT, kilde))
     if optalt[klasse.UBEREGNELIG]:
         dele.append(f"{optalt[klasse.UBEREGNELIG]} kan ikke afstemmes")
-    tal = "offentliggjort tal" if i_alt == 1 else "offentliggjorte tal"
     if n := optalt[klasse.KOLONNE]:
         dele.append(f"{n} {'kolonne' if n == 1 else 'kolonner'} afrundet med en anden metode")
-    return f"; {i_alt} {tal} afstemt: " + ", ".join(dele)
+    return f"; {kilde.tal(i_alt)} afstemt: " + ", ".join(dele)
 
 
 def vis_kontrol(k: Kontrol, streng: bool = False, stroem: Any = None) -> None:
@@ -72,7 +81,9 @@ def kontrol_linjer(k: Kontrol, streng: bool = False) -> list[Linje]:
     ud: list[Linje] = []
     for fil, fund in pr_fil.items():
         status, farve = _status(fund, streng)
-        ud.append((f"{synlig(fil)}  {status}{_afstemt(k.afstemt.get(fil))}", 4,
+        afstemt = (_afstemt(k.afstemt.get(fil))
+                   + _afstemt(k.oversigt.get(fil), Kildetabel.OVERSIGTEN))
+        ud.append((f"{synlig(fil)}  {status}{afstemt}", 4,
                    ((synlig(fil), FED), (status, farve))))
         ud += [(f"  {f.alvor:<{ALVOR_BREDDE}} {f}", ALVOR_BREDDE + 1,
                 ((f.alvor, _FARVE[f.alvor]),)) for f in fund]
@@ -81,11 +92,14 @@ def kontrol_linjer(k: Kontrol, streng: bool = False) -> list[Linje]:
 
 
 def _sum(k: Kontrol, streng: bool) -> str:
-    optalt = Counter(f.alvor for f in k.fund)
+    optalt = Counter(f.alvor for f in k.fund if f.alvor != ERKENDT)
+    erkendt = Counter(_kilde(f) for f in k.fund if f.alvor == ERKENDT)
     filer = f"{len(k.filer)} {'fil' if len(k.filer) == 1 else 'filer'} læst"
     if not k.fund:
         return f"{filer}. Alle budgetfiler er gyldige, og de offentliggjorte tal stemmer."
-    tekst = f"{filer}: " + ", ".join(_antal(optalt[a], a) for a in ALVOR if optalt[a]) + "."
+    dele = [_antal(optalt[a], a) for a in ALVOR if optalt[a]]
+    dele += [_antal(erkendt[kilde], ERKENDT, kilde) for kilde in Kildetabel if erkendt[kilde]]
+    tekst = f"{filer}: " + ", ".join(dele) + "."
     if streng and not any(f.fejler() for f in k.fund) and any(f.fejler(streng) for f in k.fund):
         tekst += ("\nMed --streng fejler afrundingsforskelle og advarsler også; uden --streng er "
                   "alle budgetfiler gyldige.")
@@ -93,8 +107,9 @@ def _sum(k: Kontrol, streng: bool) -> str:
         tekst += "\nAlle budgetfiler er gyldige."
         if optalt[AFRUNDING] or optalt[ADVARSEL]:
             tekst += " Afrundingsforskelle og advarsler fejler kun med --streng."
-        if optalt[ERKENDT]:
-            tekst += " Erkendte fejl i notatet fejler ikke."
+        if erkendt:
+            i = " og ".join(kilde.kilde for kilde in Kildetabel if erkendt[kilde])
+            tekst += f" Erkendte fejl i {i} fejler ikke."
     return tekst
 
 

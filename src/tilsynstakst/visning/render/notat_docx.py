@@ -151,8 +151,9 @@ def _bredder(t: Tabel, raekker: list[tuple[str, ...]], bredde: int) -> list[int]
     return [bredde * n // sum(luft) for n in luft]
 
 
-def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignore[no-untyped-def]
-    """Tabellen med sin titel som tabeltekst ("Tabel 3: …", typografien Billedtekst), ikke som
+def _tabel(dokument, t: Tabel, nummer: int | None, bredde: int) -> None:  # type: ignore[no-untyped-def]
+    """Tabellen med sin titel som tabeltekst ("Tabel 3: …", typografien Billedtekst; uden
+    ``nummer`` titlen alene, når den har sit eget nummer), ikke som
     en overskrift, der ville gentage afsnittets ("Udvikling i budgettet" / "Udviklingen i
     budgettet"); i tekstbredden (``bredde`` i twips) med faste
     kolonnebredder og smal cellemargen; 8 pkt., tal højrestillet. En tabel på højst ``SAMLET``
@@ -168,7 +169,8 @@ def _tabel(dokument, t: Tabel, nummer: int, bredde: int) -> None:  # type: ignor
 
     raekker = [t.kolonner] + [(navn, *map(celletekst, celler)) for navn, celler in t.raekker]
     bredder = _bredder(t, raekker, bredde)
-    billedtekst = dokument.add_paragraph(tekst(f"Tabel {nummer}: {t.titel}"), style="Caption")
+    billedtekst = dokument.add_paragraph(
+        tekst(f"Tabel {nummer}: {t.titel}" if nummer is not None else t.titel), style="Caption")
     billedtekst.paragraph_format.keep_with_next = True
     tabel = dokument.add_table(rows=len(raekker), cols=len(t.kolonner))
     tabel.style = "Table Grid"
@@ -257,7 +259,7 @@ def notat_docx(n: Notat) -> bytes:
                 dokument.add_paragraph(tekst(p), style="List Bullet")
         elif isinstance(b, Tabelblok):
             tabeller += 1
-            _tabel(dokument, b.tabel, tabeller, bredde)
+            _tabel(dokument, b.tabel, tabeller if b.nummereret else None, bredde)
         elif isinstance(b, Diagram):
             dokument.add_picture(io.BytesIO(diagram_png(b)), width=Twips(bredde))
         forrige = b
