@@ -62,7 +62,8 @@ def kalibrer(mappe: Path, aar: int) -> Kalibreret:
             f"{kommando('kalibrer', aar, mappe=mappe)}", noegle="offentliggjort.takster")])
     stier = {budget.aar: sti, aar + 1: senere_sti}
     maalene = med_linjer(maalene, lambda a, n: (str(stier[a]), filer.linje(stier[a], *n.split("."))))
-    # Skærpet tilsyn: 10 % af den afrundede eller uafrundede takst, som filen siger (issue 22).
+    # Skærpet tilsyn: 10 % af den afrundede eller den uafrundede takst, som filens [regler] siger
+    # (issue 22, punkt 3). Her læses reglen; uden [regler] i modellen gælder "afrundet".
     skaerpet = getattr(getattr(budget, "regler", None), "skaerpet_grundlag", Skaerpetgrundlag.AFRUNDET)
     return Kalibreret(sti, senere_sti, vist_pl(faktor) if faktor is not None else None,
                       senere.priser if senere else None, find_vaerdier(budget, maalene, skaerpet))

@@ -545,8 +545,9 @@ def kalibrer(
     filens kalibreret nævner, så modellen giver de offentliggjorte takster og timepriser; vis dem
     med intervallet af gyldige værdier og som linjer til budgetfilen (filen skrives ikke).
 
-    Udgangskode 0: alle offentliggjorte tal gengives. 1: et slip i kilden, eller tallene kan ikke
-    gives med filens øvrige tal. 2: en fil kunne ikke bruges, eller intet at kalibrere.
+    Udgangskode 0: alle offentliggjorte tal gengives.
+    1: et slip i kilden, eller filens øvrige tal (fx budgettet) kan ikke give dem.
+    2: en fil kunne ikke bruges, eller der er intet at kalibrere.
     """
     from tilsynstakst.aaret.kalibrering import kalibrer as kalibrer_aar
 
@@ -560,11 +561,12 @@ def kalibrer(
         from tilsynstakst.visning.kalibrering import kalibreringsvisning
         from tilsynstakst.visning.render.prosa import skriv
 
-        v = kalibreringsvisning(k, budgetmappe)
-        skriv(v.foer)
-        if v.toml:  # som de skal stå i filen: aldrig brudt i terminalens bredde
-            sys.stdout.write("".join(f"{linje}\n" for linje in v.toml))
-        skriv(v.efter, haeng=2)
+        for blok in kalibreringsvisning(k, budgetmappe):
+            if blok.toml:  # som linjerne skal stå i filen: aldrig brudt i terminalens bredde
+                sys.stdout.write("".join(f"{linje}\n" for linje in blok.linjer))
+                sys.stdout.flush()
+            else:
+                skriv(blok.linjer, haeng=blok.haeng)
     kal = k.kalibrering
     raise typer.Exit(0 if kal.gengivet and not kal.slip else 1)
 

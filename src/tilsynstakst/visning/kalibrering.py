@@ -22,13 +22,13 @@ _GRUND = {
 
 
 @dataclass(frozen=True)
-class Kalibreringsvisning:
-    """Teksten før linjerne til budgetfilen, linjerne selv (TOML, som de skal stå, aldrig brudt)
-    og teksten efter."""
+class Blok:
+    """Et stykke af visningen: tekst (brudt i terminalens bredde; ``haeng``: fortsættelsernes
+    indrykning) eller linjer, der skal stå, som de er (TOML til budgetfilen, ``toml``)."""
 
-    foer: tuple[str, ...]
-    toml: tuple[str, ...]
-    efter: tuple[str, ...]
+    linjer: tuple[str, ...]
+    toml: bool = False
+    haeng: int = 0
 
 
 def _sted(m: Maal) -> str:
@@ -62,10 +62,11 @@ def _kommentar(k: Kalibrering, v: Vaerdi) -> str:
     if v.noegle == Ukendt.BUDGET:
         return "kalibreret: takster × filens antal, ikke offentliggjort"
     aktivitet = Stoerrelse(v.noegle.removeprefix("normtimer."))
-    maal = [m.maal for m in k.maal if m.maal.stoerrelse == aktivitet]
+    maal = [m for m in k.maal if m.maal.stoerrelse == aktivitet]
     for del_ in ("budgetaar", "forrige"):
-        grupper = {m.takstgruppe: m.vaerdi for m in maal if m.noegle.endswith(del_)}
-        if grupper:
+        if any(m.maal.noegle.endswith(del_) for m in maal):  # et slip er ikke kalibreret til
+            grupper = {m.maal.takstgruppe: m.maal.vaerdi for m in maal
+                       if m.maal.noegle.endswith(del_) and not m.slip}
             takster = " / ".join(tal(grupper[g]) if g in grupper else "–" for g in range(4))
             return f"kalibreret: takst {takster}" + ("" if del_ == "budgetaar" else
                                                       f" (forrige i {k.aar + 1}.toml)")
@@ -91,7 +92,8 @@ def _modeltal(m: Modeltal) -> str:
             f"modellen giver {tal(m.model)}")
 
 
-def kalibreringsvisning(k: Kalibreret, mappe: Path) -> Kalibreringsvisning:
+def kalibreringsvisning(k: Kalibreret, mappe: Path) -> list[Blok]:
+    """Hvad der er fundet, med intervallerne; linjerne til filen; kontrollen; og slippene."""
     kal = k.kalibrering
     foer = [f"Kalibrering af {k.sti}: {kal.tilsyn}, budget {kal.aar}",
             f"Mål: {_maalene(k)}."]
@@ -101,19 +103,19 @@ def kalibreringsvisning(k: Kalibreret, mappe: Path) -> Kalibreringsvisning:
     if kal.fra_filen:
         foer.append(f"Fra filen, som de står (kalibrer finder dem ikke): "
                     f"{', '.join(kal.fra_filen)}.")
-    foer.append("")
-    foer += [_vaerdi(v) for v in kal.vaerdier]
-    foer += [f"  {b.noegle} = {tal(b.vaerdi)}: beholdt fra filen; {_GRUND[b.grund]}"
-             for b in kal.beholdt]
+    vaerdier = [_vaerdi(v) for v in kal.vaerdier]
+    vaerdier += [f"  {b.noegle} = {tal(b.vaerdi)}: beholdt fra filen; {_GRUND[b.grund]}"
+                 for b in kal.beholdt]
+    blokke = [Blok(tuple(foer)), Blok(("",)), Blok(tuple(vaerdier), haeng=2)]
     if kal.vaerdier:
-        foer.append("Gyldige værdier: hver for sig, med de andre værdier som her, giver de alle "
-                    "målene.")
-    toml = toml_linjer(kal)
-    if toml:
-        foer += ["", f"Til {k.sti} (kalibrer skriver ikke i filen):", ""]
-    efter = [""] if toml else []
-    efter += _kontrol(kal) + _slip(kal, mappe)
-    return Kalibreringsvisning(tuple(foer), tuple(toml), tuple(efter))
+        blokke.append(Blok(("Gyldige værdier: hver for sig, med de andre værdier som her, giver de "
+                            "alle målene.",)))
+    if toml := toml_linjer(kal):
+        blokke += [Blok(("", f"Til {k.sti} (kalibrer skriver ikke i filen):", "")),
+                   Blok(tuple(toml + [""]), toml=True)]
+    else:
+        blokke.append(Blok(("",)))
+    return blokke + [Blok(tuple(_kontrol(kal)), haeng=2)] + _slip(kal, mappe)
 
 
 def _kontrol(k: Kalibrering) -> list[str]:
@@ -130,7 +132,7 @@ def _kontrol(k: Kalibrering) -> list[str]:
             + [_modeltal(m) for m in ikke])
 
 
-def _slip(k: Kalibrering, mappe: Path) -> list[str]:
+def _slip(k: Kalibrering, mappe: Path) -> list[Blok]:
     if not k.slip:
         return []
     n = len(k.slip)
@@ -140,12 +142,13 @@ def _slip(k: Kalibrering, mappe: Path) -> list[str]:
                            "fra kilden, hvilke der er slip)" if m.tvetydig else "") for m in k.slip]
     m = k.slip[0]
     *_, gruppe, del_ = m.maal.noegle.split(".")
-    ud += ["Når værdierne ovenfor står i filen, skrives et slip ind ved tallet som en erkendt fejl "
-           "i kilden, fx",
-           f"  {gruppe} = {{ …, erkendt.{del_} = {{ beregnet = {m.model}, grund = \"GRUND\" }} }}",
-           "så er det ikke længere et mål, og tjek melder det som en erkendt fejl "
-           f"(docs/afstemning.md); kør så igen: {kommando('kalibrer', k.aar, mappe=mappe)}"]
-    return ud
+    return [Blok(tuple(ud), haeng=2),
+            Blok(("Når værdierne ovenfor står i filen, skrives et slip ind ved tallet som en "
+                  "erkendt fejl i kilden, fx",)),
+            Blok((f"  {gruppe} = {{ …, erkendt.{del_} = {{ beregnet = {m.model}, grund = \"GRUND\" }} }}",),
+                 toml=True),
+            Blok(("så er det ikke længere et mål, og tjek melder det som en erkendt fejl "
+                  f"(docs/afstemning.md); kør så igen: {kommando('kalibrer', k.aar, mappe=mappe)}",))]
 
 
 def kalibrering_data(k: Kalibreret) -> dict[str, Any]:
