@@ -99,7 +99,7 @@ def test_kalibrer_viser_vaerdierne_interval_og_linjerne_til_filen():
     # Som kommentaren i filen: kalibreret til oversigtens takster for 2023.
     assert "tilsyn = 67.5395               # kalibreret: takst 41.057 / 49.269 / 82.114 / 123.172" \
         in linjer
-    assert linjer[-1] == "✓ Kontrol: modellen (beregn_takster) giver med disse værdier alle 22 mål."
+    assert linjer[-1] == "✓ Kontrol: med filens antal og disse værdier giver modellen (beregn_takster) alle 22 mål."
 
 
 def test_linjerne_kan_saettes_ind_i_filen(mappe):
@@ -132,7 +132,7 @@ def test_et_forkert_offentliggjort_tal_navngives_som_slip(mappe):
             "offentliggjort 69.364, modellen giver 69.353") in r.stdout.splitlines()
     assert "✗ Slip i kilden: 1 offentliggjort tal kan ingen værdier give" in r.stdout
     # Alt andet gengives stadig, og rådet siger, hvordan slippet skrives ind.
-    assert "✓ Kontrol: modellen (beregn_takster) giver med disse værdier alle 21 mål, der ikke er " \
+    assert "✓ Kontrol: med filens antal og disse værdier giver modellen (beregn_takster) alle 21 mål, der ikke er " \
            "slip." in r.stdout
     raad = next(x for x in r.stdout.splitlines() if "erkendt.budgetaar" in x).strip()
     assert raad.startswith("takstgruppe_3 = { …, erkendt.budgetaar = { beregnet = ")
@@ -319,3 +319,20 @@ def test_skaerpet_af_den_uafrundede_takst_er_et_andet_interval():
     assert x in maalinterval(tilsyn)
     assert x in maalinterval(m, Skaerpetgrundlag.UAFRUNDET)
     assert x not in maalinterval(m, Skaerpetgrundlag.AFRUNDET)
+
+
+def test_et_budget_bygget_af_poster_kalibreres_ikke(tmp_path):
+    """eksempler/opbygning: tilbudsafdelingens budget er udledt af posterne; en linje til filen
+    ville ikke passe med dem."""
+    import shutil
+
+    from conftest import ROD
+
+    mappe = tmp_path / "opbygning"
+    shutil.copytree(ROD / "eksempler" / "opbygning", mappe)
+    ret(mappe / "2024.toml", "kalibreret = [\n", 'kalibreret = [\n    "budget.tilbudsafdelingen",\n')
+    r = kør("kalibrer", 2024, "-b", mappe)
+    assert r.exit_code == 2
+    assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:11: kalibreret: budget.tilbudsafdelingen er "
+                        "bygget af [[budget.poster]] og kan ikke kalibreres; fjern den fra "
+                        "kalibreret\n")

@@ -49,22 +49,24 @@ def kalibrer(mappe: Path, aar: int) -> Kalibreret:
             + f", og kør {kommando('kalibrer', aar, mappe=mappe)}",
             noegle="kalibreret", linje=filer.linje(sti, "kalibreret"))])
     if Ukendt.BUDGET in ukendte(budget)[0] and budget.budget.poster:
-        raise Inputfejl([Fund(str(sti), "budget.tilbudsafdelingen er bygget af [[budget.poster]] og "
-                              "kan ikke kalibreres; fjern den fra kalibreret", noegle="kalibreret",
-                              linje=filer.linje(sti, "kalibreret"))])
+        raise Inputfejl([Fund(str(sti), "budget.tilbudsafdelingen er bygget af [[budget.poster]] "
+                              "og kan ikke kalibreres; fjern den fra kalibreret",
+                              noegle="kalibreret", linje=filer.linje(sti, "kalibreret"))])
     senere_sti, senere, faktor = _naeste_aar(filer, mappe, budget)
     maalene = maal(budget, senere, faktor)
     if not maalene:
         raise Inputfejl([Fund(
-            str(sti), f"intet offentliggjort tal at kalibrere mod: ingen takster eller timepris for "
-            f"{aar} i {sti.name} (budgetaar) eller i {aar + 1}.toml (forrige); "
+            str(sti), "intet offentliggjort tal at kalibrere mod: ingen takster eller timepris "
+            f"for {aar} i {sti.name} (budgetaar) eller i {aar + 1}.toml (forrige); "
             f"skriv de offentliggjorte takster ind (docs/budgetfil.md), og kør "
             f"{kommando('kalibrer', aar, mappe=mappe)}", noegle="offentliggjort.takster")])
     stier = {budget.aar: sti, aar + 1: senere_sti}
-    maalene = med_linjer(maalene, lambda a, n: (str(stier[a]), filer.linje(stier[a], *n.split("."))))
+    maalene = med_linjer(maalene, lambda a, n: (str(stier[a]),
+                                                filer.linje(stier[a], *n.split("."))))
     # Skærpet tilsyn: 10 % af den afrundede eller den uafrundede takst, som filens [regler] siger
     # (issue 22, punkt 3). Her læses reglen; uden [regler] i modellen gælder "afrundet".
-    skaerpet = getattr(getattr(budget, "regler", None), "skaerpet_grundlag", Skaerpetgrundlag.AFRUNDET)
+    skaerpet = getattr(getattr(budget, "regler", None), "skaerpet_grundlag",
+                       Skaerpetgrundlag.AFRUNDET)
     return Kalibreret(sti, senere_sti, vist_pl(faktor) if faktor is not None else None,
                       senere.priser if senere else None, find_vaerdier(budget, maalene, skaerpet))
 

@@ -108,7 +108,8 @@ def maal(budget: Budget, senere: Budget | None = None, pl: Fraction | None = Non
 def offentliggjort_for(fil: Budget, del_: str, faktor: Fraction = Fraction(1)) -> list[Maal]:
     """Takster og timepris i ``fil``s offentliggjorte tabeller for budgetåret (``budgetaar``) eller
     året før (``forrige``), som mål i prisniveauet ``faktor``."""
-    return [m for navn, tabel in _tabeller(fil) for m in _fra_tabel(fil.aar, navn, tabel, del_, faktor)]
+    return [m for navn, tabel in _tabeller(fil)
+            for m in _fra_tabel(fil.aar, navn, tabel, del_, faktor)]
 
 
 def _fra_tabel(aar: int, navn: str, tabel: Offentliggjort, del_: str,
@@ -297,7 +298,8 @@ class _Model:
         N = {a: sum((n * w for n, w in zip(getattr(antal.pr_takstgruppe, k), VAEGTE)), Fraction(0))
              for a, k in AKTIVITETER.items()}
         K = Fraction(0)  # BPA: en fil uden BPA-normtimer har ingen BPA-timer
-        for sager, timer in (("bpa_tilsyn", "bpa_tilsyn"), ("bpa_nygodkendelser", "bpa_nygodkendelse")):
+        for sager, timer in (("bpa_tilsyn", "bpa_tilsyn"),
+                             ("bpa_nygodkendelser", "bpa_nygodkendelse")):
             n, h = getattr(antal, sager, None), getattr(normtimer, timer, None)
             K += Fraction(n or 0) * Fraction(h or 0)
         return cls(N, {a: Fraction(getattr(normtimer, a)) for a in AKTIVITETER}, K,
@@ -525,7 +527,8 @@ def _skrevne(model: _Model, fundne: list[Ukendt], krav: list[tuple[str, Interval
         skrevne[p] = skrevet
     ud = []
     for p, v in skrevne.items():
-        fra_, til_ = _indre(skive(model, p, krav), max(0, -v.as_tuple().exponent))  # type: ignore[operator]
+        decimaler = max(0, -v.as_tuple().exponent)  # type: ignore[operator]
+        fra_, til_ = _indre(skive(model, p, krav), decimaler)
         ud.append(Vaerdi(p, v, fra_, til_, _i_filen(budget, p)))
     return ud
 
@@ -556,7 +559,8 @@ def _modeltal(budget: Budget, maalene: list[Maal], slip: dict[Maal, bool]) -> It
         if m.faktor not in resultater:
             resultater[m.faktor] = beregn_takster(budget, m.faktor)
         r = resultater[m.faktor]
-        tal_ = r.timepris if m.takstgruppe is None else getattr(r, m.stoerrelse.value)[m.takstgruppe]
+        tal_ = (r.timepris if m.takstgruppe is None
+                else getattr(r, m.stoerrelse.value)[m.takstgruppe])
         yield Modeltal(m, tal_, m in slip, slip.get(m, False))
 
 

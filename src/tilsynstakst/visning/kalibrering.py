@@ -14,6 +14,7 @@ from tilsynstakst.fund import synlig
 from tilsynstakst.kommando import kommando
 from tilsynstakst.tal import tal
 
+_MODELLEN = "med filens antal og disse værdier giver modellen (beregn_takster)"
 _GRUND = {
     Grund.INTET_MAAL: "intet offentliggjort tal bestemmer den",
     Grund.SKALA: "uden offentliggjort timepris og budget bestemmer taksterne kun normtimernes "
@@ -127,8 +128,8 @@ def _kontrol(k: Kalibrering) -> list[str]:
     mange = len([m for m in k.maal if not m.slip])
     hvilke = f"alle {mange} mål" + (", der ikke er slip" if k.slip else "")
     if not ikke:
-        return [f"✓ Kontrol: modellen (beregn_takster) giver med disse værdier {hvilke}."]
-    return ([f"✗ Kontrol: modellen (beregn_takster) giver ikke {hvilke}:"]
+        return [f"✓ Kontrol: {_MODELLEN} {hvilke}."]
+    return ([f"✗ Kontrol: {_MODELLEN} ikke {hvilke}:"]
             + [_modeltal(m) for m in ikke])
 
 
@@ -145,10 +146,11 @@ def _slip(k: Kalibrering, mappe: Path) -> list[Blok]:
     return [Blok(tuple(ud), haeng=2),
             Blok(("Når værdierne ovenfor står i filen, skrives et slip ind ved tallet som en "
                   "erkendt fejl i kilden, fx",)),
-            Blok((f"  {gruppe} = {{ …, erkendt.{del_} = {{ beregnet = {m.model}, grund = \"GRUND\" }} }}",),
-                 toml=True),
+            Blok((f"  {gruppe} = {{ …, erkendt.{del_} = {{ beregnet = {m.model}, "
+                  "grund = \"GRUND\" } }",), toml=True),
             Blok(("så er det ikke længere et mål, og tjek melder det som en erkendt fejl "
-                  f"(docs/afstemning.md); kør så igen: {kommando('kalibrer', k.aar, mappe=mappe)}",))]
+                  "(docs/afstemning.md); kør så igen: "
+                  + kommando("kalibrer", k.aar, mappe=mappe),))]
 
 
 def kalibrering_data(k: Kalibreret) -> dict[str, Any]:
