@@ -336,3 +336,16 @@ def test_et_budget_bygget_af_poster_kalibreres_ikke(tmp_path):
     assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:11: kalibreret: budget.tilbudsafdelingen er "
                         "bygget af [[budget.poster]] og kan ikke kalibreres; fjern den fra "
                         "kalibreret\n")
+
+
+def test_to_lige_store_saet_er_tvetydige():
+    """To og to tal passer sammen, men ikke med hinanden: de første står, og valget siges at være
+    tvetydigt; tre mod et er ikke."""
+    from tilsynstakst.beregning.kalibrering import Interval, stoerste_enige
+
+    def iv(a, b):
+        return Interval(Fraction(a), Fraction(b))
+
+    assert stoerste_enige([iv(0, 2), iv(1, 3), iv(5, 7), iv(6, 8)]) == ([0, 1], True)
+    assert stoerste_enige([iv(5, 7), iv(0, 2), iv(6, 8), iv(6, 9)]) == ([0, 2, 3], False)
+    assert stoerste_enige([iv(0, 1), iv(1, 2)]) == ([0], True)  # halvåbne: 1 er ikke i [0, 1)
