@@ -90,9 +90,12 @@ class Maal:
 
 
 def _tabeller(budget: Budget) -> list[tuple[str, Offentliggjort]]:
-    """Budgetfilens tabeller med offentliggjorte tal, med deres navn i filen. En tabel mere af
-    samme form (fx landsoversigtens) tilføjes her, og kun her."""
-    return [(navn, t) for navn, t in (("offentliggjort", budget.offentliggjort),) if t is not None]
+    """Budgetfilens tabeller med offentliggjorte tal, med deres navn i filen: notatets
+    ``[offentliggjort]`` og landsoversigtens ``[oversigt]`` (samme form). En tabel mere af samme
+    form tilføjes her, og kun her."""
+    tabeller = (("offentliggjort", budget.offentliggjort),
+                ("oversigt", getattr(budget, "oversigt", None)))  # [oversigt]: issue 22, punkt 6
+    return [(navn, t) for navn, t in tabeller if t is not None]
 
 
 def maal(budget: Budget, senere: Budget | None = None, pl: Fraction | None = None) -> list[Maal]:
