@@ -128,8 +128,10 @@ def test_et_forkert_offentliggjort_tal_navngives_som_slip(mappe):
     assert r.exit_code == 1, r.stdout
     nr = fil.read_text().splitlines().index(
         "takstgruppe_3 = { forrige = 67833, budgetaar = 69364 }") + 1
-    assert (f"  {fil}:{nr}: offentliggjort.takster.nygodkendelse.takstgruppe_3.budgetaar: "
-            "offentliggjort 69.364, modellen giver 69.353") in r.stdout.splitlines()
+    # Tabellen er notatets [offentliggjort] eller oversigtens [oversigt], hvor filen har tallet.
+    assert re.search(rf"^  {re.escape(str(fil))}:{nr}: (offentliggjort|oversigt)\.takster\."
+                     r"nygodkendelse\.takstgruppe_3\.budgetaar: offentliggjort 69\.364, modellen "
+                     r"giver 69\.353$", r.stdout, re.M), r.stdout
     assert "✗ Slip i kilden: 1 offentliggjort tal kan ingen værdier give" in r.stdout
     # Alt andet gengives stadig, og rådet siger, hvordan slippet skrives ind.
     assert "✓ Kontrol: med filens antal og disse værdier giver modellen (beregn_takster) alle 21 mål, der ikke er " \
