@@ -579,6 +579,47 @@ def tjek(
     raise typer.Exit(udgangskode(kontrol.fund, streng))
 
 
+@app.command()
+def kalibrer(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    format: Annotated[
+        Kontrolformat,
+        typer.Option("--format", "-f", case_sensitive=False,
+                     help="tabel (eller tekst): værdierne og linjerne til budgetfilen. json: det "
+                          "hele med faste nøgler."),
+    ] = Kontrolformat.tabel,
+) -> None:
+    """Find de værdier, kilderne ikke offentliggør (normtimer, tilbudsafdelingens budget), som
+    filens kalibreret nævner, så modellen giver de offentliggjorte takster og timepriser; vis dem
+    med intervallet af gyldige værdier og som linjer til budgetfilen (filen skrives ikke).
+
+    Udgangskode 0: alle offentliggjorte tal gengives.
+    1: et slip i kilden, eller filens øvrige tal (fx budgettet) kan ikke give dem.
+    2: en fil kunne ikke bruges, eller der er intet at kalibrere.
+    """
+    from tilsynstakst.aaret.kalibrering import kalibrer as kalibrer_aar
+
+    k = _kald(kalibrer_aar, budgetmappe, aar)
+    if format is Kontrolformat.json:
+        from tilsynstakst.jsondata import dump
+        from tilsynstakst.visning.kalibrering import kalibrering_data
+
+        _udskriv((dump(kalibrering_data(k)) + "\n").encode(), None, False)
+    else:
+        from tilsynstakst.visning.kalibrering import kalibreringsvisning
+        from tilsynstakst.visning.render.prosa import skriv
+
+        for blok in kalibreringsvisning(k, budgetmappe):
+            if blok.toml:  # som linjerne skal stå i filen: aldrig brudt i terminalens bredde
+                sys.stdout.write("".join(f"{linje}\n" for linje in blok.linjer))
+                sys.stdout.flush()
+            else:
+                skriv(blok.linjer, haeng=blok.haeng)
+    kal = k.kalibrering
+    raise typer.Exit(0 if kal.gengivet and not kal.slip else 1)
+
+
 def _paa_skaermen(gengiv, indhold) -> None:  # type: ignore[no-untyped-def]
     """Skriv en visning eller et notat som tekst (``gengiv(indhold, bredde, fed)``) i terminalens
     bredde og tegnsæt."""
