@@ -119,7 +119,7 @@ def test_forklaringen_af_hvert_tal_kan_vises(aaret):
     linjer = Linjer()
     for k in data:
         tekst = forklaringslinjer(spor, k, lambda sti, n: linjer(sti, *n.split(".")), {})
-        assert any((" fra " in l and l.rstrip(" (kalibreret)")[-1].isdigit()) or "README" in l
+        assert any((" fra " in l and l.removesuffix(" (kalibreret)")[-1].isdigit()) or "README" in l
                    or "§" in l for l in tekst), (k, tekst)
 
 

@@ -281,9 +281,9 @@ def forklar(mappe: Path, aar: int, afrunding: str, noegle: str | None,
         return Forklaret(b, noegle, alle[noegle], (f"{noegle} = {vis(alle[noegle], kort=True)}: et tal, "
                                                     "der vises, som det er (ikke en beregning).",))
     linjer = Linjer()
-    kalibreret = {str(budgetfil(mappe, aar)): set(b.budget.kalibreret)}
+    maerker = {str(budgetfil(mappe, aar)): b.budget.maerker()}
     return Forklaret(b, noegle, alle[noegle], tuple(forklaringslinjer(
-        spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), kalibreret)))
+        spor, noegle, lambda sti, k: linjer(sti, *k.split(".")), maerker)))
 
 
 _PLADS = re.compile(r"(budgetaar|forrige_aar)\.finansiering\.kommuner\.([0-9]+)\.(\w+)")

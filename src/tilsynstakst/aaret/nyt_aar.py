@@ -213,6 +213,8 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
                             "kilde": _udkast(f"startet fra {fra} med tilsynstakst ny", aar)}
     if forrige.kalibreret:
         data["kalibreret"] = Flerlinjet(forrige.kalibreret)
+    if forrige.pladsholdere:
+        data["pladsholdere"] = Flerlinjet(forrige.pladsholdere)
     budget: dict[str, Any] = {
         "kilde": _udkast(f"beløbene i {fra} × PL-faktoren {f}, afrundet til hele kr.", aar)}
     if forrige.budget.poster:  # posterne × PL; totalerne udledes af dem (issue 13)

@@ -31,7 +31,7 @@ def tal_i_data(data: Any, prefiks: str = "") -> Iterator[tuple[str, Any]]:
 
 
 def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
-            kalibreret: dict[str, set[str]]) -> list[str]:
+            maerker: dict[str, dict[str, str]]) -> list[str]:
     """Linjerne, der forklarer ``noegle``: trin for trin ned til inddata med fil og linje."""
     ud: list[str] = []
     vist: set[str] = set()
@@ -54,7 +54,7 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
         if t.fil:
             filnoegle = t.filnoegle or ""
             nr = linje(Path(t.fil), filnoegle)
-            mærke = " (kalibreret)" if _kalibreret(filnoegle, kalibreret.get(t.fil, set())) else ""
+            mærke = _maerke(filnoegle, maerker.get(t.fil, {}))
             hvad = f" ({t.navn})" if t.navn != filnoegle else ""  # fx en budgetposts navn
             vaerdi = (str(t.vaerdi) if filnoegle.rsplit(".", 1)[-1] in AARSNOEGLER
                       else vis(t.vaerdi, kort=True))
@@ -88,6 +88,11 @@ def forklar(spor: Spor, noegle: str, linje: Callable[[Path, str], int | None],
     return ud
 
 
-def _kalibreret(filnoegle: str, kalibreret: set[str]) -> bool:
+def _maerke(filnoegle: str, maerker: dict[str, str]) -> str:
+    """`` (kalibreret)`` eller `` (pladsholder)``, hvis nøglen eller en tabel over den står i
+    filens liste ``kalibreret`` eller ``pladsholdere``; ellers ingenting."""
     dele = filnoegle.split(".")
-    return any(".".join(dele[:n]) in kalibreret for n in range(1, len(dele) + 1))
+    for n in range(len(dele), 0, -1):
+        if (maerke := maerker.get(".".join(dele[:n]))) is not None:
+            return f" ({maerke})"
+    return ""

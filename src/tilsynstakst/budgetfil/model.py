@@ -695,6 +695,9 @@ class Budget(_Model):
     tilsyn: Tilsynsnavn
     kilde: Tekst
     kalibreret: tuple[str, ...] = ()
+    # Værdier, ingen kilde offentliggør, og som ikke er kalibreret: en pladsholder, til tilsynet
+    # skriver sit eget tal (docs/budgetfil.md); tjek, beregn og notat siger det.
+    pladsholdere: tuple[str, ...] = ()
     budget: Budgetposter
     overfoert_resultat: OverfoertResultat | None = None
     antal: Antalsforudsaetninger
@@ -734,16 +737,27 @@ class Budget(_Model):
 
     @model_validator(mode="after")
     def _kalibreret_findes(self) -> "Budget":
-        for sti in self.kalibreret:
-            node: Any = self
-            for del_ in sti.split("."):
-                if not isinstance(node, BaseModel) or del_ not in type(node).model_fields:
-                    raise PydanticCustomError(
-                        "tilsynstakst", "nævner en nøgle, der ikke findes: {sti}",
-                        {"sti": sti, "felt": "kalibreret"},
-                    )
-                node = getattr(node, del_)
+        for liste in ("kalibreret", "pladsholdere"):
+            for sti in getattr(self, liste):
+                node: Any = self
+                for del_ in sti.split("."):
+                    if not isinstance(node, BaseModel) or del_ not in type(node).model_fields:
+                        raise PydanticCustomError(
+                            "tilsynstakst", "nævner en nøgle, der ikke findes: {sti}",
+                            {"sti": sti, "felt": liste},
+                        )
+                    node = getattr(node, del_)
+        if begge := sorted(set(self.kalibreret) & set(self.pladsholdere)):
+            raise PydanticCustomError(
+                "tilsynstakst", "{sti} står også i kalibreret; en værdi er enten kalibreret til "
+                "et offentliggjort tal eller en pladsholder", {"sti": begge[0],
+                                                                "felt": "pladsholdere"})
         return self
+
+    def maerker(self) -> dict[str, str]:
+        """Hver nøgle i ``kalibreret`` og ``pladsholdere`` → ordet, den vises med."""
+        return ({sti: "kalibreret" for sti in self.kalibreret}
+                | {sti: "pladsholder" for sti in self.pladsholdere})
 
 
 class Scenariefil(_Model):

@@ -75,6 +75,18 @@ def udkast(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
                  ".".join(uudfyldte[0]), linje(sti, *uudfyldte[0]), ADVARSEL)]
 
 
+def pladsholdere(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
+    """En pladsholder er ikke et tal fra en kilde: det, der regnes af den, er ikke tilsynets tal,
+    før den er erstattet (docs/budgetfil.md)."""
+    if not budget.pladsholdere:
+        return []
+    navne = ", ".join(budget.pladsholdere)
+    return [Fund(str(sti), f"filen har {len(budget.pladsholdere)} pladsholdere, ingen kilde "
+                 f"offentliggør ({navne}); de tal, der regnes af dem, er ikke tilsynets egne, før "
+                 "de er erstattet og fjernet fra listen", "pladsholdere",
+                 linje(sti, "pladsholdere"), ADVARSEL)]
+
+
 def andet_aars_notat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Et tidligere års notat kan ikke være kilde til budgetårets tal (docs/aaret.md).
 
@@ -110,7 +122,8 @@ def overfoert_resultat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fu
 
 def aarets_fund(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Alle kontroller af ét budgetår for sig."""
-    return [*udkast(sti, budget, linje), *andet_aars_notat(sti, budget, linje),
+    return [*udkast(sti, budget, linje), *pladsholdere(sti, budget, linje),
+            *andet_aars_notat(sti, budget, linje),
             *kvartal(sti, budget, linje), *overfoert_resultat(sti, budget, linje),
             *kommuner_i_omraadet(sti, budget, linje)]
 
