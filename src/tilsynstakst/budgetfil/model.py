@@ -445,7 +445,7 @@ class Antalsforudsaetninger(_Model):
 class Normtimer(_Model):
     """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (docs/omkostningsmodel.md).
 
-    BPA-timerne står kun i en fil med BPA, og så begge (``Budget.har_bpa``)."""
+    BPA-timerne står begge eller ingen af dem: en fil med dem har BPA (Socialtilsyn Nord)."""
 
     # En editor med skemaet melder også den ene BPA-normtime uden den anden.
     model_config = ConfigDict(json_schema_extra={"dependentRequired": {
@@ -653,8 +653,8 @@ class Offentliggjort(_Model):
 
 
 class SkaerpetGrundlag(StrEnum):
-    """Hvilken årlig tilsynstakst tillægget for skærpet tilsyn er 10 % af (socialtilsynsbekendt-
-    gørelsen § 33; docs/regler.md): de offentliggjorte tabeller viser begge læsninger."""
+    """Hvilken årlig tilsynstakst tillægget for skærpet tilsyn er 10 % af
+    (socialtilsynsbekendtgørelsen § 33; docs/regler.md): den afrundede eller den uafrundede."""
 
     AFRUNDET = "afrundet"  # den afrundede takst: Nords notater og landsoversigten (standard)
     UAFRUNDET = "uafrundet"  # den uafrundede takst: Socialtilsyn Midts takstside for 2023
@@ -669,7 +669,7 @@ def _skaerpet_grundlag(v: Any) -> SkaerpetGrundlag:
 
 
 class Regler(_Model):
-    """Regler, der er læst forskelligt i de offentliggjorte tabeller, som en indstilling i filen
+    """Tilsynets egne læsninger af reglerne, hvor de offentliggjorte tabeller viser flere
     (docs/budgetfil.md): tilsynene følger samme lov, men ikke altid samme afrunding."""
 
     skaerpet_grundlag: Annotated[SkaerpetGrundlag, BeforeValidator(_skaerpet_grundlag)] = \
