@@ -123,7 +123,15 @@ def antalsforudsaetninger(r: Rapport) -> Tabel:
         for k, navn in ANTAL_RAEKKER if k in nu.antal
     )
     return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker,
-                 kort="Antal")
+                 uden_bpa_foer(r, "har ingen BPA-virksomheder (0)"), kort="Antal")
+
+
+def uden_bpa_foer(r: Rapport, hvad: str) -> str | None:
+    """Noten, når budgetåret har BPA, men året før ikke har (ingen BPA-normtimer i dets fil)."""
+    foer = r.forrige_aar
+    if foer is None or foer.har_bpa or not r.budgetaar.har_bpa:
+        return None
+    return f"{foer.aar} {hvad}: budgetfilen for {foer.aar} angiver ingen BPA-normtimer."
 
 
 def budgettet(r: Rapport) -> Tabel:
@@ -295,7 +303,9 @@ def bpa(r: Rapport) -> Tabel:
                 t.bpa_nygodkendelse, _bpa_aendring(r, "nygodkendelse"), KR),
     )
     return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
-                 _uden_kr_aendring(r, raekker), med_genberegnet(r, bpa=True), kort="BPA")
+                 _uden_kr_aendring(r, raekker),
+                 med_genberegnet(r, uden_bpa_foer(r, "har ingen BPA-takster"), bpa=True),
+                 kort="BPA")
 
 
 def timepris(r: Rapport) -> Tabel:
@@ -379,7 +389,10 @@ def bpa_takster(r: Rapport) -> Tabel:
         f", {tal(foer.takster.timepris)} kr. {aaret_i_priser(foer)}" if foer else "")
     return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
                  tuple(raekker), med_genberegnet(
-                     r, f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.", True),
+                     r, " ".join(n for n in (f"Takst = timer × timepris ({timepris}), afrundet til "
+                                             "hele kroner.",
+                                             uden_bpa_foer(r, "har ingen BPA-takster")) if n),
+                     True),
                  kort="BPA-takster")
 
 
