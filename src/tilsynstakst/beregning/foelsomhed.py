@@ -12,7 +12,7 @@ from tilsynstakst.beregning.fordeling import fordel
 from tilsynstakst.beregning.aarsresultat import Aarsresultat
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
 from tilsynstakst.budgetfil.scenarie import Saet, Scenarie
-from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.budgetfil.model import BPA_NORMTIMER, Budget
 from tilsynstakst.beregning.takster import AKTIVITETSNAVNE, TAKSTGRUPPER
 
 FLERE_AENDRINGER = 10  # "ti flere væsentlige ændringer"
@@ -61,7 +61,7 @@ def stoed(budget: Budget) -> Iterator[Scenarie]:
         if (mere := _mere_budget(budget, afdeling)) is not None:
             yield _scenarie(f"100.000 kr. mere til {afdeling.capitalize()}", mere)
     for aktivitet, navn in AKTIVITETSNAVNE.items():
-        if getattr(budget.normtimer, aktivitet) is None:  # BPA i en fil uden BPA
+        if aktivitet in BPA_NORMTIMER and not budget.har_bpa:
             continue
         yield _scenarie(f"1 normtime mere: {navn}",
                         [(f"normtimer.{aktivitet}", getattr(budget.normtimer, aktivitet) + 1)])

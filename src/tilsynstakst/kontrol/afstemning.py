@@ -157,7 +157,7 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
     t = nu.takster
     # Timeprisen står under [offentliggjort.bpa], også for et tilsyn uden BPA (docs/afstemning.md).
     figur(("bpa", "timepris"), t.timepris, ae.timepris if ae else None, KR)
-    if t.bpa_tilsyn is not None and t.bpa_nygodkendelse is not None:
+    if nu.har_bpa:
         foer = r.forrige_aar
         grund = mangler or (f"budgetfilen for {foer.aar} har ingen BPA-takster (ingen "
                             "BPA-normtimer)" if foer else None)

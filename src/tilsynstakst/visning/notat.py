@@ -229,7 +229,7 @@ def _bpa_afsnit(r: Rapport) -> list[Blok]:
     """Notatets afsnit om BPA-området (s. 4), eller for et tilsyn uden BPA om timeprisen."""
     t = r.budgetaar.takster
     h = t.normtimer
-    if t.bpa_tilsyn is None or t.bpa_nygodkendelse is None:
+    if not r.budgetaar.har_bpa:
         return [Overskrift("Timeprisen"), Tabelblok(timepris_og_bpa(r)), Afsnit(
             "Timeprisen er Tilbudsafdelingens budget divideret med de vægtede normtimer, årets "
             "opgaver forventes at kræve; hver takst pr. tilbud er vægt × normtimer × timepris.")]

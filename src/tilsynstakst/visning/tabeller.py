@@ -16,7 +16,7 @@ from tilsynstakst.tal import ANTAL, KR, PCT, TIMER
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.takster import TAKSTBLADET, TAKSTGRUPPER
-from tilsynstakst.budgetfil.model import SkaerpetGrundlag
+from tilsynstakst.budgetfil.model import BPA_ANTAL, SkaerpetGrundlag
 from tilsynstakst.tal import kroner, procent, tal
 
 if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
@@ -120,7 +120,7 @@ def antalsforudsaetninger(r: Rapport) -> Tabel:
     nu, ae = r.budgetaar, r.aendringer
     raekker = tuple(
         _raekke(navn, r, nu.antal[k], ae.antal[k] if ae else None, ANTAL)
-        for k, navn in ANTAL_RAEKKER if k in nu.antal
+        for k, navn in ANTAL_RAEKKER if k not in BPA_ANTAL or nu.har_bpa
     )
     return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker,
                  uden_bpa_foer(r, "har ingen BPA-virksomheder (0)"), kort="Antal")
