@@ -10,23 +10,26 @@ import io
 import json
 import re
 import shutil
+import tomllib
 import zipfile
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from conftest import BUDGETS, ROD, ret
+from conftest import BUDGETS, ROD, fordel_resultat, ret
 from tilsynstakst.aaret import gennemloeb
 from tilsynstakst.beregning.afrunding import afrund_kroner
 from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
 from tilsynstakst.beregning.forklaring import tal_i_data
 from tilsynstakst.beregning.spor import optag
 from tilsynstakst.beregning.takster import beregn_takster
+from tilsynstakst.budgetfil.jsonskema import skema
 from tilsynstakst.budgetfil.laes import Linjer
 from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.cli.app import app
@@ -239,8 +242,6 @@ def test_ny_baerer_fraværet_af_BPA_over_i_udkastet(ny_mappe):
 
 
 def test_ny_fra_nord_beholder_BPA(tmp_path):
-    from conftest import fordel_resultat
-
     shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
     fordel_resultat(tmp_path)
     assert kør("ny", 2025, "-b", tmp_path, "--pl", "3,2").exit_code == 0
@@ -336,3 +337,12 @@ def test_BPA_uden_virksomheder_giver_samme_tilbudstakster_som_ingen_BPA(tilbud, 
                  "vaesentlig_aendring", "skaerpet_tilsyn_pr_maaned", "daekning"):
         assert getattr(uden, navn) == getattr(med, navn), navn
     assert Decimal(sum(uden.normtimer.values())) == sum(Decimal(x) for x in h)
+
+
+def test_skemaet_tager_en_fil_uden_og_afviser_en_halv():
+    validator = jsonschema.Draft202012Validator(skema("budget"))
+    data = json.loads(json.dumps(tomllib.loads((KUN_TILBUD / "2024.toml").read_text(
+        encoding="utf-8"), parse_float=Decimal), default=float))
+    validator.validate(data)
+    data["normtimer"]["bpa_tilsyn"] = 13  # den ene BPA-normtime uden den anden
+    assert any("bpa_nygodkendelse" in f.message for f in validator.iter_errors(data))
