@@ -13,7 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
-from tilsynstakst.budgetfil.model import Budget, SkaerpetGrundlag
+from tilsynstakst.budgetfil.model import BPA_ANTAL, BPA_NORMTIMER, Budget, SkaerpetGrundlag
 from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, konstant, regn
 from tilsynstakst.jsondata import udelad_naar
 
@@ -83,7 +83,7 @@ def _vaegt(g: int) -> Sporet:
 
 
 # BPA-antallet i ``antal`` → BPA-normtimerne i ``normtimer`` (kun i en fil med BPA)
-BPA_SAGER = (("bpa_tilsyn", "bpa_tilsyn"), ("bpa_nygodkendelser", "bpa_nygodkendelse"))
+BPA_SAGER = tuple(zip(BPA_ANTAL, BPA_NORMTIMER))
 
 
 def timer_i_alt(budget: Budget) -> Fraction:
