@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import BUDGETS, ret
-from tilsynstakst.beregning.kalibrering import (Skaerpetgrundlag, maal, maalinterval, kalibrer,
+from tilsynstakst.budgetfil.model import SkaerpetGrundlag
+from tilsynstakst.beregning.kalibrering import (maal, maalinterval, kalibrer,
                                                 Maal, Stoerrelse)
 from tilsynstakst.beregning.takster import beregn_takster
 from tilsynstakst.budgetfil.laes import laes_budget, laes_toml
@@ -319,8 +320,8 @@ def test_skaerpet_af_den_uafrundede_takst_er_et_andet_interval():
     tilsyn = Maal(2023, "y", Stoerrelse.TILSYN, 2, Decimal(79955))
     x = Fraction("39977.4")  # valgt: takstgruppe 3 (vægt 2) har den uafrundede takst 79.954,8
     assert x in maalinterval(tilsyn)
-    assert x in maalinterval(m, Skaerpetgrundlag.UAFRUNDET)
-    assert x not in maalinterval(m, Skaerpetgrundlag.AFRUNDET)
+    assert x in maalinterval(m, SkaerpetGrundlag.UAFRUNDET)
+    assert x not in maalinterval(m, SkaerpetGrundlag.AFRUNDET)
 
 
 def test_et_budget_bygget_af_poster_kalibreres_ikke(tmp_path):
@@ -336,7 +337,7 @@ def test_et_budget_bygget_af_poster_kalibreres_ikke(tmp_path):
     r = kør("kalibrer", 2024, "-b", mappe)
     assert r.exit_code == 2
     assert r.stderr == (f"Fejl: {mappe / '2024.toml'}:11: kalibreret: budget.tilbudsafdelingen er "
-                        "bygget af [[budget.poster]] og kan ikke kalibreres; fjern den fra "
+                        "bygget af [[budget.poster]] og kan ikke være kalibreret; fjern den fra "
                         "kalibreret\n")
 
 

@@ -10,10 +10,25 @@ from decimal import Decimal
 from typing import Any
 
 
+_UDELAD = "tilsynstakst.udelad_naar"
+
+
+def udelad_naar(vaerdi: Any) -> dict[str, Any]:
+    """Metadata til et dataklassefelt, der udelades af JSON-data, når det har ``vaerdi``: et
+    tal, der ikke findes for dette tilsyn (BPA uden BPA), eller en indstilling, der står på sin
+    standard, så uddata for filer uden den er, som de altid har været."""
+    return {_UDELAD: vaerdi}
+
+
+def _med(x: Any, f: Any) -> bool:
+    return _UDELAD not in f.metadata or getattr(x, f.name) != f.metadata[_UDELAD]
+
+
 def som_data(x: Any) -> Any:
-    """Dataklasser, ordbøger og lister som JSON-data (tal forbliver Decimal)."""
+    """Dataklasser, ordbøger og lister som JSON-data (tal forbliver Decimal); et felt med
+    ``udelad_naar`` udelades, når det har den værdi."""
     if is_dataclass(x):
-        return {f.name: som_data(getattr(x, f.name)) for f in fields(x)}
+        return {f.name: som_data(getattr(x, f.name)) for f in fields(x) if _med(x, f)}
     if isinstance(x, dict):
         return {str(k): som_data(v) for k, v in x.items()}
     if isinstance(x, (list, tuple)):

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tilsynstakst.aaret.gennemloeb import Filer, faktor_mellem
-from tilsynstakst.beregning.kalibrering import (Kalibrering, Skaerpetgrundlag, Ukendt, kalibrer as
+from tilsynstakst.beregning.kalibrering import (Kalibrering, Ukendt, kalibrer as
                                                 find_vaerdier, maal, med_linjer, offentliggjort_for,
                                                 ukendte)
 from tilsynstakst.beregning.sammenligning import vist_pl
@@ -48,10 +48,6 @@ def kalibrer(mappe: Path, aar: int) -> Kalibreret:
             f"kilderne ikke offentliggør, øverst i filen, fx kalibreret = [\"normtimer.tilsyn\"]")
             + f", og kør {kommando('kalibrer', aar, mappe=mappe)}",
             noegle="kalibreret", linje=filer.linje(sti, "kalibreret"))])
-    if Ukendt.BUDGET in ukendte(budget)[0] and budget.budget.poster:
-        raise Inputfejl([Fund(str(sti), "budget.tilbudsafdelingen er bygget af [[budget.poster]] "
-                              "og kan ikke kalibreres; fjern den fra kalibreret",
-                              noegle="kalibreret", linje=filer.linje(sti, "kalibreret"))])
     senere_sti, senere, faktor = _naeste_aar(filer, mappe, budget)
     maalene = maal(budget, senere, faktor)
     if not maalene:
@@ -63,10 +59,7 @@ def kalibrer(mappe: Path, aar: int) -> Kalibreret:
     stier = {budget.aar: sti, aar + 1: senere_sti}
     maalene = med_linjer(maalene, lambda a, n: (str(stier[a]),
                                                 filer.linje(stier[a], *n.split("."))))
-    # Skærpet tilsyn: 10 % af den afrundede eller den uafrundede takst, som filens [regler] siger
-    # (issue 22, punkt 3). Her læses reglen; uden [regler] i modellen gælder "afrundet".
-    skaerpet = getattr(getattr(budget, "regler", None), "skaerpet_grundlag",
-                       Skaerpetgrundlag.AFRUNDET)
+    skaerpet = budget.skaerpet_grundlag  # § 33: filens [regler], ellers den afrundede takst
     return Kalibreret(sti, senere_sti, vist_pl(faktor) if faktor is not None else None,
                       senere.priser if senere else None, find_vaerdier(budget, maalene, skaerpet))
 

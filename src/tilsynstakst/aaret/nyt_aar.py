@@ -1,9 +1,9 @@
 """Et nyt budgetår fra det forrige (docs/aaret.md, juni): PL-indeksets nye år og udkastet til
 budgetfilen. Rene funktioner; ``cli`` læser og skriver filerne (``redigering``).
 
-Overført: tilsynet, kommunerne, antallene og deres fordeling på takstgrupper, normtimerne og
-listen over kalibrerede værdier. Beløbene × PL-faktoren, afrundet til hele kroner (§4), som et
-udgangspunkt; er budgettet bygget af poster, hver post × PL-faktoren og fordelingen af de
+Overført: tilsynet, kommunerne, antallene og deres fordeling på takstgrupper, normtimerne (BPA
+kun, når året før har BPA), listen over kalibrerede værdier og ``[regler]``. Beløbene ×
+PL-faktoren, afrundet til hele kroner (§4), som et udgangspunkt; er budgettet bygget af poster, hver post × PL-faktoren og fordelingen af de
 fælles poster, og totalerne udledes igen af dem. Ikke overført: de offentliggjorte tal og det indregnede resultat, der hører til ét
 år, og kilderne: hver kilde siger, hvad den er overført fra, og begynder med ``UDKAST:``, så
 ``tjek``, ``beregn`` og ``notat`` melder filen som et udkast, indtil kilderne er udfyldt.
@@ -188,6 +188,8 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
         f"Ikke overført: [offentliggjort], [oversigt] og [overfoert_resultat], der hører til "
         f"{forrige.aar}.",
     ]
+    if forrige.regler is not None:
+        indledning.append("[regler] (fx grundlaget for skærpet tilsyn) er overført uændret.")
     if tilbage:
         assert o is not None
         indledning += [
@@ -244,12 +246,14 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
                                      f"antal.pr_takstgruppe.{navn}")
                            for navn in type(a.pr_takstgruppe).model_fields}}
     data["normtimer"] = {"kilde": _udkast(f"normtimerne overført uændret fra {fra}", aar)} | {
-        navn: kal(getattr(forrige.normtimer, navn), f"normtimer.{navn}")
-        for navn in type(forrige.normtimer).model_fields if navn != "kilde"}
+        navn: kal(v, f"normtimer.{navn}") for navn in type(forrige.normtimer).model_fields
+        if navn != "kilde" and (v := getattr(forrige.normtimer, navn)) is not None}  # BPA: kun med
     data["befolkning"] = {
         "kilde": _udkast(f"{forrige.befolkning.kvartal} overført fra {fra}; hent {aar - 1}K2 med "
                          f"tilsynstakst befolkning {aar} --hent", aar),
         "kvartal": forrige.befolkning.kvartal, "kommuner": dict(forrige.befolkning.kommuner)}
+    if forrige.regler is not None:  # tilsynets regler gælder også næste år (docs/budgetfil.md)
+        data["regler"] = forrige.regler.model_dump(mode="json")
     return indledning, data
 
 

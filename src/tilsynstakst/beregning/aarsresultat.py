@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -13,8 +13,9 @@ from tilsynstakst.beregning.finansiering import Finansiering, gennemsnitspris, o
 from tilsynstakst.beregning.fordeling import STOERSTE_REST
 from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
-from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.budgetfil.model import BPA_ANTAL, Budget
 from tilsynstakst.beregning.spor import Sporet, fra_fil, sumformel, noter, omfang, regn, ved_regel
+from tilsynstakst.jsondata import udelad_naar
 from tilsynstakst.beregning.takster import AKTIVITETER, Takstresultat, beregn_takster
 
 if TYPE_CHECKING:  # scenarier og poster indlæses først, når der er nogen (hastighed, issue 11)
@@ -40,6 +41,11 @@ class Aarsresultat:
     opbygning: Opbygning | None = None  # budgettet bygget af poster, i filens priser (issue 13)
     opbygning_i_alt: OpbygningIAlt | None = None  # opbygningens totaler (issue 20, punkt 5)
 
+    @property
+    def har_bpa(self) -> bool:
+        """Har året BPA (``Budget.har_bpa`` for filen, det er regnet af)?"""
+        return self.takster.har_bpa
+
 
 @dataclass(frozen=True)
 class OpbygningIAlt:
@@ -62,7 +68,8 @@ class Aendringer:
     # tilsyn, nygodkendelse, vaesentlig_aendring og skaerpet_tilsyn_pr_maaned
     takster: dict[str, tuple[Aendring, ...]]
     timepris: Aendring
-    bpa: dict[str, Aendring]
+    # tilsyn og nygodkendelse; None (og ikke i JSON), når et af årene ikke har BPA-takster
+    bpa: dict[str, Aendring] | None = field(metadata=udelad_naar(None))
     daekning: dict[str, Aendring]  # budget, indtaegt, rest (omkostningsdækningen)
 
 
@@ -94,7 +101,7 @@ def antal(budget: Budget) -> dict[str, int]:
                             regel="summen over takstgruppe 1-4 (filen angiver ingen total)")
         if navn == "tilbud_nygodkendelser":
             _i_alt(ud, "tilbud_i_alt", "tilbud", "tilbud_nygodkendelser")
-    for navn in ("bpa_tilsyn", "bpa_nygodkendelser"):
+    for navn in BPA_ANTAL if budget.har_bpa else ():  # kun Socialtilsyn Nord har BPA
         ud[navn] = regn(f"antal.{navn}", navn, "{0}", fra_fil(f"antal.{navn}", getattr(a, navn)))
     return {k: v.vaerdi for k, v in ud.items()}  # type: ignore[misc]
 
@@ -234,8 +241,21 @@ def _hent(x: object, sti: str) -> Decimal:
     return x  # type: ignore[return-value]
 
 
+def _ae_uden_bpa(navn: str, forrige: Aarsresultat, nu: Aarsresultat) -> Aendring:
+    """Et BPA-antal i budgetåret mod et år uden BPA: det år havde ingen BPA-virksomheder, så
+    ændringen er fra 0 (og har ingen procent). Ingen takst sammenlignes med et år uden
+    BPA-takster (docs/omkostningsmodel.md)."""
+    ved_regel(f"/forrige_aar.antal.{navn}", 0, f"{navn} i {forrige.aar}",
+              f"{forrige.aar} har ingen BPA (budgetfilen angiver ingen BPA-normtimer), altså "
+              "0 BPA-virksomheder")
+    return aendring(0, nu.antal[navn], (f"aendringer.antal.{navn}",
+                                        f"forrige_aar.antal.{navn}", f"budgetaar.antal.{navn}"))
+
+
 def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
-    """Ændringer fra året før (allerede i budgetårets priser) til budgetåret."""
+    """Ændringer fra året før (allerede i budgetårets priser) til budgetåret. Budgetårets tal
+    bestemmer, hvad der sammenlignes: BPA kun, når budgetåret har BPA; et BPA-antal mod et år
+    uden BPA er fra 0, og BPA-taksterne sammenlignes kun, når begge år har dem."""
     foer_plads = {k.navn: i for i, k in enumerate(forrige.finansiering.kommuner)}
     finansiering = {
         k.navn: _ae(f"finansiering.{k.navn}", forrige, nu, f"finansiering.kommuner.{i}.beloeb",
@@ -246,7 +266,8 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
     finansiering["i_alt"] = _ae("finansiering.i_alt", forrige, nu, "finansiering.budget")
     return Aendringer(
         budget={k: _ae(f"budget.{k}", forrige, nu, f"budget.{k}") for k in nu.budget},
-        antal={k: _ae(f"antal.{k}", forrige, nu, f"antal.{k}") for k in nu.antal},
+        antal={k: _ae(f"antal.{k}", forrige, nu, f"antal.{k}") if k in forrige.antal
+               else _ae_uden_bpa(k, forrige, nu) for k in nu.antal},
         pr_takstgruppe={k: tuple(_ae(f"pr_takstgruppe.{k}.{g}", forrige, nu,
                                      f"pr_takstgruppe.{k}.{g}") for g in range(len(v)))
                         for k, v in nu.pr_takstgruppe.items()},
@@ -261,7 +282,7 @@ def sammenlign(forrige: Aarsresultat, nu: Aarsresultat) -> Aendringer:
         bpa={
             "tilsyn": _ae("bpa.tilsyn", forrige, nu, "takster.bpa_tilsyn"),
             "nygodkendelse": _ae("bpa.nygodkendelse", forrige, nu, "takster.bpa_nygodkendelse"),
-        },
+        } if forrige.har_bpa and nu.har_bpa else None,
         daekning={k: _ae(f"daekning.{k}", forrige, nu, f"takster.daekning.{k}")
                   for k in ("budget", "indtaegt", "rest")},
     )

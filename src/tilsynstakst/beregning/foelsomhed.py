@@ -12,7 +12,7 @@ from tilsynstakst.beregning.fordeling import fordel
 from tilsynstakst.beregning.aarsresultat import Aarsresultat
 from tilsynstakst.beregning.sammenligning import Aendring, aendring
 from tilsynstakst.budgetfil.scenarie import Saet, Scenarie
-from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.budgetfil.model import BPA_NORMTIMER, Budget
 from tilsynstakst.beregning.takster import AKTIVITETSNAVNE, TAKSTGRUPPER
 
 FLERE_AENDRINGER = 10  # "ti flere væsentlige ændringer"
@@ -42,7 +42,7 @@ class Foelsomhed:
 def stoed(budget: Budget) -> Iterator[Scenarie]:
     """Følsomhedens ændringer, hver som et scenarie på årets fil (issue 10): ét tilbud mere i
     hver takstgruppe, ti flere væsentlige ændringer, 100.000 kr. mere i hver afdeling, én
-    normtime mere pr. aktivitet og én plejefamilie mere."""
+    normtime mere pr. aktivitet (BPA kun i en fil med BPA) og én plejefamilie mere."""
     a = budget.antal
     fordelt = a.pr_takstgruppe
     for g, gruppe in enumerate(TAKSTGRUPPER):
@@ -61,6 +61,8 @@ def stoed(budget: Budget) -> Iterator[Scenarie]:
         if (mere := _mere_budget(budget, afdeling)) is not None:
             yield _scenarie(f"100.000 kr. mere til {afdeling.capitalize()}", mere)
     for aktivitet, navn in AKTIVITETSNAVNE.items():
+        if aktivitet in BPA_NORMTIMER and not budget.har_bpa:
+            continue
         yield _scenarie(f"1 normtime mere: {navn}",
                         [(f"normtimer.{aktivitet}", getattr(budget.normtimer, aktivitet) + 1)])
     yield _scenarie("1 plejefamilie mere", [("antal.plejefamilier", a.plejefamilier + 1)])

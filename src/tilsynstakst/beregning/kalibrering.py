@@ -24,7 +24,7 @@ from math import ceil, floor
 from tilsynstakst.beregning.afrunding import afrund_decimaler
 from tilsynstakst.beregning.takster import AKTIVITETER, SKAERPET_SATS, VAEGTE, beregn_takster
 from tilsynstakst.budgetfil.model import (MAKS_BELOEB, MAKS_DECIMALER, MAKS_TIMER, MIN_TIMER,
-                                          Budget, Figur, Offentliggjort)
+                                          Budget, Figur, Offentliggjort, SkaerpetGrundlag)
 from tilsynstakst.tal import tal
 
 HALV = Fraction(1, 2)
@@ -55,13 +55,6 @@ class Grund(StrEnum):
 
     INTET_MAAL = "intet_maal"  # intet offentliggjort tal bestemmer den
     SKALA = "skala"  # budget og timepris er ukendte: taksterne bestemmer kun timernes forhold
-
-
-class Skaerpetgrundlag(StrEnum):
-    """10 % af den afrundede eller den uafrundede årlige tilsynstakst (§ 33; docs/regler.md)."""
-
-    AFRUNDET = "afrundet"
-    UAFRUNDET = "uafrundet"
 
 
 # Den størrelse i modellen, et mål bestemmer: en aktivitets h · t, eller t (timeprisen).
@@ -181,7 +174,7 @@ ALT = Interval()
 TOM = Interval(Fraction(1), Fraction(0))
 
 
-def maalinterval(m: Maal, skaerpet: str = Skaerpetgrundlag.AFRUNDET) -> Interval:
+def maalinterval(m: Maal, skaerpet: str = SkaerpetGrundlag.AFRUNDET) -> Interval:
     """Intervallet for grundstørrelsen (h[a] · t eller t i årets priser), der giver målet.
 
     Takst x: afrund(w · h · t · faktor) = x ⇔ w · h · t · faktor ∈ [x − ½, x + ½) (afrunding
@@ -191,7 +184,7 @@ def maalinterval(m: Maal, skaerpet: str = Skaerpetgrundlag.AFRUNDET) -> Interval
     v = Fraction(m.vaerdi)
     if m.stoerrelse == Stoerrelse.SKAERPET:
         skala = 1 / SKAERPET_SATS
-        fra, til = (skala * v - 5, skala * v + 5) if skaerpet == Skaerpetgrundlag.UAFRUNDET else \
+        fra, til = (skala * v - 5, skala * v + 5) if skaerpet == SkaerpetGrundlag.UAFRUNDET else \
             (skala * v - 5 - HALV, skala * v + 5 - HALV)
     else:
         fra, til = v - HALV, v + HALV
@@ -387,7 +380,7 @@ def _skriv(x: Fraction, iv: Interval, fra: int, til: int) -> Decimal | None:
 
 
 def kalibrer(budget: Budget, maalene: list[Maal],
-             skaerpet: str = Skaerpetgrundlag.AFRUNDET) -> Kalibrering:
+             skaerpet: str = SkaerpetGrundlag.AFRUNDET) -> Kalibrering:
     """Find de ukendte værdier (``ukendte``), så modellen giver alle ``maalene``; navngiv de mål,
     ingen værdier kan give sammen med de andre tal for samme størrelse (slip i kilden).
 

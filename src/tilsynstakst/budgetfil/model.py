@@ -7,6 +7,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
 from fractions import Fraction
 from collections.abc import Callable
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -448,8 +449,9 @@ class Antalsforudsaetninger(_Model):
     tilbud: Antal | None = None
     tilbud_nygodkendelser: Antal | None = None
     vaesentlige_aendringer: Antal | None = None
-    bpa_tilsyn: Antal
-    bpa_nygodkendelser: Antal
+    # Kun i en fil med BPA (``Budget.har_bpa``): Socialtilsyn Nords specialistfunktion.
+    bpa_tilsyn: Antal | None = None
+    bpa_nygodkendelser: Antal | None = None
     pr_takstgruppe: PrTakstgruppe
 
     @model_validator(mode="after")
@@ -464,7 +466,7 @@ class Antalsforudsaetninger(_Model):
                     {"navn": navn, "total": total, "fordelt": fordelt, "felt": navn},
                 )
         opgaver = sum(sum(getattr(self.pr_takstgruppe, n)) for n in PrTakstgruppe.model_fields)
-        if opgaver + self.bpa_tilsyn + self.bpa_nygodkendelser == 0:
+        if opgaver + (self.bpa_tilsyn or 0) + (self.bpa_nygodkendelser or 0) == 0:
             raise PydanticCustomError(
                 "tilsynstakst",
                 "der er ingen tilsyn eller godkendelser at fordele tilbudsafdelingens budget på",
@@ -479,14 +481,20 @@ class Antalsforudsaetninger(_Model):
 
 
 class Normtimer(_Model):
-    """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (docs/omkostningsmodel.md)."""
+    """Normtimer pr. aktivitet i takstgruppe 1 (vægt 1); BPA: timer pr. sag (docs/omkostningsmodel.md).
+
+    BPA-timerne står begge eller ingen af dem: en fil med dem har BPA (Socialtilsyn Nord)."""
+
+    # En editor med skemaet melder også den ene BPA-normtime uden den anden.
+    model_config = ConfigDict(json_schema_extra={"dependentRequired": {
+        "bpa_tilsyn": ["bpa_nygodkendelse"], "bpa_nygodkendelse": ["bpa_tilsyn"]}})
 
     kilde: Tekst
     tilsyn: Timer
     nygodkendelse: Timer
     vaesentlig_aendring: Timer
-    bpa_tilsyn: Timer
-    bpa_nygodkendelse: Timer
+    bpa_tilsyn: Timer | None = None
+    bpa_nygodkendelse: Timer | None = None
 
 
 class Befolkning(_Model):
@@ -685,6 +693,38 @@ class Offentliggjort(_Model):
     _kun_kommuner = field_validator("finansiering")(_kun_kommuner)
 
 
+class SkaerpetGrundlag(StrEnum):
+    """Hvilken årlig tilsynstakst tillægget for skærpet tilsyn er 10 % af
+    (socialtilsynsbekendtgørelsen § 33; docs/regler.md): den afrundede eller den uafrundede."""
+
+    AFRUNDET = "afrundet"  # den afrundede takst: Nords notater og landsoversigten (standard)
+    UAFRUNDET = "uafrundet"  # den uafrundede takst: Socialtilsyn Midts takstside for 2023
+
+
+def _skaerpet_grundlag(v: Any) -> SkaerpetGrundlag:
+    """``"afrundet"`` eller ``"uafrundet"``, med en dansk besked for alt andet."""
+    if isinstance(v, str) and v in {g.value for g in SkaerpetGrundlag}:
+        return SkaerpetGrundlag(v)
+    raise _fejl('skal være "afrundet" (10 % af den afrundede årlige tilsynstakst, standard) '
+                'eller "uafrundet" (10 % af den uafrundede)', v)
+
+
+class Regler(_Model):
+    """Tilsynets egne læsninger af reglerne, hvor de offentliggjorte tabeller viser flere
+    (docs/budgetfil.md): tilsynene følger samme lov, men ikke altid samme afrunding."""
+
+    skaerpet_grundlag: Annotated[SkaerpetGrundlag, BeforeValidator(_skaerpet_grundlag)] = \
+        SkaerpetGrundlag.AFRUNDET
+
+
+# En fil uden BPA-normtimer har ingen BPA (Budget.har_bpa); disse nøgler hører så ikke hjemme.
+BPA_ANTAL = ("bpa_tilsyn", "bpa_nygodkendelser")
+BPA_NORMTIMER = ("bpa_tilsyn", "bpa_nygodkendelse")
+
+
+_ENTAL = {"kalibreret": "kalibreret", "pladsholdere": "en pladsholder"}
+
+
 class Budget(_Model):
     """Én budgetfil: ét socialtilsyns budget for ét år, i årets priser."""
 
@@ -708,11 +748,63 @@ class Budget(_Model):
     # 2a-2e), i samme form som [offentliggjort]; afstemmes ens, men som oversigtens tal
     # (docs/afstemning.md). Et tal, der står både i notatet og i oversigten, står ét sted.
     oversigt: Offentliggjort | None = None
+    regler: Regler | None = None
 
     @property
     def priser(self) -> int:
         """Året, hvis priser filens beløb er i."""
         return self.prisniveau or self.aar
+
+    @property
+    def har_bpa(self) -> bool:
+        """Har tilsynet BPA-virksomheder (lov om socialtilsyn § 23, stk. 3)? Kun Socialtilsyn
+        Nord, som specialistfunktion siden 1.7.2022; en fil har BPA, når den angiver
+        BPA-normtimerne (``_bpa_hele_eller_intet`` sørger for, at alt andet følger med)."""
+        return self.normtimer.bpa_tilsyn is not None
+
+    @property
+    def skaerpet_grundlag(self) -> SkaerpetGrundlag:
+        """Grundlaget for skærpet tilsyn (§ 33): filens ``[regler]``, ellers den afrundede takst."""
+        return self.regler.skaerpet_grundlag if self.regler else SkaerpetGrundlag.AFRUNDET
+
+    @model_validator(mode="after")
+    def _bpa_hele_eller_intet(self) -> "Budget":
+        """BPA står helt eller slet ikke: begge BPA-normtimer og begge BPA-antal, eller ingen
+        af dem; uden BPA heller ingen offentliggjorte BPA-antal eller -takster (docs/budgetfil.md)."""
+        timer = [n for n in BPA_NORMTIMER if getattr(self.normtimer, n) is not None]
+        antal = [n for n in BPA_ANTAL if getattr(self.antal, n) is not None]
+        if len(timer) == 1:
+            mangler = next(n for n in BPA_NORMTIMER if n not in timer)
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler: normtimer.{har} er angivet, og en fil med BPA angiver "
+                "begge BPA-normtimer (bpa_tilsyn og bpa_nygodkendelse); en fil uden BPA ingen",
+                {"har": timer[0], "felt": f"normtimer.{mangler}"})
+        if timer:
+            for n in BPA_ANTAL:
+                if n not in antal:
+                    raise PydanticCustomError(
+                        "tilsynstakst", "mangler: filen har BPA-normtimer, så antal.{n} skal "
+                        "angive antallet (også 0); en fil uden BPA har hverken BPA-normtimer "
+                        "eller BPA-antal", {"n": n, "felt": f"antal.{n}"})
+            return self
+        if antal:
+            raise PydanticCustomError(
+                "tilsynstakst", "er et BPA-antal, men filen har ingen BPA-normtimer: angiv "
+                "normtimer.bpa_tilsyn og normtimer.bpa_nygodkendelse, eller fjern antal.{n} "
+                "(kun Socialtilsyn Nord fører tilsyn med BPA-virksomheder)",
+                {"n": antal[0], "felt": f"antal.{antal[0]}"})
+        offentliggjort = [f"{tabel}.antal.{n}" for tabel in ("offentliggjort", "oversigt")
+                          if (o := getattr(self, tabel)) and o.antal for n in BPA_ANTAL
+                          if getattr(o.antal, n) is not None] + [
+                          f"{tabel}.bpa.{n}" for tabel in ("offentliggjort", "oversigt")
+                          if (o := getattr(self, tabel)) and o.bpa
+                          for n in ("tilsyn", "nygodkendelse") if getattr(o.bpa, n) is not None]
+        if offentliggjort:
+            raise PydanticCustomError(
+                "tilsynstakst", "er et offentliggjort BPA-tal, men filen har ingen BPA "
+                "(ingen BPA-normtimer); en fil uden BPA kan kun afstemme timeprisen "
+                "(bpa.timepris)", {"felt": offentliggjort[0]})
+        return self
 
     @model_validator(mode="after")
     def _resultatets_dele_med_poster(self) -> "Budget":
@@ -747,6 +839,16 @@ class Budget(_Model):
                             {"sti": sti, "felt": liste},
                         )
                     node = getattr(node, del_)
+                if node is None and sti.startswith("budget.") and self.budget.poster:
+                    raise PydanticCustomError(
+                        "tilsynstakst", "{sti} er bygget af [[budget.poster]] og kan ikke være "
+                        "{hvad}; fjern den fra {liste}", {"sti": sti, "felt": liste, "liste": liste,
+                                                         "hvad": _ENTAL[liste]})
+                if node is None:  # en valgfri nøgle, filen ikke angiver (fx BPA i en fil uden)
+                    raise PydanticCustomError(
+                        "tilsynstakst", "nævner en nøgle, der ikke står i filen: {sti}",
+                        {"sti": sti, "felt": liste},
+                    )
         if begge := sorted(set(self.kalibreret) & set(self.pladsholdere)):
             raise PydanticCustomError(
                 "tilsynstakst", "{sti} står også i kalibreret; en værdi er enten kalibreret til "

@@ -273,8 +273,8 @@ def takstblad(
     overskriv: Overskriv = False,
 ) -> None:
     """Vis takstbladet til tilbuddene: pr. takstgruppe den årlige tilsynstakst, skærpet tilsyn pr.
-    påbegyndt måned, nygodkendelse og væsentlig ændring, BPA-taksterne og timeprisen, og hvornår
-    hver takst opkræves (socialtilsynsbekendtgørelsen §§ 32-33)."""
+    påbegyndt måned, nygodkendelse og væsentlig ændring, med BPA også BPA-taksterne og
+    timeprisen, og hvornår hver takst opkræves (socialtilsynsbekendtgørelsen §§ 32-33)."""
     from tilsynstakst.visning.tabeller import takstbladvisning
 
     valg = _uddata(format, output)
@@ -342,8 +342,8 @@ def scenarie(
     output: Uddata = None,
     overskriv: Overskriv = False,
 ) -> None:
-    """Vis budgetåret og et scenarie side om side: takster, timepris, BPA, omkostningsdækning,
-    objektiv finansiering og gennemsnitspris, med forskellen i kr. og pct."""
+    """Vis budgetåret og et scenarie side om side: takster, timepris (og BPA, hvor der er BPA),
+    omkostningsdækning, objektiv finansiering og gennemsnitspris, med forskellen i kr. og pct."""
     from tilsynstakst.visning.scenarietabeller import scenarievisning
     from tilsynstakst.aaret.gennemloeb import beregn_scenarie
 
@@ -406,7 +406,7 @@ def forklar(
                    f"forklar et af dem med: {kommando('forklar', aar, mappe=budgetmappe)} NØGLE"],
               err=False)
     if (f.noegle or "forrige_aar.").startswith("forrige_aar.") and (
-            linje := genberegnet(r, bpa="bpa" in (f.noegle or "bpa"))):
+            linje := genberegnet(r, bpa=r.budgetaar.har_bpa and "bpa" in (f.noegle or "bpa"))):
         _meld("", [f"forrige_aar: {linje}"], err=False)  # regnet igen, ikke × PL (issue 19)
     _meld("", f.linjer, err=False, haeng=4)  # længere inde end trinets led (2)
 

@@ -193,9 +193,15 @@ def beregnede_tal(r: Rapport) -> dict[Sti, Beregnet]:
         takstgrupper(("takster", aktivitet), getattr(nu.takster, aktivitet),
                      ae.takster[aktivitet] if ae else None, KR)
     t = nu.takster
+    # Timeprisen står under [offentliggjort.bpa], også for et tilsyn uden BPA (docs/afstemning.md).
     figur(("bpa", "timepris"), t.timepris, ae.timepris if ae else None, KR)
-    figur(("bpa", "tilsyn"), t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR)
-    figur(("bpa", "nygodkendelse"), t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR)
+    if nu.har_bpa:
+        foer = r.forrige_aar
+        grund = mangler or (f"budgetfilen for {foer.aar} har ingen BPA-takster (ingen "
+                            "BPA-normtimer)" if foer else None)
+        for navn, vaerdi in (("tilsyn", t.bpa_tilsyn), ("nygodkendelse", t.bpa_nygodkendelse)):
+            tal.update(_figur(("bpa", navn), vaerdi, ae.bpa[navn] if ae and ae.bpa else None,
+                              KR, grund, mangler is not None))
     return tal
 
 

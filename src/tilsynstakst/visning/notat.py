@@ -17,8 +17,8 @@ from tilsynstakst.beregning.aarsresultat import Rapport
 from tilsynstakst.kontrol.sammenhaeng import er_udkast
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.budgetfil.model import Budget
-from tilsynstakst.visning.tabeller import (Tabel, aaret_i_priser, antalsforudsaetninger, bpa, budgettet,
-                                   i_priser,
+from tilsynstakst.visning.tabeller import (Tabel, aaret_i_priser, antalsforudsaetninger, budgettet,
+                                   i_priser, timepris_og_bpa,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
                                    opbygningstabel,
                                    prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
@@ -118,8 +118,8 @@ def _budgetsaetninger(r: Rapport) -> list[str]:
 def _antal_punkt(a: Aendring, omraade: str, hvad: str) -> str:
     if a.aendring == 0:
         return f"{omraade} forventes antallet af {hvad} uændret ({tal(a.budgetaar)})."
-    return (f"{omraade} forventes {_retning(a)} på {tal(abs(a.aendring))} {hvad}, "
-            f"svarende til {_pct(a)}.")
+    pct = f", svarende til {_pct(a)}" if a.pct is not None else ""  # ingen procent af 0
+    return f"{omraade} forventes {_retning(a)} på {tal(abs(a.aendring))} {hvad}{pct}."
 
 
 def _opgavepunkter(r: Rapport) -> list[str]:
@@ -133,9 +133,11 @@ def _opgavepunkter(r: Rapport) -> list[str]:
                     if tilbud.aendring == 0 else
                     f"Det samlede antal tilbud forventes at blive {tal(tilbud.budgetaar)}, "
                     f"{_retning(tilbud)} på {tal(abs(tilbud.aendring))}.")
+    bpa = ([_antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder", "virksomheder")]
+           if r.budgetaar.har_bpa else [])
     return [
         _antal_punkt(a["plejefamilier_i_alt"], "På plejefamilieområdet", "plejefamilier"),
-        _antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder", "virksomheder"),
+        *bpa,
         _antal_punkt(a["vaesentlige_aendringer"], "På tilbudsområdet",
                      "ansøgninger om væsentlige ændringer"),
         tilbud_tekst,
@@ -159,9 +161,17 @@ def _prissaetninger(r: Rapport) -> list[str]:
         saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
             f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
             for g, a in enumerate(tilsyn)) + ".")
-    saetninger.append(udvikling("Timeprisen", ae.timepris, r=r) + " Den bruges til BPA-taksterne og "
-                      "ligger til grund for taksterne pr. tilbud.")
+    saetninger.append(udvikling("Timeprisen", ae.timepris, r=r) + " " + _timeprisens_brug(r))
     return saetninger
+
+
+def _timeprisens_brug(r: Rapport) -> str:
+    """Hvad timeprisen bruges til: med BPA også BPA-taksterne (timer × timepris); uden BPA er
+    den blot Tilbudsafdelingens pris pr. normtime (docs/omkostningsmodel.md)."""
+    if r.budgetaar.har_bpa:
+        return "Den bruges til BPA-taksterne og ligger til grund for taksterne pr. tilbud."
+    return ("Den er Tilbudsafdelingens pris pr. normtime (budgettet divideret med de vægtede "
+            "normtimer) og ligger til grund for taksterne pr. tilbud.")
 
 
 def _overfoert(r: Rapport, budget: Budget) -> list[str]:
@@ -180,12 +190,13 @@ def _overfoert(r: Rapport, budget: Budget) -> list[str]:
 
 def _antal_afsnit(r: Rapport) -> str:
     a = r.budgetaar.antal
+    bpa = (f" På området for BPA-virksomheder forventes i alt {tal(a['bpa_tilsyn'])} "
+           "virksomheder." if r.budgetaar.har_bpa else "")
     return (f"For Budget {r.budgetaar.aar} forventes det samlede antal plejefamilier at udgøre "
             f"{tal(a['plejefamilier'])} plejefamilier foruden "
             f"{tal(a['plejefamilier_nygodkendelser'])} nygodkendelser i løbet af året. For "
             f"tilbudsområdet forventes {tal(a['tilbud'])} tilbud samt "
-            f"{tal(a['tilbud_nygodkendelser'])} nygodkendelser. På området for BPA-virksomheder "
-            f"forventes i alt {tal(a['bpa_tilsyn'])} virksomheder.")
+            f"{tal(a['tilbud_nygodkendelser'])} nygodkendelser.{bpa}")
 
 
 def _finansieringsafsnit(r: Rapport) -> list[str]:
@@ -217,14 +228,20 @@ def _diagram(r: Rapport) -> Diagram:
                    tuple(serier))
 
 
-def _bpa_afsnit(r: Rapport) -> str:
+def _bpa_afsnit(r: Rapport) -> list[Blok]:
+    """Notatets afsnit om BPA-området (s. 4), eller for et tilsyn uden BPA om timeprisen."""
     t = r.budgetaar.takster
     h = t.normtimer
-    return (f"Taksten for nygodkendelser og tilsyn med godkendte BPA-virksomheder beregnes efter "
-            f"antal anvendte timer ganget med timeprisen. I Budget {r.budgetaar.aar} er det "
-            f"forudsat, at der anvendes {tal(h['bpa_tilsyn'])} timer til at føre tilsyn med en "
-            f"godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og {tal(h['bpa_nygodkendelse'])} "
-            f"timer til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")
+    if not r.budgetaar.har_bpa:
+        return [Overskrift("Timeprisen"), Tabelblok(timepris_og_bpa(r)), Afsnit(
+            "Timeprisen er Tilbudsafdelingens budget divideret med de vægtede normtimer, årets "
+            "opgaver forventes at kræve; hver takst pr. tilbud er vægt × normtimer × timepris.")]
+    return [Overskrift("BPA-området"), Tabelblok(timepris_og_bpa(r)), Afsnit(
+        f"Taksten for nygodkendelser og tilsyn med godkendte BPA-virksomheder beregnes efter "
+        f"antal anvendte timer ganget med timeprisen. I Budget {r.budgetaar.aar} er det "
+        f"forudsat, at der anvendes {tal(h['bpa_tilsyn'])} timer til at føre tilsyn med en "
+        f"godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og {tal(h['bpa_nygodkendelse'])} "
+        f"timer til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")]
 
 
 def _vaerdi(budget: Budget, sti: str) -> Any:
@@ -273,8 +290,8 @@ def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
 
 def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
     """Notatet i det offentliggjorte notats orden: resumé, opgaver, budget, objektiv
-    finansiering, takster, BPA, og til sidst forudsætningerne med kilder. Et udkast og
-    kontrollernes fund står først."""
+    finansiering, takster, BPA (uden BPA: timeprisen), og til sidst forudsætningerne med kilder.
+    Et udkast og kontrollernes fund står først."""
     nu = r.budgetaar
     blokke: list[Blok] = [*_forbehold(r, budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
     if punkter := _opgavepunkter(r):
@@ -291,7 +308,7 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
         *(Afsnit(t) for t in _finansieringsafsnit(r)), _diagram(r),
         Overskrift("Udvikling i takst pr. tilbud"), Tabelblok(takst_pr_tilbud(r)),
         *(Tabelblok(t) for t in takstblade(r)),
-        Overskrift("BPA-området"), Tabelblok(bpa(r)), Afsnit(_bpa_afsnit(r)),
+        *_bpa_afsnit(r),
         Overskrift("Omkostningsmodellen"), Tabelblok(omkostningsmodel(r)),
         *_forudsaetninger(budget),
     ]

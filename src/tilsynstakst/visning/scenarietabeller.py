@@ -32,9 +32,13 @@ def scenarievisning(s: Scenarieresultat) -> Visning:
         tabeller.append(_tabel(f"takster_{noegle}", f"Takst for tilbud: {titel}",
                                [(gruppenavn(i), a) for i, a in enumerate(f.takster[noegle])],
                                kort=titel[:31]))
-    tabeller.append(_tabel("timepris_bpa", "Timepris og BPA-takster", [
-        ("Timepris", f.timepris), ("Tilsyn med BPA-virksomhed", f.bpa["tilsyn"]),
-        ("Nygodkendelse af BPA-virksomhed", f.bpa["nygodkendelse"])], kort="Timepris og BPA"))
+    if f.bpa is not None:  # begge har BPA-takster (Socialtilsyn Nord)
+        tabeller.append(_tabel("timepris_bpa", "Timepris og BPA-takster", [
+            ("Timepris", f.timepris), ("Tilsyn med BPA-virksomhed", f.bpa["tilsyn"]),
+            ("Nygodkendelse af BPA-virksomhed", f.bpa["nygodkendelse"])], kort="Timepris og BPA"))
+    else:
+        tabeller.append(_tabel("timepris", "Timepris", [("Timepris", f.timepris)],
+                               kort="Timepris"))
     tabeller.append(_tabel("omkostningsdaekning", "Omkostningsdækning (Σ antal × takst mod budgettet)", [
         ("Tilbudsafdelingens budget", f.daekning["budget"]),
         ("Indtægt ved takster", f.daekning["indtaegt"]),

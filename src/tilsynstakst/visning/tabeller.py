@@ -16,6 +16,7 @@ from tilsynstakst.tal import ANTAL, KR, PCT, TIMER
 from tilsynstakst.beregning.aarsresultat import Aarsresultat, Rapport
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.takster import TAKSTBLADET, TAKSTGRUPPER
+from tilsynstakst.budgetfil.model import BPA_ANTAL, SkaerpetGrundlag
 from tilsynstakst.tal import kroner, procent, tal
 
 if TYPE_CHECKING:  # scenarier indlæses først, når der er et (hastighed, issue 11)
@@ -91,7 +92,14 @@ def _kolonner(r: Rapport, foerste: str, beloeb: bool = True) -> tuple[str, ...]:
 
 
 def _raekke(navn: str, r: Rapport, vaerdi: Decimal | int, a: Aendring | None, enhed: str):
-    return (navn, aendringsceller(a, enhed) if r.aendringer else (Celle(vaerdi, enhed),))
+    """En række med året før, budgetåret og ændringen, eller budgetåret alene. Med året før,
+    men uden en ændring (en BPA-takst mod et år uden BPA), står kun budgetårets tal."""
+    if not r.aendringer:
+        return (navn, (Celle(vaerdi, enhed),))
+    if a is None:
+        return (navn, (Celle(None, enhed), Celle(vaerdi, enhed), Celle(None, enhed),
+                       Celle(None, PCT)))
+    return (navn, aendringsceller(a, enhed))
 
 
 ANTAL_RAEKKER = (
@@ -108,13 +116,22 @@ ANTAL_RAEKKER = (
 
 
 def antalsforudsaetninger(r: Rapport) -> Tabel:
+    """Opgaverne; BPA-rækkerne kun, når budgetåret har BPA (``Aarsresultat.har_bpa``)."""
     nu, ae = r.budgetaar, r.aendringer
     raekker = tuple(
         _raekke(navn, r, nu.antal[k], ae.antal[k] if ae else None, ANTAL)
-        for k, navn in ANTAL_RAEKKER
+        for k, navn in ANTAL_RAEKKER if k not in BPA_ANTAL or nu.har_bpa
     )
     return Tabel("antal", "Antalsforudsætning", _kolonner(r, "Opgaver", beloeb=False), raekker,
-                 kort="Antal")
+                 uden_bpa_foer(r, "har ingen BPA-virksomheder (0)"), kort="Antal")
+
+
+def uden_bpa_foer(r: Rapport, hvad: str) -> str | None:
+    """Noten, når budgetåret har BPA, men året før ikke har (ingen BPA-normtimer i dets fil)."""
+    foer = r.forrige_aar
+    if foer is None or foer.har_bpa or not r.budgetaar.har_bpa:
+        return None
+    return f"{foer.aar} {hvad}: budgetfilen for {foer.aar} angiver ingen BPA-normtimer."
 
 
 def budgettet(r: Rapport) -> Tabel:
@@ -267,23 +284,52 @@ def takst_pr_tilbud(r: Rapport) -> Tabel:
                  kort="Takst pr. tilbud")
 
 
+def _bpa_aendring(r: Rapport, navn: str) -> Aendring | None:
+    """BPA-taksten ``navn`` mod året før; None uden året før, eller når det ikke har BPA."""
+    return r.aendringer.bpa[navn] if r.aendringer and r.aendringer.bpa else None
+
+
 def bpa(r: Rapport) -> Tabel:
+    """Timeprisen og BPA-taksterne (notatets "BPA-området"); kun for et budgetår med BPA."""
     nu, ae = r.budgetaar, r.aendringer
     t = nu.takster
     timer = t.normtimer
+    assert t.bpa_tilsyn is not None and t.bpa_nygodkendelse is not None
     raekker = (
         _raekke("Timepris", r, t.timepris, ae.timepris if ae else None, KR),
         _raekke(f"Tilsyn med godkendt BPA-virksomhed ({tal(timer['bpa_tilsyn'])} timer)", r,
-                t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR),
+                t.bpa_tilsyn, _bpa_aendring(r, "tilsyn"), KR),
         _raekke(f"Nygodkendelse af BPA-virksomhed ({tal(timer['bpa_nygodkendelse'])} timer)", r,
-                t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR),
+                t.bpa_nygodkendelse, _bpa_aendring(r, "nygodkendelse"), KR),
     )
     return Tabel("bpa", "BPA-området: timepris og takster", _kolonner_pct(r, "Kr."),
-                 _uden_kr_aendring(r, raekker), med_genberegnet(r, bpa=True), kort="BPA")
+                 _uden_kr_aendring(r, raekker),
+                 med_genberegnet(r, uden_bpa_foer(r, "har ingen BPA-takster"), bpa=True),
+                 kort="BPA")
 
 
-SKAERPET = ("Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt måned "
-            "(socialtilsynsbekendtgørelsen § 33).")
+def timepris(r: Rapport) -> Tabel:
+    """Timeprisen alene, for et tilsyn uden BPA: tilbudsafdelingens pris pr. normtime, som
+    taksterne pr. tilbud regnes af (docs/omkostningsmodel.md)."""
+    nu, ae = r.budgetaar, r.aendringer
+    raekker = (_raekke("Timepris", r, nu.takster.timepris, ae.timepris if ae else None, KR),)
+    return Tabel("timepris", "Timepris (Tilbudsafdelingens pris pr. normtime)",
+                 _kolonner_pct(r, "Kr."), _uden_kr_aendring(r, raekker), med_genberegnet(r),
+                 kort="Timepris")
+
+
+def timepris_og_bpa(r: Rapport) -> Tabel:
+    """BPA-tabellen med timeprisen, når budgetåret har BPA; ellers timeprisen alene."""
+    return bpa(r) if r.budgetaar.har_bpa else timepris(r)
+
+
+SKAERPET = {
+    SkaerpetGrundlag.AFRUNDET: "Skærpet tilsyn: 10 % af den årlige tilsynstakst pr. påbegyndt "
+                               "måned (socialtilsynsbekendtgørelsen § 33).",
+    SkaerpetGrundlag.UAFRUNDET: "Skærpet tilsyn: 10 % af den uafrundede årlige tilsynstakst pr. "
+                                "påbegyndt måned, afrundet til hele kroner "
+                                "(socialtilsynsbekendtgørelsen § 33).",
+}
 
 
 # Takstbladets fire takster med deres navn i tabellerne (takstblad, scenarie, følsomhed).
@@ -310,7 +356,7 @@ def takstblade(r: Rapport) -> list[Tabel]:
     året før også dets takstblad i budgetårets priser og ændringen i procent, som oversigtens
     Tabel 2a ("Takster 2023", "Takster 2022", "Ændring i pct.", issue 12)."""
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
-    blade = [_takstblad(nu, "takstblad", SKAERPET)]
+    blade = [_takstblad(nu, "takstblad", SKAERPET[nu.takster.skaerpet_grundlag])]
     if foer is None or ae is None:
         return blade
     blade.append(_takstblad(foer, "takstblad_forrige", med_genberegnet(r)))
@@ -327,11 +373,12 @@ def bpa_takster(r: Rapport) -> Tabel:
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
     t = nu.takster
     timer = t.normtimer
+    assert t.bpa_tilsyn is not None and t.bpa_nygodkendelse is not None
     # Taksternes celler som i BPA-tabellen (_raekke): året før, budgetåret og ændringen i pct.
     takster = _uden_kr_aendring(r, (
         _raekke("", r, t.timepris, ae.timepris if ae else None, KR),
-        _raekke("", r, t.bpa_tilsyn, ae.bpa["tilsyn"] if ae else None, KR),
-        _raekke("", r, t.bpa_nygodkendelse, ae.bpa["nygodkendelse"] if ae else None, KR)))
+        _raekke("", r, t.bpa_tilsyn, _bpa_aendring(r, "tilsyn"), KR),
+        _raekke("", r, t.bpa_nygodkendelse, _bpa_aendring(r, "nygodkendelse"), KR)))
     navne = (("Timepris", None), ("Tilsyn med godkendt BPA-virksomhed (årlig takst)", "bpa_tilsyn"),
              ("Nygodkendelse af BPA-virksomhed", "bpa_nygodkendelse"))
     raekker = [(navn, (Celle(timer[tn] if tn else None, TIMER), *celler))
@@ -342,64 +389,89 @@ def bpa_takster(r: Rapport) -> Tabel:
         f", {tal(foer.takster.timepris)} kr. {aaret_i_priser(foer)}" if foer else "")
     return Tabel("bpa_takster", f"Takstblad {nu.aar} for BPA-virksomheder", kolonner,
                  tuple(raekker), med_genberegnet(
-                     r, f"Takst = timer × timepris ({timepris}), afrundet til hele kroner.", True),
+                     r, " ".join(n for n in (f"Takst = timer × timepris ({timepris}), afrundet til "
+                                             "hele kroner.",
+                                             uden_bpa_foer(r, "har ingen BPA-takster")) if n),
+                     True),
                  kort="BPA-takster")
 
 
-# Hvornår hver takst opkræves (lov om socialtilsyn § 23, socialtilsynsbekendtgørelsen §§ 32-33).
-OPKRAEVNING = (
-    "Tilsyn: hvert år pr. godkendt tilbud efter takstgruppen, fra måneden efter godkendelsen "
-    "(socialtilsynsbekendtgørelsen § 32).",
-    "Skærpet tilsyn: et tillæg på 10 % af den årlige tilsynstakst for hver påbegyndt måned, "
-    "det skærpede tilsyn varer (§ 33).",
-    "Nygodkendelse: én gang, for godkendelsen af et nyt tilbud, efter takstgruppen (§ 32).",
-    "Væsentlig ændring: én gang, for godkendelsen af en væsentlig ændring af et tilbud (§ 32).",
-    "BPA-virksomheder: tilsyn hvert år pr. godkendt virksomhed og nygodkendelse én gang, begge "
-    "som timer × timepris (lov om socialtilsyn § 23; socialtilsynsbekendtgørelsen § 32).",
-    "Takstgruppen følger tilbuddets pladser: 1-7, 8-24, 25-49 eller 50+. For behandlingstilbud "
-    "(SEL §§ 101 og 101 a, SUL § 141) er pladserne det forventede antal borgere i behandling i "
-    "året ÷ 10 (§ 32).",
-)
+# Hvornår hver takst opkræves (lov om socialtilsyn § 23, socialtilsynsbekendtgørelsen §§ 32-33),
+# i takstbladets rækkefølge; skærpet tilsyn efter filens grundlag, BPA kun for et år med BPA.
+OPKRAEVNING = {
+    "tilsyn": "Tilsyn: hvert år pr. godkendt tilbud efter takstgruppen, fra måneden efter "
+              "godkendelsen (socialtilsynsbekendtgørelsen § 32).",
+    SkaerpetGrundlag.AFRUNDET: "Skærpet tilsyn: et tillæg på 10 % af den årlige tilsynstakst for "
+                               "hver påbegyndt måned, det skærpede tilsyn varer (§ 33).",
+    SkaerpetGrundlag.UAFRUNDET: "Skærpet tilsyn: et tillæg på 10 % af den uafrundede årlige "
+                                "tilsynstakst, afrundet til hele kroner, for hver påbegyndt "
+                                "måned, det skærpede tilsyn varer (§ 33).",
+    "nygodkendelse": "Nygodkendelse: én gang, for godkendelsen af et nyt tilbud, efter "
+                     "takstgruppen (§ 32).",
+    "vaesentlig_aendring": "Væsentlig ændring: én gang, for godkendelsen af en væsentlig ændring "
+                           "af et tilbud (§ 32).",
+    "bpa": "BPA-virksomheder: tilsyn hvert år pr. godkendt virksomhed og nygodkendelse én gang, "
+           "begge som timer × timepris (lov om socialtilsyn § 23; socialtilsynsbekendtgørelsen "
+           "§ 32).",
+    "takstgruppe": "Takstgruppen følger tilbuddets pladser: 1-7, 8-24, 25-49 eller 50+. For "
+                   "behandlingstilbud (SEL §§ 101 og 101 a, SUL § 141) er pladserne det "
+                   "forventede antal borgere i behandling i året ÷ 10 (§ 32).",
+}
 
 
-def opkraevning() -> Tabel:
+def opkraevningslinjer(a: Aarsresultat) -> tuple[str, ...]:
+    """Hvornår taksterne opkræves i året ``a``: skærpet tilsyn efter filens grundlag, og
+    BPA-virksomhederne kun, når året har BPA."""
+    noegler = ("tilsyn", a.takster.skaerpet_grundlag, "nygodkendelse", "vaesentlig_aendring",
+               *(("bpa",) if a.har_bpa else ()), "takstgruppe")
+    return tuple(OPKRAEVNING[n] for n in noegler)
+
+
+def opkraevning(a: Aarsresultat) -> Tabel:
     return Tabel("opkraevning", "Hvornår taksterne opkræves", ("Takst",),
-                 tuple((linje, ()) for linje in OPKRAEVNING), kort="Opkrævning")
+                 tuple((linje, ()) for linje in opkraevningslinjer(a)), kort="Opkrævning")
 
 
-def _takstdata(a: Aarsresultat) -> dict[str, object]:
-    """Et års takstblad som data (JSON): til en hjemmeside, et regneark eller et andet program."""
+def _takstdata(a: Aarsresultat, bpa: bool) -> dict[str, object]:
+    """Et års takstblad som data (JSON): til en hjemmeside, et regneark eller et andet program;
+    ``bpa``: med BPA-taksterne (budgetåret og året har BPA)."""
     t = a.takster
-    return {
+    data: dict[str, object] = {
         "aar": a.aar, "prisniveau": a.prisniveau, "timepris": t.timepris,
         "takstgrupper": [
             {"takstgruppe": g + 1, "pladser": TAKSTGRUPPER[g].removesuffix(" pladser"),
              **{n: getattr(t, n)[g] for n in TAKSTBLADET}}
             for g in range(4)],
-        "bpa": {"tilsyn": t.bpa_tilsyn, "tilsyn_timer": t.normtimer["bpa_tilsyn"],
-                "nygodkendelse": t.bpa_nygodkendelse,
-                "nygodkendelse_timer": t.normtimer["bpa_nygodkendelse"]},
     }
+    if bpa and a.har_bpa:
+        data["bpa"] = {"tilsyn": t.bpa_tilsyn, "tilsyn_timer": t.normtimer["bpa_tilsyn"],
+                       "nygodkendelse": t.bpa_nygodkendelse,
+                       "nygodkendelse_timer": t.normtimer["bpa_nygodkendelse"]}
+    if t.skaerpet_grundlag is not SkaerpetGrundlag.AFRUNDET:  # standarden nævnes ikke
+        data["skaerpet_grundlag"] = t.skaerpet_grundlag
+    return data
 
 
 def takstbladvisning(r: Rapport) -> Visning:
     """``takstblad``: den ene side, tilbuddene har brug for, som tilsynene lægger den på nettet:
-    taksterne for tilbud og BPA-virksomheder, og hvornår hver opkræves (issue 11); med året før
-    også dets takstblad i budgetårets priser og ændringen i procent (issue 12)."""
+    taksterne for tilbud og (med BPA) BPA-virksomheder, og hvornår hver opkræves (issue 11); med
+    året før også dets takstblad i budgetårets priser og ændringen i procent (issue 12)."""
     nu, foer, ae = r.budgetaar, r.forrige_aar, r.aendringer
-    data: dict[str, object] = {"tilsyn": r.tilsyn, **_takstdata(nu)}
+    data: dict[str, object] = {"tilsyn": r.tilsyn, **_takstdata(nu, nu.har_bpa)}
     if foer is not None and ae is not None:
-        data["forrige_aar"] = _takstdata(foer)
+        data["forrige_aar"] = _takstdata(foer, nu.har_bpa)
         data["aendring_pct"] = [{"takstgruppe": g + 1, **{n: ae.takster[n][g].pct
                                                          for n in TAKSTBLADET}} for g in range(4)]
-    data["opkraevning"] = list(OPKRAEVNING)
-    linjer = (f"Takster for tilsyn med tilbud og BPA-virksomheder i {nu.aar}, i hele kroner"
+    data["opkraevning"] = list(opkraevningslinjer(nu))
+    hvem = "tilbud og BPA-virksomheder" if nu.har_bpa else "tilbud"
+    linjer = (f"Takster for tilsyn med {hvem} i {nu.aar}, i hele kroner"
               + (f" og {nu.prisniveau}-priser: ikke de takster, der blev opkrævet i {nu.aar}."
                  if nu.prisniveau != nu.aar else "."),)
     if foer is not None:
         linjer += (indledning(r),)
+    bpa_blad = (bpa_takster(r),) if nu.har_bpa else ()
     return Visning(f"{r.tilsyn} – Takstblad {nu.aar}", f"(i {nu.prisniveau}-priser)", linjer,
-                   (*takstblade(r), bpa_takster(r), opkraevning()), data)
+                   (*takstblade(r), *bpa_blad, opkraevning(nu)), data)
 
 
 def omkostningsmodel(r: Rapport) -> Tabel:
@@ -433,7 +505,8 @@ def prislinje(r: Rapport) -> str:
 def genberegnet(r: Rapport, bpa: bool = False) -> str | None:
     """Hvad året før i budgetårets priser er (issue 19, punkt 11): året førs model regnet igen
     af budgettet × PL, hvert tal afrundet én gang i de nye priser, ikke sidste års tal × PL
-    (så notaternes tal gengives); ``bpa``: også BPA-taksternes timepris. ``None`` uden året før."""
+    (så notaternes tal gengives); ``bpa``: også BPA-taksternes timepris, når året før har
+    BPA-takster. ``None`` uden året før."""
     nu, foer = r.budgetaar, r.forrige_aar
     if foer is None:
         return None
@@ -444,7 +517,8 @@ def genberegnet(r: Rapport, bpa: bool = False) -> str | None:
     return (f"{foer.aar} i {priser} er regnet igen med modellen for {foer.aar} af budgettet × "
             f"PL-faktoren {pl}, og hvert tal er afrundet én gang, i {priser}: en takst er derfor "
             f"ikke {foer.aar}-taksten × {pl}."
-            + (f" BPA-taksterne er timer × timeprisen afrundet i {priser}." if bpa else ""))
+            + (f" BPA-taksterne er timer × timeprisen afrundet i {priser}."
+               if bpa and foer.har_bpa else ""))
 
 
 def med_genberegnet(r: Rapport, note: str | None = None, bpa: bool = False) -> str | None:
@@ -495,7 +569,8 @@ def alle(r: Rapport) -> list[Tabel]:
     forrest = [scenarietabel(r.scenarie)] if r.scenarie else []
     opbygget = [t for t in (opbygningstabel(r),) if t is not None]
     return forrest + [antalsforudsaetninger(r), budgettet(r), *opbygget, objektiv_finansiering(r),
-                      takst_pr_tilbud(r), bpa(r), *takstblade(r), omkostningsmodel(r)]
+                      takst_pr_tilbud(r), timepris_og_bpa(r), *takstblade(r),
+                      omkostningsmodel(r)]
 
 
 def rapportvisning(r: Rapport) -> Visning:
