@@ -56,3 +56,12 @@ def test_ny_foerer_listen_videre(mappe):
     fordel_resultat(_med_pladsholdere(mappe))
     assert kør("ny", 2025, "-b", mappe, "--pl", "3,2").exit_code == 0
     assert laes_budget(mappe / "2025.toml").pladsholdere == ("befolkning.kommuner",)
+
+
+def test_tjek_melder_aaret_foers_advarsel_een_gang(mappe):
+    """2023's egne fund følger med, når 2023 er året før 2024 (så beregn 2024 viser dem); tjek
+    melder dem én gang."""
+    ret(mappe / "2023.toml", "kalibreret = [", 'pladsholdere = ["befolkning.kommuner"]\nkalibreret = [')
+    r = kør("tjek", mappe)
+    assert r.exit_code == 0, r.output
+    assert r.stdout.count("2023.toml:14: pladsholdere:") == 1

@@ -30,7 +30,9 @@ AAR = {"2023": (ROD / "budgets", 2023), "2024": (ROD / "budgets", 2024),
        "opbygning": (ROD / "eksempler" / "opbygning", 2024),
        # testdata: et tilsyn uden BPA, og skærpet tilsyn af den uafrundede takst (issue 22)
        "kun_tilbud": (ROD / "tests" / "data" / "kun_tilbud", 2024),
-       "skaerpet_uafrundet": (ROD / "tests" / "data" / "skaerpet_uafrundet", 2023)}
+       "skaerpet_uafrundet": (ROD / "tests" / "data" / "skaerpet_uafrundet", 2023),
+       # de leverede filer for to andre socialtilsyn, af landsoversigten
+       "midt": (ROD / "andre" / "midt", 2023), "hovedstaden": (ROD / "andre" / "hovedstaden", 2023)}
 
 
 def _spor(navn: str) -> tuple[Spor, dict[str, object], gennemloeb.Beregning]:

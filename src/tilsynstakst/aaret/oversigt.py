@@ -14,7 +14,8 @@ from pathlib import Path
 from tilsynstakst.aaret.gennemloeb import Beregning, beregn
 from tilsynstakst.beregning.aarsresultat import Rapport
 from tilsynstakst.beregning.fordeling import STOERSTE_REST
-from tilsynstakst.beregning.oversigt import TILSYNENE, Landsoversigt, landsoversigt
+from tilsynstakst.beregning.oversigt import (TILSYNENE, Landsoversigt, erkendte_slip,
+                                             landsoversigt)
 from tilsynstakst.budgetfil.laes import Linjer, budgetfil, budgetmappe
 from tilsynstakst.fund import Fund, Inputfejl
 
@@ -76,5 +77,7 @@ def beregn_oversigt(aar: int, mapper: Sequence[Path]) -> Oversigtsberegning:
         raise Inputfejl(fejl)
     orden = [valgt[t] for t in TILSYNENE if t in valgt]
     return Oversigtsberegning(
-        landsoversigt([b.rapport for _, b in orden]), tuple(m for m, _ in orden),
+        landsoversigt([b.rapport for _, b in orden],
+                      {b.budget.tilsyn: erkendte_slip(b.budget.oversigt) for _, b in orden}),
+        tuple(m for m, _ in orden),
         tuple(b.rapport for _, b in orden), tuple(f for _, b in orden for f in b.fund))

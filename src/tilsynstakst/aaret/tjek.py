@@ -278,7 +278,9 @@ def tjek(stier: Iterable[Path]) -> Kontrol:
     filer_, fund = find_filer(stier)
     laeste, mappernes_fund, afstemt = _tjek_mapper(list(dict.fromkeys(filer_)))
     fund += mappernes_fund
-    return Kontrol(tuple(sorted(dict.fromkeys(laeste))), tuple(sorted(fund, key=_orden)),
+    # Et års egne fund følger også med, når det er året før (så beregn viser dem); meldt én gang.
+    return Kontrol(tuple(sorted(dict.fromkeys(laeste))),
+                   tuple(sorted(dict.fromkeys(fund), key=_orden)),
                    afstemt[Kildetabel.NOTATET], afstemt[Kildetabel.OVERSIGTEN])
 
 

@@ -12,8 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pydantic import BaseModel
+
 from tilsynstakst.beregning.aarsresultat import Rapport
 from tilsynstakst.budgetfil.kommuner import Tilsyn
+from tilsynstakst.budgetfil.model import Figur, Offentliggjort
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.spor import Sporet, regn
 from tilsynstakst.beregning.takster import TAKSTBLADET
@@ -48,6 +51,38 @@ class AlleKategorier:
 
 
 @dataclass(frozen=True)
+class ErkendtSlip:
+    """Et tal, oversigten har forkert, og som budgetfilens ``[oversigt]`` erkender: hvor
+    (``oversigt.takster.nygodkendelse.takstgruppe_3`` og ``forrige``), det trykte, det beregnede
+    og grunden. Oversigten viser det beregnede tal og siger, hvad der blev trykt."""
+
+    sti: str
+    del_: str
+    offentliggjort: Decimal
+    beregnet: Decimal
+    grund: str
+
+
+def erkendte_slip(oversigt: Offentliggjort | None) -> tuple[ErkendtSlip, ...]:
+    """Hvert erkendt tal i filens ``[oversigt]`` (docs/afstemning.md), i filens orden."""
+    fundne: list[ErkendtSlip] = []
+
+    def gaa(node: object, sti: str) -> None:
+        if isinstance(node, Figur):
+            fundne.extend(ErkendtSlip(sti, d, getattr(node, d), e.beregnet, e.grund)
+                          for d, e in node.erkendt.items())
+        elif isinstance(node, BaseModel):
+            for navn in type(node).model_fields:
+                gaa(getattr(node, navn), f"{sti}.{navn}")
+        elif isinstance(node, dict):
+            for navn, v in node.items():
+                gaa(v, f"{sti}.{navn}")
+
+    gaa(oversigt, "oversigt")
+    return tuple(fundne)
+
+
+@dataclass(frozen=True)
 class Tilsynet:
     """Ét socialtilsyns tal i oversigten, alle i budgetårets priser (året før som i ``beregn``)."""
 
@@ -63,6 +98,7 @@ class Tilsynet:
     alle_kategorier: dict[str, AlleKategorier]
     tilbud_i_alt: tuple[Aendring, ...]  # tilbud inkl. nygodkendelser pr. takstgruppe
     tilbud_i_alt_samlet: Aendring  # rækken "I alt"
+    erkendt: tuple[ErkendtSlip, ...] = ()  # tal, oversigten har trykt forkert (filens [oversigt])
 
 
 @dataclass(frozen=True)
@@ -90,7 +126,7 @@ def alle_kategorier(r: Rapport, aktivitet: str) -> AlleKategorier:
                           len(set(grupper)) == 1)
 
 
-def tilsynet(r: Rapport) -> Tilsynet:
+def tilsynet(r: Rapport, erkendt: tuple[ErkendtSlip, ...] = ()) -> Tilsynet:
     """Ét socialtilsyns tal i oversigten, valgt fra dets rapport (``beregn``); året før skal
     være med (``Rapport.aendringer``)."""
     ae, foer = r.aendringer, r.forrige_aar
@@ -104,15 +140,20 @@ def tilsynet(r: Rapport) -> Tilsynet:
         alle_kategorier={a: alle_kategorier(r, a) for a in TAKSTBLADET},
         tilbud_i_alt=ae.pr_takstgruppe["tilbud_i_alt"],
         tilbud_i_alt_samlet=ae.antal["tilbud_i_alt"],
+        erkendt=erkendt,
     )
 
 
-def landsoversigt(rapporter: Sequence[Rapport]) -> Landsoversigt:
+def landsoversigt(rapporter: Sequence[Rapport],
+                  erkendt: dict[str, tuple[ErkendtSlip, ...]] | None = None) -> Landsoversigt:
     """Oversigten af tilsynenes rapporter for samme budgetår, i oversigtens orden (Nord, Midt,
-    Syd, Øst, Hovedstaden); hvert tilsyn højst én gang (det sikrer ``aaret.oversigt``)."""
+    Syd, Øst, Hovedstaden); hvert tilsyn højst én gang (det sikrer ``aaret.oversigt``).
+    ``erkendt``: pr. tilsyn de tal, dets fil erkender som oversigtens fejl."""
     orden = list(TILSYNENE)
+    erkendt = erkendt or {}
     valgt = sorted(rapporter, key=lambda r: orden.index(r.tilsyn))
     if len({r.tilsyn for r in valgt}) != len(valgt) or len({r.budgetaar.aar for r in valgt}) > 1:
         raise ValueError("ét budgetår og hvert socialtilsyn højst én gang")
     foerste = valgt[0].budgetaar
-    return Landsoversigt(foerste.aar, foerste.prisniveau, tuple(tilsynet(r) for r in valgt))
+    return Landsoversigt(foerste.aar, foerste.prisniveau,
+                         tuple(tilsynet(r, erkendt.get(r.tilsyn, ())) for r in valgt))

@@ -13,7 +13,7 @@ from tilsynstakst.beregning.oversigt import AlleKategorier, Landsoversigt, Tilsy
 from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.takster import TAKSTBLADET, TAKSTGRUPPER
 from tilsynstakst.jsondata import som_data
-from tilsynstakst.tal import ANTAL, KR, PCT, procent
+from tilsynstakst.tal import ANTAL, KR, PCT, procent, vis
 from tilsynstakst.visning.notat import Afsnit, Notat, Tabelblok
 from tilsynstakst.visning.tabeller import Celle, Tabel, Visning, prislinje
 
@@ -61,6 +61,26 @@ def _uenige(alle: dict[str, AlleKategorier]) -> str | None:
             "skærpet tilsyn tilsynstakstens.")
 
 
+def _slip(t: Tilsynet) -> str | None:
+    """Noten om de tal, oversigten trykte forkert, og som tilsynets fil erkender: tabellen viser
+    det beregnede tal, noten det trykte (docs/afstemning.md)."""
+    dele = []
+    for e in t.erkendt:
+        sti = e.sti.split(".")
+        aar = t.aar if e.del_ == "budgetaar" else t.forrige_aar
+        if len(sti) == 4 and sti[1] == "takster" and sti[3].startswith("takstgruppe_"):
+            hvor = (f"{AKTIVITETSNAVNE[sti[2]].lower()} {aar}, "
+                    f"{kategori(int(sti[3].removeprefix('takstgruppe_')) - 1).lower()}")
+        else:
+            hvor = f"{e.sti}.{e.del_}"
+        dele.append(f"{hvor}: trykt {vis(e.offentliggjort, KR)}, regnet {vis(e.beregnet, KR)}")
+    if not dele:
+        return None
+    grunde = " ".join(dict.fromkeys(e.grund.rstrip(".") + "." for e in t.erkendt))
+    return ("Erkendte fejl i den offentliggjorte oversigt (tabellen viser det regnede tal): "
+            + "; ".join(dele) + ". " + grunde[0].upper() + grunde[1:])
+
+
 def tabel_2_takster(t: Tilsynet, prisniveau: int) -> Tabel:
     """Tabel 2x, taksterne: budgetåret og året før pr. takstkategori for de fire aktiviteter,
     og "Alle kategorier"."""
@@ -73,7 +93,8 @@ def tabel_2_takster(t: Tilsynet, prisniveau: int) -> Tabel:
                     tuple(Celle(t.alle_kategorier[a].pct, PCT) for a in TAKSTBLADET)))
     return Tabel(f"tabel_{t.tabel}_takster", f"Tabel {t.tabel}: {t.tilsyn} ({prisniveau}-priser)",
                  ("Kr.", *(AKTIVITETSNAVNE[a] for a in TAKSTBLADET)), tuple(raekker),
-                 _uenige(t.alle_kategorier), kort=f"Tabel {t.tabel} takster")
+                 " ".join(n for n in (_uenige(t.alle_kategorier), _slip(t)) if n) or None,
+                 kort=f"Tabel {t.tabel} takster")
 
 
 def tabel_2_antal(t: Tilsynet) -> Tabel:
