@@ -86,8 +86,12 @@ def _anden(tmp_path, navn: str, tilsyn: str) -> str:
             f"plejefamilieafdelingen = {fin}")
         ret(fil, f"plejefamilier = {TABEL_1['Socialtilsyn Midt'][1][0 if aar == 2023 else 1]}",
             f"plejefamilier = {pleje}")
+    # Oversigtens Tabel 1 er Midts; takster, der skal kalibreres mod, er Midts Tabel 2b, brugt
+    # som stand-in for tilsynets egne (Tabel 2c og 2d er ikke i kilderne): testdata.
     tekst = (mappe / "2023.toml").read_text(encoding="utf-8")
-    (mappe / "2023.toml").write_text(tekst[:tekst.index("[oversigt]")], encoding="utf-8")
+    hoved, takster = tekst[:tekst.index("[oversigt]")], tekst[tekst.index("[oversigt.takster."):]
+    (mappe / "2023.toml").write_text(hoved + '[oversigt]\nkilde = "Testdata: Midts Tabel 2b"\n\n'
+                                     + takster, encoding="utf-8")
     return str(mappe)
 
 
@@ -167,3 +171,17 @@ def test_de_kalibrerede_vaerdier_er_kalibrers(mappe, aar):
     k = json.loads(r.stdout, parse_float=Decimal)
     assert k["gengivet"] and k["vaerdier"]
     assert all(v["vaerdi"] == v["i_filen"] for v in k["vaerdier"]), k["vaerdier"]
+
+
+def test_en_mappe_for_syd_skrevet_af_en_anden_virker_i_hver_kommando(tmp_path):
+    """Acceptkriteriet: en mappe for Syd eller Øst virker med beregn, tjek, kalibrer og oversigt
+    uden ændringer i programmet (ingen BPA; kommunerne uden for området er advarsler)."""
+    syd = _anden(tmp_path, "syd", "Socialtilsyn Syd")
+    r = tilsynstakst("beregn", 2023, "-b", syd)
+    assert r.returncode == 0, r.stderr
+    assert "Socialtilsyn Syd – Budget 2023" in r.stdout and "bpa" not in r.stdout.lower()
+    assert "hører til Socialtilsyn Midt" in r.stderr  # Midts kommuner i testmappen
+    assert tilsynstakst("tjek", syd).returncode == 0
+    r = tilsynstakst("kalibrer", 2023, "-b", syd)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert tilsynstakst("oversigt", 2023, syd).returncode == 0
