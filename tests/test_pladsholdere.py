@@ -65,3 +65,14 @@ def test_tjek_melder_aaret_foers_advarsel_een_gang(mappe):
     r = kør("tjek", mappe)
     assert r.exit_code == 0, r.output
     assert r.stdout.count("2023.toml:14: pladsholdere:") == 1
+
+
+def test_notatet_lister_pladsholderne_paa_dansk(mappe):
+    _med_pladsholdere(mappe, '["befolkning.kommuner", "normtimer.vaesentlig_aendring"]')
+    ret(mappe / "2024.toml", '    "normtimer.vaesentlig_aendring",\n', "")
+    r = kør("notat", 2024, "-b", mappe, "-o", mappe / "n.md")
+    assert r.exit_code == 0, r.output
+    tekst = (mappe / "n.md").read_text(encoding="utf-8")
+    assert "Pladsholdere. Ingen kilde offentliggør disse værdier" in tekst
+    assert "- befolkning.kommuner = Silkeborg: 21.872; Brønderslev: 7.775;" in tekst
+    assert "- normtimer.vaesentlig_aendring = 18,2142 (pladsholder)" in tekst

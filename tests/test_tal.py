@@ -33,3 +33,10 @@ def test_dansk_tal_kan_laeses_tilbage_uden_tab(x):
     assert Decimal(tekst.replace(".", "").replace(",", ".")) == x
     hele = tekst.lstrip("-").split(",")[0]
     assert all(len(g) == 3 for g in hele.split(".")[1:]) and len(hele.split(".")[0]) <= 3
+
+
+def test_vis_en_tabel_med_navne_som_noegler_som_navn_vaerdi():
+    """En ordbog (kommunerne i en pladsholder-liste i notatet) vises på dansk, ikke som Python."""
+    from tilsynstakst.tal import vis
+
+    assert vis({"Favrskov": 1000, "Samsø": 2500}) == "Favrskov: 1.000; Samsø: 2.500"

@@ -34,7 +34,7 @@ def kroner(x: Decimal | int) -> str:
 def vis(v: object, enhed: str | None = None, kort: bool = False) -> str:
     """Den ene måde, en værdi vises for et menneske (beskeder, forklaringer, notatets lister):
     et tal på dansk (som procent med ``enhed`` PCT), en brøk med fire decimaler og ≈, hvis den
-    ikke går op, en liste med komma, en tabel (pydantic-model) som ``navn: værdi; …``.
+    ikke går op, en liste med komma, en tabel (pydantic-model eller ordbog) som ``navn: værdi; …``.
     ``kort``: et decimaltal uden nuller til sidst (forklaringens regnestykker: 25.672,9)."""
     from decimal import ROUND_HALF_UP
     from fractions import Fraction
@@ -51,6 +51,8 @@ def vis(v: object, enhed: str | None = None, kort: bool = False) -> str:
         return procent(Decimal(v)) if enhed == PCT else tal(v)
     if isinstance(v, (tuple, list)):
         return ", ".join(vis(x) for x in v)
+    if isinstance(v, dict):  # en tabel med navne som nøgler (kommunerne): Favrskov: 1.000; …
+        return "; ".join(f"{n}: {vis(x)}" for n, x in v.items())
     if felter := getattr(type(v), "model_fields", None):
         return "; ".join(f"{n}: {vis(getattr(v, n))}" for n in felter)
     return str(v)

@@ -269,6 +269,13 @@ def _forudsaetninger(budget: Budget) -> list[Blok]:
             Punkter(tuple(f"{sti} = {vis(_vaerdi(budget, sti))} (kalibreret)"
                           for sti in budget.kalibreret)),
         ]
+    if budget.pladsholdere:
+        blokke += [
+            Afsnit("Pladsholdere. Ingen kilde offentliggør disse værdier, og de er ikke "
+                   "kalibreret; de tal, der regnes af dem, er ikke tilsynets egne:"),
+            Punkter(tuple(f"{sti} = {vis(_vaerdi(budget, sti))} (pladsholder)"
+                          for sti in budget.pladsholdere)),
+        ]
     return blokke
 
 
