@@ -100,7 +100,7 @@ def test_kalibrer_viser_vaerdierne_interval_og_linjerne_til_filen():
     # Som kommentaren i filen: kalibreret til oversigtens takster for 2023.
     assert "tilsyn = 67.5395               # kalibreret: takst 41.057 / 49.269 / 82.114 / 123.172" \
         in linjer
-    assert linjer[-1] == "✓ Kontrol: med filens antal og disse værdier giver modellen (beregn_takster) alle 22 mål."
+    assert linjer[-1] == "✓ Kontrol: med filens antal og disse værdier giver omkostningsmodellen alle 22 mål."
 
 
 def test_linjerne_kan_saettes_ind_i_filen(mappe):
@@ -135,7 +135,7 @@ def test_et_forkert_offentliggjort_tal_navngives_som_slip(mappe):
                      r"giver 69\.353$", r.stdout, re.M), r.stdout
     assert "✗ Slip i kilden: 1 offentliggjort tal kan ingen værdier give" in r.stdout
     # Alt andet gengives stadig, og rådet siger, hvordan slippet skrives ind.
-    assert "✓ Kontrol: med filens antal og disse værdier giver modellen (beregn_takster) alle 21 mål, der ikke er " \
+    assert "✓ Kontrol: med filens antal og disse værdier giver omkostningsmodellen alle 21 mål, der ikke er " \
            "slip." in r.stdout
     raad = next(x for x in r.stdout.splitlines() if "erkendt.budgetaar" in x).strip()
     assert raad.startswith("takstgruppe_3 = { …, erkendt.budgetaar = { beregnet = ")

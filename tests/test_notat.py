@@ -106,7 +106,7 @@ def test_uden_den_valgfri_pakke_en_linje_om_installation(tmp_path, monkeypatch):
     r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "--output", str(fil)])
     assert r.exit_code == 2
     pip = Path(sys.executable).with_name("pip")
-    assert r.stderr.strip() == ("Fejl: Word-notatet kræver python-docx og matplotlib; "
+    assert r.stderr.strip() == ("Fejl: Word-filer kræver python-docx og matplotlib; "
                                 f"installér dem med: {pip} install -e '{ROD}[notat]'")
     assert not fil.exists()
 

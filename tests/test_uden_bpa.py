@@ -346,3 +346,19 @@ def test_skemaet_tager_en_fil_uden_og_afviser_en_halv():
     validator.validate(data)
     data["normtimer"]["bpa_tilsyn"] = 13  # den ene BPA-normtime uden den anden
     assert any("bpa_nygodkendelse" in f.message for f in validator.iter_errors(data))
+
+
+def test_bpa_i_et_andet_tilsyns_fil_er_en_advarsel(tmp_path):
+    """Kun Socialtilsyn Nord har BPA (specialistfunktion siden 1.7.2022): BPA i Midts fil er nok
+    kopieret fra Nords og meldes."""
+    import shutil
+
+    from conftest import BUDGETS, ret
+
+    shutil.copy(BUDGETS / "2024.toml", tmp_path)
+    ret(tmp_path / "2024.toml", 'tilsyn = "Socialtilsyn Nord"', 'tilsyn = "Socialtilsyn Midt"')
+    r = runner.invoke(app, ["beregn", "2024", "-b", str(tmp_path)])
+    assert r.exit_code == 0
+    assert ("normtimer.bpa_tilsyn: Socialtilsyn Midt har BPA-normtimer, men kun Socialtilsyn Nord "
+            "fører tilsyn med BPA-virksomheder") in r.stderr
+    assert "har BPA-normtimer" not in runner.invoke(app, ["beregn", "2024"]).stderr

@@ -156,7 +156,10 @@ def kommunenoegle(navn: str) -> str:
 
 
 def _grundform(navn: str) -> str:
-    return re.sub(r"\W", "", navn.casefold().replace("å", "aa"))
+    """Navnet uden store bogstaver og tegn, med æ, ø og å skrevet som på et tastatur uden dem
+    ("Oest" for "Øst", "Koebenhavn" for "København")."""
+    grund = navn.casefold().replace("å", "aa").replace("ø", "oe").replace("æ", "ae")
+    return re.sub(r"\W", "", grund)
 
 
 def ligner(a: str, b: str) -> bool:

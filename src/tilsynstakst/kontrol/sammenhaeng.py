@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from tilsynstakst.budgetfil.kommuner import naermeste
+from tilsynstakst.budgetfil.kommuner import Tilsyn, naermeste
 from tilsynstakst.fund import ADVARSEL, AFVIGELSE, Fund
 from tilsynstakst.kommando import kommando
 from tilsynstakst.budgetfil.model import Budget
@@ -87,6 +87,18 @@ def pladsholdere(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
                  linje(sti, "pladsholdere"), ADVARSEL)]
 
 
+def bpa_kun_hos_nord(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
+    """Kun Socialtilsyn Nord godkender og fører tilsyn med BPA-virksomheder (en landsdækkende
+    specialistfunktion siden 1. juli 2022, docs/regler.md); BPA i et andet tilsyns fil er nok
+    kopieret fra Nords."""
+    if not budget.har_bpa or budget.tilsyn == Tilsyn.NORD:
+        return []
+    return [Fund(str(sti), f"{budget.tilsyn} har BPA-normtimer, men kun Socialtilsyn Nord fører "
+                 "tilsyn med BPA-virksomheder (specialistfunktion for hele landet siden 1. juli "
+                 "2022); fjern BPA-normtimerne og -antallene, hvis de er kopieret fra Nords fil",
+                 "normtimer.bpa_tilsyn", linje(sti, "normtimer", "bpa_tilsyn"), ADVARSEL)]
+
+
 def andet_aars_notat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Et tidligere års notat kan ikke være kilde til budgetårets tal (docs/aaret.md).
 
@@ -123,6 +135,7 @@ def overfoert_resultat(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fu
 def aarets_fund(sti: Path, budget: Budget, linje: Linjeopslag) -> list[Fund]:
     """Alle kontroller af ét budgetår for sig."""
     return [*udkast(sti, budget, linje), *pladsholdere(sti, budget, linje),
+            *bpa_kun_hos_nord(sti, budget, linje),
             *andet_aars_notat(sti, budget, linje),
             *kvartal(sti, budget, linje), *overfoert_resultat(sti, budget, linje),
             *kommuner_i_omraadet(sti, budget, linje)]

@@ -14,7 +14,7 @@ from tilsynstakst.fund import synlig
 from tilsynstakst.kommando import kommando
 from tilsynstakst.tal import tal
 
-_MODELLEN = "med filens antal og disse værdier giver modellen (beregn_takster)"
+_MODELLEN = "med filens antal og disse værdier giver omkostningsmodellen"
 _GRUND = {
     Grund.INTET_MAAL: "intet offentliggjort tal bestemmer den",
     Grund.SKALA: "uden offentliggjort timepris og budget bestemmer taksterne kun normtimernes "

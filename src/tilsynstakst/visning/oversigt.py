@@ -114,8 +114,8 @@ def oversigtsvisning(o: Landsoversigt, mapper: Sequence[Path],
     ``rapporter`` står i samme orden som ``o.tilsyn``."""
     linjer = (f"Alle beløb er i faste priser ({o.prisniveau}-priser), regnet af hvert "
               f"socialtilsyns budgetfiler som i tilsynstakst beregn.",
-              *(f"{t.tilsyn} ({mappe}): {prislinje(r)}"
-                for t, mappe, r in zip(o.tilsyn, mapper, rapporter, strict=True)),
+              *(f"{t.tilsyn}: {prislinje(r)}"
+                for t, r in zip(o.tilsyn, rapporter, strict=True)),
               ALLE_KATEGORIER)
     tabeller = [tabel_1(o)]
     for t in o.tilsyn:

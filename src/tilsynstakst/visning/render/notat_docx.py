@@ -49,7 +49,7 @@ def _importer():  # type: ignore[no-untyped-def]
         import docx
         from matplotlib.figure import Figure
     except ImportError:
-        raise ManglerEkstra(f"Word-notatet kræver python-docx og matplotlib; installér dem med: "
+        raise ManglerEkstra(f"Word-filer kræver python-docx og matplotlib; installér dem med: "
                             f"{installation()}") from None
     return docx, Figure
 
