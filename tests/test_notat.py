@@ -111,9 +111,9 @@ def test_uden_den_valgfri_pakke_en_linje_om_installation(tmp_path, monkeypatch):
     assert not fil.exists()
 
 
-def test_notat_kun_md_eller_docx(tmp_path):
+def test_notat_kun_md_docx_eller_html(tmp_path):
     r = runner.invoke(app, ["notat", "2024", "-b", str(BUDGETS), "-o", str(tmp_path / "n.pdf")])
-    assert r.exit_code == 2 and "skrives som .md eller .docx" in r.stderr
+    assert r.exit_code == 2 and "skrives som .md, .docx eller .html" in r.stderr
 
 
 def test_notat_uden_aaret_foer(tmp_path):

@@ -113,8 +113,8 @@ Scenarievalg = Annotated[
 FormatValg = Annotated[
     Format | None, typer.Option(
         "--format", "-f", case_sensitive=False, show_default=False,
-        help="tabel (terminal), json, markdown, csv, xlsx. Standard: efter endelsen på --output "
-             "(.txt, .json, .md, .csv, .xlsx), ellers tabel.")
+        help="tabel (terminal), json, markdown, csv, xlsx, html. Standard: efter endelsen på "
+             "--output (.txt, .json, .md, .csv, .xlsx, .html), ellers tabel.")
 ]
 Uddata = _output("Skriv til denne fil (atomisk) i stedet for skærmen; endelsen vælger formatet.")
 
@@ -148,6 +148,33 @@ def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None
 
         fil = _kald(uddatasti, output, "tal.xlsx")
     return _kald(vaelg_format, format, fil), fil
+
+
+WORD = "docx"  # et Word-dokument: ikke et format for enhver visning (oversigt, takstblad)
+
+
+def _word_eller_uddata(format: Format | None, output: str | None,
+                       standard: str) -> tuple[str, Path | None]:
+    """Som ``_uddata``, men en fil, der ender på .docx, er et Word-dokument (``WORD``); et
+    ``--format`` ved siden af den er en fejl, der nævner begge."""
+    if output is None or not output.lower().endswith(".docx"):
+        return _uddata(format, output)
+    if format is not None:
+        raise _fejl(f"{output}: --format {format.value} passer ikke til endelsen .docx (Word); "
+                    "ret endelsen, eller udelad --format")
+    from tilsynstakst.budgetfil.skriv import uddatasti
+
+    return WORD, _kald(uddatasti, output, standard)
+
+
+def _word(gengiv, indhold) -> bytes:  # type: ignore[no-untyped-def]
+    """Et Word-dokument; mangler ekstraen notat, siges det med installationen (kode 2)."""
+    from tilsynstakst.visning.render.notat_docx import ManglerEkstra
+
+    try:
+        return gengiv(indhold)  # type: ignore[no-any-return]
+    except ManglerEkstra as e:
+        raise _fejl(str(e)) from None
 
 
 def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # type: ignore[no-untyped-def]
@@ -228,8 +255,9 @@ def notat(
     aar: Aar,
     budgetmappe: Budgetmappe = Path("budgets"),
     afrunding: AfrundingValg = Afrunding.STOERSTE_REST,
-    output: _output("FIL.md eller FIL.docx (Word kræver den valgfri ekstra notat); uden: som "
-                    "tekst på skærmen, som Markdown i en fil eller et rør (> notat.md).") = None,
+    output: _output("FIL.md, FIL.html (en side til skærmen) eller FIL.docx (Word kræver den "
+                    "valgfri ekstra notat); uden: som tekst på skærmen, som Markdown i en fil "
+                    "eller et rør (> notat.md).") = None,
     overskriv: Overskriv = False,
     saet: Saet = None,
     scenarie: Scenarievalg = None,
@@ -240,18 +268,19 @@ def notat(
 
     fil = _kald(uddatasti, output, f"notat-{aar}.docx") if output is not None else None
     endelse = fil.suffix.lower() if fil else ".md"
-    if endelse not in (".md", ".docx"):
-        raise _fejl(f"{fil}: notatet skrives som .md eller .docx, ikke "
+    if endelse not in (".md", ".docx", ".html", ".htm"):
+        raise _fejl(f"{fil}: notatet skrives som .md, .docx eller .html, ikke "
                     f"{endelse or 'uden endelse'}")
     b = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
     indhold = lav_notat(b.rapport, b.budget, b.fund)
     if endelse == ".docx":
-        from tilsynstakst.visning.render.notat_docx import ManglerEkstra, notat_docx
+        from tilsynstakst.visning.render.notat_docx import notat_docx
 
-        try:
-            data = notat_docx(indhold)
-        except ManglerEkstra as e:
-            raise _fejl(str(e)) from None
+        data = _word(notat_docx, indhold)
+    elif endelse in (".html", ".htm"):
+        from tilsynstakst.visning.render.html import side_html
+
+        data = side_html(indhold).encode()
     elif fil is None and sys.stdout.isatty():  # på skærmen: som tekst i terminalens bredde
         from tilsynstakst.visning.render.notat_tekst import notat_tekst
 
@@ -274,11 +303,26 @@ def takstblad(
 ) -> None:
     """Vis takstbladet til tilbuddene: pr. takstgruppe den årlige tilsynstakst, skærpet tilsyn pr.
     påbegyndt måned, nygodkendelse og væsentlig ændring, med BPA også BPA-taksterne og
-    timeprisen, og hvornår hver takst opkræves (socialtilsynsbekendtgørelsen §§ 32-33)."""
+    timeprisen, og hvornår hver takst opkræves (socialtilsynsbekendtgørelsen §§ 32-33).
+    -o takstblad.html giver en side til tilsynets hjemmeside, -o takstblad.docx én A4-side."""
+    valg = _word_eller_uddata(format, output, f"takstblad-{aar}.docx")
+    beregning = _beregn(budgetmappe, aar, Afrunding.STOERSTE_REST)
+    if valg[0] in (WORD, Format.HTML):  # en side med taksterne, opkrævningen og hjemmelen
+        from tilsynstakst.visning.side import takstside
+
+        side = takstside(beregning.rapport, aaret_foer=valg[0] != WORD)  # Word: ét A4-blad
+        if valg[0] == WORD:
+            from tilsynstakst.visning.render.takstblad_docx import takstblad_docx
+
+            data = _word(takstblad_docx, side)
+        else:
+            from tilsynstakst.visning.render.html import side_html
+
+            data = side_html(side).encode()
+        _udskriv(data, valg[1], overskriv)
+        return
     from tilsynstakst.visning.tabeller import takstbladvisning
 
-    valg = _uddata(format, output)
-    beregning = _beregn(budgetmappe, aar, Afrunding.STOERSTE_REST)
     _vis(takstbladvisning(beregning.rapport), valg, overskriv)
 
 
@@ -302,30 +346,17 @@ def oversigt(
     from tilsynstakst.aaret.oversigt import beregn_oversigt
     from tilsynstakst.visning.oversigt import oversigtsvisning
 
-    word = output is not None and output.lower().endswith(".docx")
-    if word and format is not None:
-        raise _fejl(f"{output}: --format {format.value} passer ikke til endelsen .docx (Word); "
-                    "ret endelsen, eller udelad --format")
-    if word:
-        from tilsynstakst.budgetfil.skriv import uddatasti
-
-        valg = (Format.TABEL, _kald(uddatasti, output, "oversigt.docx"))
-    else:
-        valg = _uddata(format, output)
+    valg = _word_eller_uddata(format, output, "oversigt.docx")
     o = _kald(beregn_oversigt, aar, mapper)
     _advar(o.fund)
     visning = oversigtsvisning(o.oversigt, o.mapper, o.rapporter)
-    if not word:
+    if valg[0] != WORD:
         _vis(visning, valg, overskriv)
         return
     from tilsynstakst.visning.oversigt import oversigtsnotat
-    from tilsynstakst.visning.render.notat_docx import ManglerEkstra, notat_docx
+    from tilsynstakst.visning.render.notat_docx import notat_docx
 
-    try:
-        data = notat_docx(oversigtsnotat(visning))
-    except ManglerEkstra as e:
-        raise _fejl(str(e)) from None
-    _udskriv(data, valg[1], overskriv)
+    _udskriv(_word(notat_docx, oversigtsnotat(visning)), valg[1], overskriv)
 
 
 @app.command()

@@ -8,7 +8,8 @@ from tilsynstakst.visning.tabeller import Visning
 
 # Filens endelse afgør formatet, når --format ikke er givet (issue 11).
 ENDELSER = {".xlsx": Format.XLSX, ".csv": Format.CSV, ".md": Format.MARKDOWN,
-            ".json": Format.JSON, ".txt": Format.TABEL}
+            ".json": Format.JSON, ".txt": Format.TABEL,
+            ".html": Format.HTML, ".htm": Format.HTML}
 
 
 def vaelg_format(format: Format | None, fil: Path | None) -> Format:
@@ -31,7 +32,7 @@ def vaelg_format(format: Format | None, fil: Path | None) -> Format:
 
 
 def gengiv(v: Visning, format: Format) -> bytes:
-    """``format``: tabel (ren tekst), json, markdown, csv eller xlsx."""
+    """``format``: tabel (ren tekst), json, markdown, csv, xlsx eller html."""
     if format == Format.JSON:
         from tilsynstakst.visning.render.jsonformat import visning_json
 
@@ -48,6 +49,10 @@ def gengiv(v: Visning, format: Format) -> bytes:
         from tilsynstakst.visning.render.xlsx import visning_xlsx
 
         return visning_xlsx(v)
+    if format == Format.HTML:
+        from tilsynstakst.visning.render.html import visning_html
+
+        return visning_html(v).encode()
     if format == Format.TABEL:
         from tilsynstakst.visning.render.terminal import tekst
 
