@@ -27,7 +27,7 @@ def tilsynstakst(*args: str, bredde: int = 100) -> subprocess.CompletedProcess:
     (["beregn", "2024", "x"], "Fejl: for mange argumenter: x."),
     (["beregn", "2024", "--format", "xlsxx"],
      "Fejl: ugyldig værdi for tilvalget --format/-f: 'xlsxx' er ikke et af valgene tabel, json, "
-     "markdown, csv, xlsx."),
+     "markdown, csv, xlsx, html."),
     (["beregn", "to-tusind"], "ugyldig værdi for argumentet AAR: skal være et helt tal, fik "
                               "'to-tusind'."),
     (["beregn", "1999"], "ugyldig værdi for argumentet AAR: skal være mindst 2000, fik 1999."),
