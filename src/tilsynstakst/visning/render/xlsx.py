@@ -8,10 +8,10 @@ overskriftsrækken fed og frosset; under tabellen dens note og visningens indled
 Tal gemmes som tal, aldrig som tekst: en procent som brøken (3,8 % er 0,038) med procentformat
 (``0.0%``), så en formel, der bruger cellen, regner rigtigt; beløb og antal med tusindtalsformat
 (``#,##0``); hvert tal med lige så mange decimaler, som beregningen gav det. Cellens værdi er det
-eksakte decimaltal (``cellevaerdi``; procenten flyttes to pladser med ``scaleb``, ingen division):
-Excel gemmer tal med 15 betydende cifre, og programmets tal har færre, så teksten i filen er
-præcis tallet. Tekst, der kunne blive en formel, gemmes som tekst med apostrof foran
-(``celler.uskadelig``).
+eksakte decimaltal (``cellevaerdi``; procenten flyttes to pladser med ``scaleb``, ingen division),
+og teksten i filen er præcis det tal (``_talcelle``), ikke en float-tilnærmelse; Excel regner
+med 15 betydende cifre, og programmets tal har færre. Tekst, der kunne blive en formel, gemmes
+som tekst med apostrof foran (``celler.uskadelig``).
 
 Udskriften er sat op på hvert faneblad: A4, på tværs, når tabellen er bredere end en stående side,
 skaleret til én side i bredden (så mange sider i højden, som der skal til), overskriftsrækken
@@ -59,7 +59,7 @@ def cellevaerdi(c: Celle) -> Decimal:
     return d.scaleb(-2) if c.enhed == PCT else d
 
 
-def linjer(tekst: str, bredde: float) -> int:
+def linjer(tekst: str, bredde: Decimal | int) -> int:
     """Hvor mange linjer ``tekst`` fylder, brudt mellem ordene i en celle ``bredde`` tegn bred."""
     antal = 0
     for afsnit in tekst.split("\n"):
@@ -113,6 +113,16 @@ def _tekstcelle(ark, raekke: int, kolonne: int, tekst: str):  # type: ignore[no-
     return celle
 
 
+def _talcelle(ark, raekke: int, kolonne: int, vaerdi: Decimal):  # type: ignore[no-untyped-def]
+    """En talcelle, hvis tekst i filen er decimaltallet selv (``0.069``). openpyxl skriver et
+    Decimal gennem en float med 16 cifre (``0.06900000000000001``); tallets tekst med
+    ``data_type`` "n" skrives, som den står, og Excel og LibreOffice læser den som tallet."""
+    celle = ark.cell(raekke, kolonne)
+    celle._value = format(vaerdi, "f")  # aldrig eksponent: 0.000038, ikke 3.8E-5
+    celle.data_type = "n"
+    return celle
+
+
 def _fanenavn(navn: str, brugt: set[str]) -> str:
     """Et gyldigt, entydigt fanebladsnavn: højst 31 tegn, uden []:*?/\\."""
     navn = re.sub(r"[\[\]:*?/\\]", " ", synlig(navn)).strip()[:31] or "Tabel"
@@ -149,8 +159,9 @@ def _udskrift(ark, v: Visning, t: Tabel, bredder: list[int], overskrift: int) ->
     ark.sheet_properties.pageSetUpPr.fitToPage = True
     ps.fitToWidth, ps.fitToHeight = 1, 0  # én side bred, så mange høje som nødvendigt
     ark.print_title_rows = f"{overskrift}:{overskrift}"
-    ark.page_margins = PageMargins(left=0.6, right=0.6, top=0.8, bottom=0.8, header=0.35,
-                                   footer=0.35)  # tommer: 1,5 og 2 cm
+    side, top, kant = Decimal("0.6"), Decimal("0.8"), Decimal("0.35")  # tommer: 1,5 og 2 cm
+    ark.page_margins = PageMargins(left=side, right=side, top=top, bottom=top, header=kant,
+                                   footer=kant)
     ark.oddHeader.center.text = _sidetekst(f"{v.titel} {v.tillaeg}".strip())
     ark.oddHeader.center.size = 9
     ark.oddFooter.left.text = _sidetekst(t.titel)
@@ -176,7 +187,7 @@ def _faneblad(bog, v: Visning, t: Tabel, navn: str) -> None:  # type: ignore[no-
         celle.font = Font(name=SKRIFT, bold=True)
         celle.alignment = Alignment(horizontal="left" if k == 1 else "right", vertical="bottom",
                                     wrap_text=True)
-        hoejeste = max(hoejeste, linjer(navn_, (bredder[k - 1] - 1) / 1.15))
+        hoejeste = max(hoejeste, linjer(navn_, (bredder[k - 1] - 1) / Decimal("1.15")))
     ark.row_dimensions[overskrift].height = RAEKKEHOEJDE * hoejeste
     raekke = overskrift
     for navn_, celler in t.raekker:
@@ -188,8 +199,7 @@ def _faneblad(bog, v: Visning, t: Tabel, navn: str) -> None:  # type: ignore[no-
         for k, c in enumerate(celler, start=2):
             if c.vaerdi is None:
                 continue
-            tal = ark.cell(raekke, k, cellevaerdi(c))
-            tal.number_format = talformat(c)
+            _talcelle(ark, raekke, k, cellevaerdi(c)).number_format = talformat(c)
     raekke += 1
     if t.note:
         raekke += 1
