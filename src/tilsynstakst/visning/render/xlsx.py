@@ -84,7 +84,9 @@ def kolonnebredder(t: Tabel) -> list[int]:
             continue
         indhold = max([len(celletekst(celler[k - 1])) for _, celler in t.raekker
                        if len(celler) >= k] + [0])
-        laengste_ord = max([len(o) for o in overskrift.split()] + [0])
+        # fed skrift er bredere: det længste ord skal kunne stå på én linje (LibreOffice bryder
+        # ellers ved bindestregen: "(i 2024-" / "priser)")
+        laengste_ord = max([len(o) for o in overskrift.split()] + [0]) * 6 // 5 + 1
         ved_tallet = max(indhold, laengste_ord, MAKS_OVERSKRIFT)
         bredde = len(overskrift) if len(overskrift) <= ved_tallet else ved_tallet
         bredder.append(max(indhold, laengste_ord, bredde, 8) + 2)
