@@ -74,20 +74,22 @@ def test_xlsx_et_faneblad_pr_tabel_tal_som_tal_fed_frosset_overskrift(tmp_path):
                               "Takstblad ændring i pct.",
                               "Omkostningsmodel"]
     ark = bog["Objektiv finansiering"]
-    assert ark.freeze_panes == "B2"
-    assert all(c.font.bold for c in ark[1])
+    # Titel, kilde og en tom række over tabellen; overskriftsrækken (række 4) er frosset.
+    assert ark.freeze_panes == "B5"
+    assert all(c.font.bold for c in ark[4])
     aalborg = next(row for row in ark.iter_rows() if row[0].value == "Aalborg")
     beloeb = aalborg[6]
     assert beloeb.value == 6294349 and beloeb.data_type == "n"
     assert beloeb.number_format == "#,##0"
-    assert aalborg[2].value == pytest.approx(32.7) and "%" in aalborg[2].number_format
+    # Aalborgs andel 2023: 32,7 % gemt som brøken 0,327 med procentformat (issue 23).
+    assert aalborg[2].value == pytest.approx(0.327) and aalborg[2].number_format == "0.0%"
     assert ark.column_dimensions["A"].width >= len("Gennemsnitspris pr. plejefamilie")
     takster = bog["Takst pr. tilbud"]
     # Under de fire takster en tom række og tabellens note i kolonne A (året før er regnet
-    # igen, issue 19), så kolonne C slutter med to tomme celler.
-    assert [row[2].value for row in takster.iter_rows(min_row=2)] == [
-        43852, 52622, 87703, 131555, None, None]
-    assert takster["A7"].value.startswith("2023 i 2024-priser er regnet igen")
+    # igen, issue 19), så visningens indledende linje; kolonne C har kun de fire takster.
+    assert [row[2].value for row in takster.iter_rows(min_row=5)] == [
+        43852, 52622, 87703, 131555, None, None, None]
+    assert takster["A10"].value.startswith("2023 i 2024-priser er regnet igen")
 
 
 def test_output_naegter_at_overskrive_undtagen_med_overskriv(tmp_path):

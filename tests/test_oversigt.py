@@ -125,9 +125,12 @@ def celler_xlsx(fil) -> dict[tuple[str, str], tuple[Decimal, ...]]:
     ud = {}
     for ark, noegle in (("Tabel 1", "Tabel 1"), ("Tabel 2a takster", "Tabel 2a"),
                         ("Tabel 2a antal tilbud", "Tabel 2a antal")):
-        for navn, *celler in bog[ark].iter_rows(min_row=2, values_only=True):
-            if navn and any(c is not None for c in celler):
-                ud[noegle, navn] = tuple(Decimal(str(c)) for c in celler if c is not None)
+        for navn, *celler in bog[ark].iter_rows(min_row=5):
+            if navn.value and any(c.value is not None for c in celler):
+                # en procent er gemt som brøk med procentformat (issue 23): -0,084 er -8,4 %
+                ud[noegle, navn.value] = tuple(
+                    Decimal(str(c.value)).scaleb(2 if c.number_format.endswith("%") else 0)
+                    for c in celler if c.value is not None)
     return ud
 
 

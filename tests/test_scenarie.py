@@ -87,7 +87,7 @@ def test_csv_og_xlsx_begynder_med_scenariets_aendringer(tmp_path):
                "-o", fil).exit_code == 0
     bog = load_workbook(fil)
     assert bog.sheetnames[0] == "Scenarie"
-    assert [c.value for c in bog["Scenarie"][2]] == ["normtimer.tilsyn", 65.2536, 66, 0.7464]
+    assert [c.value for c in bog["Scenarie"][5]] == ["normtimer.tilsyn", 65.2536, 66, 0.7464]
 
 
 def test_notatet_for_et_scenarie_siger_det_i_titlen_og_foerst():
@@ -309,7 +309,7 @@ def test_foelsomhed_i_alle_formater(format_, tmp_path):
         from openpyxl import load_workbook
 
         ark = load_workbook(fil)["Følsomhed"]
-        assert ark["A3"].value == "1 tilbud mere i takstgruppe 1 (1-7 pladser)"
+        assert ark["A6"].value == "1 tilbud mere i takstgruppe 1 (1-7 pladser)"
         return
     tekst = fil.read_text(encoding="utf-8-sig")
     assert "1 plejefamilie mere" in tekst

@@ -85,9 +85,9 @@ def test_takstbladet_som_regneark(tmp_path):
     ark = openpyxl.load_workbook(tmp_path / "t.xlsx")
     assert ark.sheetnames == ["Takstblad", "Takstblad 2023 (2024-priser)",
                               "Takstblad ændring i pct.", "BPA-takster", "Opkrævning"]
-    # Et regneark viser ikke tabellens titel: prisniveauet står også i første kolonne.
-    assert ark["Takstblad 2023 (2024-priser)"]["A1"].value == "Kr. (i 2024-priser)"
-    assert [r[1] for r in ark["Takstblad"].iter_rows(min_row=2, max_row=5, values_only=True)] \
+    # Tabellens titel øverst, og prisniveauet står også i første kolonnes overskrift (række 4).
+    assert ark["Takstblad 2023 (2024-priser)"]["A4"].value == "Kr. (i 2024-priser)"
+    assert [r[1] for r in ark["Takstblad"].iter_rows(min_row=5, max_row=8, values_only=True)] \
         == [43852, 52622, 87703, 131555]
 
 

@@ -135,7 +135,8 @@ def beregn(
 
     valg = _uddata(format, output)
     beregning = _beregn(budgetmappe, aar, afrunding, _scenarie(budgetmappe, aar, scenarie, saet))
-    _vis(rapportvisning(beregning.rapport), valg, overskriv)
+    _vis(rapportvisning(beregning.rapport), valg, overskriv,
+         _kilde(budgetmappe, beregning.rapport))
 
 
 def _uddata(format: Format | None, output: str | None) -> tuple[str, Path | None]:
@@ -177,8 +178,23 @@ def _word(gengiv, indhold) -> bytes:  # type: ignore[no-untyped-def]
         raise _fejl(str(e)) from None
 
 
-def _vis(visning, valg: tuple[str, Path | None], overskriv: bool) -> None:  # type: ignore[no-untyped-def]
-    """En visning på skærmen (tekst i terminalens bredde) eller i et format."""
+def _kilde(budgetmappe: Path, rapport) -> str:  # type: ignore[no-untyped-def]
+    """Budgetfilerne, tallene er regnet af: årets og (vises det) året førs."""
+    from tilsynstakst.budgetfil.laes import budgetfil
+
+    nu = rapport.budgetaar.aar
+    stier = [budgetfil(budgetmappe, nu)] + ([budgetfil(budgetmappe, nu - 1)]
+                                            if rapport.forrige_aar is not None else [])
+    return " og ".join(map(str, stier))
+
+
+def _vis(visning, valg: tuple[str, Path | None], overskriv: bool, kilde: str = "") -> None:  # type: ignore[no-untyped-def]
+    """En visning på skærmen (tekst i terminalens bredde) eller i et format; ``kilde``: filerne,
+    tallene kommer fra (et regnearks faneblade siger det)."""
+    if kilde:
+        from dataclasses import replace
+
+        visning = replace(visning, kilde=kilde)
     format, output = valg
     if format == Format.TABEL and output is None:
         from tilsynstakst.visning.render.terminal import tekst
@@ -323,7 +339,8 @@ def takstblad(
         return
     from tilsynstakst.visning.tabeller import takstbladvisning
 
-    _vis(takstbladvisning(beregning.rapport), valg, overskriv)
+    _vis(takstbladvisning(beregning.rapport), valg, overskriv,
+         _kilde(budgetmappe, beregning.rapport))
 
 
 @app.command()
@@ -383,7 +400,7 @@ def scenarie(
     if valgt is None:
         raise _fejl("angiv et scenarie: NAVN (en fil i scenarier/) eller --saet NØGLE=VÆRDI")
     resultat = _med_fund(beregn_scenarie, budgetmappe, aar, afrunding.value, valgt)
-    _vis(scenarievisning(resultat), valg, overskriv)
+    _vis(scenarievisning(resultat), valg, overskriv, resultat.scenarie.fil)
 
 
 @app.command()
@@ -403,7 +420,7 @@ def foelsomhed(
 
     valg = _uddata(format, output)
     resultat = _med_fund(beregn_foelsomhed, budgetmappe, aar, afrunding.value)
-    _vis(foelsomhedsvisning(resultat), valg, overskriv)
+    _vis(foelsomhedsvisning(resultat), valg, overskriv, resultat.fil)
 
 
 @app.command()

@@ -56,6 +56,9 @@ class Visning:
     indledning: tuple[str, ...]
     tabeller: tuple[Tabel, ...]
     data: dict[str, object]
+    # Hvor tallene kommer fra (fx budgetfilerne), til et dokument, der forlader programmet
+    # (regnearkets faneblade); tom: siges ikke. Kommandolinjen sætter den.
+    kilde: str = ""
 
 
 def aendringsceller(a: Aendring | None, enhed: str) -> tuple[Celle, ...]:
