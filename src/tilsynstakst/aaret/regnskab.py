@@ -228,3 +228,28 @@ def tjek_regnskab(sti: Path, linje: Linjeopslag) -> tuple[Regnskab | None, list[
         return None, fund
     beregnet = regn_regnskab(budget, r)
     return beregnet, beslutningens_fund(beregnet, sti, linje)
+
+
+def forklar(mappe: Path, aar: int, noegle: str) -> tuple[Regnskabsberegning, tuple[str, ...]]:
+    """``forklar AAR regnskab.…``: regnskabet beregnet med sporet tændt (de samme funktioner) og
+    udledningen af ``noegle``, tallets sti i ``regnskab AAR --format json``."""
+    from tilsynstakst.beregning.forklaring import forklar as forklaringslinjer
+    from tilsynstakst.beregning.forklaring import tal_i_data
+    from tilsynstakst.beregning.spor import optag
+    from tilsynstakst.budgetfil.kommuner import naermeste
+    from tilsynstakst.jsondata import som_data
+    from tilsynstakst.tal import vis
+
+    with optag() as spor:
+        rb = beregn(mappe, aar)
+    alle = dict(tal_i_data({"regnskab": som_data(rb.regnskab)}))
+    if noegle not in alle:
+        forslag = naermeste(noegle, list(alle))
+        hint = f" (mente du {forslag}?)" if forslag else ""
+        raise Inputfejl([Fund(noegle, f"er ikke et tal i regnskabet{hint}; alle nøgler vises "
+                                      f"med: {kommando('regnskab', aar, '--format', 'json', mappe=mappe)}")])
+    if noegle not in spor.trin:
+        return rb, (f"{noegle} = {vis(alle[noegle], kort=True)}: et tal, der vises, som det er.",)
+    linjer = Linjer()
+    return rb, tuple(forklaringslinjer(spor, noegle, lambda sti, k: linjer(sti, *k.split(".")),
+                                       {}))

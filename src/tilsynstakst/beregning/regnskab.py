@@ -97,6 +97,8 @@ class Regnskab:
     afdelinger: dict[str, Afdeling]  # tilbudsafdelingen, plejefamilieafdelingen, i_alt
     plejefamilier: dict[str, Tre]  # plejefamilier, plejefamilier_nygodkendelser (kun til info)
     poster: tuple[Post, ...]
+    # post → afvigelsen summeret over afdelingerne (IT i begge afdelinger er én årsag)
+    afvigelse_pr_post: dict[str, Decimal]
     overfoert: tuple[Overfoert, ...]
     overfoert_i_alt: Decimal | None = field(metadata=udelad_naar(None))
     ikke_overfoert: Decimal | None = field(metadata=udelad_naar(None))
@@ -274,12 +276,16 @@ def _regnskab(budget: Budget, regnskab: Regnskabsfil, t, finansieret: dict[str, 
             Sporet(f"/budgetaar:antal.{navn}", getattr(budget.antal, navn)),
             fra_fil(f"aktivitet.{navn}", getattr(regnskab.aktivitet, navn)))
 
-    poster = []
+    poster, pr_navn = [], {}
     for i, p in enumerate(regnskab.omkostninger.poster):
-        _, b, r = _tre(f"poster.{i}", p.post, fra_fil(f"omkostninger.poster.{i}.budget", p.budget),
-                       fra_fil(f"omkostninger.poster.{i}.beloeb", p.beloeb))
-        poster.append(Post(p.post, p.afdeling, b.vaerdi, r.vaerdi,  # type: ignore[arg-type]
-                           r.vaerdi - b.vaerdi))  # type: ignore[operator]
+        tre, _, _ = _tre(f"poster.{i}", p.post,
+                         fra_fil(f"omkostninger.poster.{i}.budget", p.budget),
+                         fra_fil(f"omkostninger.poster.{i}.beloeb", p.beloeb))
+        poster.append(Post(p.post, p.afdeling, tre.budget, tre.regnskab, tre.afvigelse))
+        pr_navn.setdefault(p.post, []).append(Sporet(f"poster.{i}.afvigelse", tre.afvigelse))
+    pr_post = {navn: regn(f"afvigelse_pr_post.{navn}", f"afvigelse for {navn}", sumformel(led),
+                          *led, regel="summen over afdelingerne").vaerdi
+               for navn, led in pr_navn.items()}
 
     overfoert, led = [], []
     for i, o in enumerate(regnskab.overfoersel):
@@ -301,7 +307,8 @@ def _regnskab(budget: Budget, regnskab: Regnskabsfil, t, finansieret: dict[str, 
                               resultat_i_alt, s, regel="årets resultat − det overførte").vaerdi
 
     return Regnskab(budget.tilsyn, regnskab.aar, regnskab.art, budget.priser, indtaegt, bpa,
-                    pr_aktivitet, rest.vaerdi, afdelinger, plejefamilier, tuple(poster), tuple(overfoert),  # type: ignore[arg-type]
+                    pr_aktivitet, rest.vaerdi, afdelinger, plejefamilier,  # type: ignore[arg-type]
+                    tuple(poster), pr_post, tuple(overfoert),  # type: ignore[arg-type]
                     overfoert_i_alt, ikke_overfoert)  # type: ignore[arg-type]
 
 
@@ -337,15 +344,31 @@ def bidrag(r: Regnskab) -> list[Bidrag]:
     if r.afrundingsrest:
         ud.append(Bidrag("budgettets afrundingsrest", r.afrundingsrest))
     med_poster = {p.afdeling for p in r.poster}
-    for p in r.poster:
-        if p.afvigelse:
-            ud.append(Bidrag(f"{'lavere' if p.afvigelse < 0 else 'højere'} udgifter til "
-                             f"{p.post[0].lower() + p.post[1:]}", -p.afvigelse))
+    for post, afv in r.afvigelse_pr_post.items():
+        if afv:
+            navn = post if post[:2].isupper() else post[0].lower() + post[1:]
+            ud.append(Bidrag(f"{'lavere' if afv < 0 else 'højere'} udgifter til {navn}", -afv))
     for a in AFDELINGER:
         afv = r.afdelinger[a].omkostninger.afvigelse
         if a not in med_poster and afv:
             ud.append(Bidrag(f"{'lavere' if afv < 0 else 'højere'} omkostninger i {a}", -afv))
     return ud
+
+
+def hovedaarsager(r: Regnskab, andel: Decimal = Decimal("0.9"), hoejst: int = 3) -> list[Bidrag]:
+    """De største bidrag i samme retning som resultatets afvigelse, til de tilsammen forklarer
+    ``andel`` af den (højst ``hoejst``): det, "skyldes hovedsageligt" nævner."""
+    afv = r.afdelinger["i_alt"].resultat.afvigelse
+    if not afv:
+        return []
+    samme = sorted((b for b in bidrag(r) if (b.beloeb > 0) == (afv > 0)),
+                   key=lambda b: -abs(b.beloeb))
+    valgt: list[Bidrag] = []
+    for b in samme[:hoejst]:
+        valgt.append(b)
+        if abs(sum(x.beloeb for x in valgt)) >= abs(afv) * andel:
+            break
+    return valgt
 
 
 _FLERTAL = {"tilsyn": "tilsyn", "nygodkendelse af tilbud": "nygodkendelser af tilbud",

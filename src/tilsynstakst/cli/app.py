@@ -283,6 +283,23 @@ def takstblad(
 
 
 @app.command()
+def regnskab(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    format: FormatValg = None,
+    output: Uddata = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis regnskabet (regnskab/AAR.toml) mod årets budget: indtægter, omkostninger og resultat
+    pr. afdeling, afvigelsen pr. aktivitet og takstgruppe, posterne og det overførte resultat."""
+    from tilsynstakst.aaret.regnskab import beregn as beregn_regnskab
+    from tilsynstakst.visning.regnskab import regnskabsvisning
+
+    valg = _uddata(format, output)
+    _vis(regnskabsvisning(_kald(beregn_regnskab, budgetmappe, aar)), valg, overskriv)
+
+
+@app.command()
 def oversigt(
     aar: Aar,
     mapper: Annotated[list[Path], typer.Argument(
@@ -393,6 +410,12 @@ def forklar(
     from tilsynstakst.aaret.gennemloeb import forklar as forklar_tal
     from tilsynstakst.visning.tabeller import genberegnet, scenarielinje
 
+    if noegle is not None and noegle.startswith("regnskab."):  # et tal i regnskabet (issue 24)
+        from tilsynstakst.aaret.regnskab import forklar as forklar_regnskab
+
+        _, linjer = _kald(forklar_regnskab, budgetmappe, aar, noegle)
+        _meld("", linjer, err=False, haeng=4)
+        return
     valgt = _scenarie(budgetmappe, aar, scenarie, saet)
     f = _kald(forklar_tal, budgetmappe, aar, afrunding.value, noegle, valgt)
     _advar(f.beregning.fund)
