@@ -200,7 +200,7 @@ def beslutningens_fund(r: Regnskab, sti: Path, linje: Linjeopslag) -> list[Fund]
     return [Fund(str(sti), f"overfører i alt {tal(r.overfoert_i_alt)} kr., men årets resultat er "
                  f"{tal(resultat)} kr.; der kan ikke overføres mere end resultatet "
                  f"({kommando('regnskab', r.aar, mappe=sti.parent.parent)} viser det)",
-                 "overfoersel", linje(sti, "overfoersel"), AFVIGELSE, resultat,
+                 "overfoersel", linje(sti, "overfoersel", "0"), AFVIGELSE, resultat,
                  r.overfoert_i_alt)]
 
 
