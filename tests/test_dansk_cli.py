@@ -36,7 +36,7 @@ def tilsynstakst(*args: str, bredde: int = 100) -> subprocess.CompletedProcess:
     (["beregn", "2024", "-o"], "Fejl: tilvalget -o skal have en værdi."),
     (["bereg", "2024"], "Fejl: ukendt kommando 'bereg'; mente du 'beregn'?"),
     (["tjek", "--streng=ja"], "Fejl: tilvalget --streng tager ingen værdi; skriv bare --streng."),
-    (["skema", "budgetfil"], "'budgetfil' er ikke et af valgene budget, pl-indeks."),
+    (["skema", "budgetfil"], "'budgetfil' er ikke et af valgene budget, pl-indeks, regnskab."),
 ])
 def test_brugsfejl_er_en_dansk_linje_med_kode_2(args, dansk):
     r = tilsynstakst(*args)

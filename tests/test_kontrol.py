@@ -229,7 +229,7 @@ def test_mange_mapper_i_et_tjek_og_en_fejl_i_den_ene(tmp_path):
         mapper.append(tmp_path / navn)
     ret(tmp_path / "b" / "2024.toml", "bpa_tilsyn = 19", "bpa_tilsyn = -1")
     kontrol = tjek(mapper)
-    assert len(kontrol.filer) == 15 and udgangskode(kontrol.fund) == 2
+    assert len(kontrol.filer) == 18 and udgangskode(kontrol.fund) == 2  # 6 pr. mappe, med regnskabet
     assert [f.fil for f in kontrol.fund if f.alvor == "inputfejl"] == [str(tmp_path / "b" / "2024.toml")]
 
 
@@ -421,7 +421,10 @@ def test_uden_prisniveau_siger_pl_fejlen_hvad_der_kan_goeres(mappe):
 
 def test_aaret_foer_i_et_senere_aars_priser_end_budgetaaret_er_en_afvigelse(mappe):
     ret(mappe / "2022.toml", "prisniveau = 2023", "prisniveau = 2024")
-    [f] = [f for f in tjek([mappe]).fund if f.noegle == "prisniveau"]
+    fund = [f for f in tjek([mappe]).fund if f.noegle == "prisniveau"]
+    # regnskabet for 2022 står i 2023-priser, budgetfilen nu i 2024: det meldes ved regnskabet
+    [f] = [f for f in fund if "regnskab" not in f.fil]
+    assert [g.fil for g in fund if g is not f] == [str(mappe / "regnskab" / "2022.toml")]
     assert f.alvor == AFVIGELSE and f.fil.endswith("2022.toml") and f.linje == 8
     assert f.besked.startswith("er 2024, senere end budgetåret 2023")
     r = runner.invoke(app, ["beregn", "2023", "-b", str(mappe)])  # også der, hvor tallene vises

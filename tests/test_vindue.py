@@ -84,7 +84,7 @@ def test_tjek_i_en_terminal_brydes_i_bredden_og_fundet_fortsaetter_under_sin_tek
             "            oversigt.takster.skaerpet_tilsyn_pr_maaned.alle_kategorier.pct:\n"
             "            afrundingsforskel: i oversigten 8,2 %, beregnet 8,3 % / 8,2 % /\n"
             "            8,2 % / 8,2 % i takstgruppe 1-4\n") in tekst
-    assert tekst.endswith("5 filer læst: 6 afrundingsforskelle, 1 erkendt fejl i notatet.\n"
+    assert tekst.endswith("6 filer læst: 6 afrundingsforskelle, 1 erkendt fejl i notatet.\n"
                           "Alle budgetfiler er gyldige. Afrundingsforskelle og advarsler fejler "
                           "kun med\n--streng. Erkendte fejl i notatet fejler ikke.\n")
 
@@ -122,7 +122,7 @@ def test_tjek_i_en_terminal_har_farver_men_ingen_stil_med_no_color():
 
 def test_tjek_i_en_terminal_med_columns_0_viser_rapporten_i_terminalens_bredde():
     tekst = terminal("tjek", "budgets", COLUMNS="0", NO_COLOR="1")
-    assert "budgets/2024.toml  ✓ gyldig" in tekst and "5 filer læst" in tekst
+    assert "budgets/2024.toml  ✓ gyldig" in tekst and "6 filer læst" in tekst
     assert max(map(len, tekst.splitlines())) <= 80  # pseudoterminalen har ingen bredde: 80
 
 

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 
 from tilsynstakst.fund import Fund, Inputfejl
-from tilsynstakst.budgetfil.laes import (PL_FILNAVN, budgetfil, budgetmappe, find_linje, findes,
+from tilsynstakst.budgetfil.laes import (PL_FILNAVN, aar_i_filnavn, budgetfil, budgetmappe, find_linje, findes,
                                          fortolk_toml, laes_budget, laes_fil, laes_pl,
                                          laes_tekst, noegler, tekst_af, valider)
 from tilsynstakst.budgetfil.redigering import (Flerlinjet, Kommenteret, gem, laes_dokument,
@@ -169,8 +169,18 @@ def _resultatnavn(beloeb: Decimal) -> str:
     return "overskud" if beloeb > 0 else "underskud"
 
 
+@dataclass(frozen=True)
+class Beslutning:
+    """Et regnskabs beslutning om at overføre (en del af) resultatet til det nye budgetår."""
+
+    regnskabsaar: int
+    fil: str  # regnskabsfilen, til kilden
+    beloeb: Decimal
+    dele: dict[str, Decimal] | None  # pr. afdeling, når det er besluttet
+
+
 def udkast(forrige: Budget, aar: int, faktor: Fraction,
-           idag: date) -> tuple[list[str], dict[str, Any]]:
+           idag: date, beslutning: Beslutning | None = None) -> tuple[list[str], dict[str, Any]]:
     """Reglen for, hvad et nyt år overtager fra året før (docs/aaret.md): indledningen og filens
     data, i filens orden. Beløbene × PL-faktoren (``udkastbeloeb``), et overført resultat lagt
     tilbage før PL (``foer_overfoert``), antal, normtimer og kommuner uændrede, hver kilde et
@@ -197,8 +207,19 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
             f"på {tal(abs(o.beloeb))} kr. fra regnskab {o.regnskabsaar}, en",
             "engangspost: det er lagt tilbage i hver afdeling, før beløbene er fremskrevet.",
         ]
+    if beslutning is None:
+        indledning.append(f"{aar} har intet overført resultat, før et skrives i "
+                          "[overfoert_resultat].")
+    else:
+        b = beslutning
+        indledning += [
+            f"[overfoert_resultat] er beslutningen i {b.fil}: {tal(b.beloeb)} kr. fra regnskab "
+            f"{b.regnskabsaar}" + (", trukket fra hver afdelings budget." if b.dele else "."),
+        ]
+        if b.dele is None:
+            indledning.append("Beslutningen fordeler ikke beløbet på afdelingerne: skriv delene, "
+                              "og træk dem fra afdelingernes budget.")
     indledning += [
-        f"{aar} har intet overført resultat, før et skrives i [overfoert_resultat].",
         "Gennemgå: beløb, antal og normtimer, og erstat hver kilde, der begynder med 'UDKAST:',",
         f"med årets kilde. Befolkningen blev overført med kvartalet {forrige.befolkning.kvartal};",
         f"'tilsynstakst befolkning {aar} --hent' (eller --fra-csv) henter {aar - 1}K2. Til",
@@ -237,7 +258,19 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
                 budget[navn] = Kommenteret(*udkastbeloeb(netto + del_, faktor, forklaring))
             else:
                 budget[navn] = Kommenteret(*udkastbeloeb(netto, faktor))
+            if beslutning is not None and beslutning.dele:  # netto efter det nye resultat
+                v, kommentar = budget[navn].vaerdi, budget[navn].kommentar
+                del_ = beslutning.dele[navn]
+                budget[navn] = Kommenteret(v - int(del_), f"{kommentar} − {tal(del_)} overført fra "
+                                                          f"regnskab {beslutning.regnskabsaar}")
     data["budget"] = budget
+    if beslutning is not None:  # beslutningen i regnskabet (issue 24)
+        data["overfoert_resultat"] = {
+            "kilde": f"Beslutningen i {beslutning.fil} ([[overfoersel]] til budget {aar}), "
+                     "overført af tilsynstakst ny",
+            "regnskabsaar": beslutning.regnskabsaar,
+            "beloeb": int(beslutning.beloeb)} | (
+            {n: int(v) for n, v in beslutning.dele.items()} if beslutning.dele else {})
     a = forrige.antal
     data["antal"] = {"kilde": _udkast(f"antallene overført uændret fra {fra}", aar)} | {
         navn: kal(v, f"antal.{navn}") for navn in type(a).model_fields
@@ -258,11 +291,12 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
 
 
 def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,
-                    skema: str | None = None) -> str:
+                    skema: str | None = None, beslutning: Beslutning | None = None) -> str:
     """Udkastet til ``aar``.toml fra året før (``udkast``), som TOML-tekst med indledningen
     og fingeraftrykket; ``skema`` er det forrige års ``#:schema``-linje (Taplo), som den stod."""
     return stempl((f"{skema}\n" if skema else "") + toml_med_kommentarer(*udkast(forrige, aar,
-                                                                             faktor, idag)))
+                                                                             faktor, idag,
+                                                                             beslutning)))
 
 
 # Et udkast, som ny skrev det, slutter med sit fingeraftryk (sha256 af resten af filen): så kan
@@ -340,6 +374,7 @@ class NytAar:
     tilfoejet: Decimal | None  # indekstallet, der blev tilføjet PL-indekset (None: stod der)
     fra_udkast: bool  # året før er selv et udkast
     tilbagelagt: "OverfoertResultat | None"  # året førs resultat, lagt tilbage før PL
+    beslutning: Beslutning | None = None  # et regnskabs overførsel til det nye år (issue 24)
 
 
 def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: date) -> NytAar:
@@ -385,8 +420,9 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
     faktor = Fraction(indeks[aar]) / Fraction(indeks[forrige.priser])
     foerste = gl_sti.read_bytes().decode("utf-8-sig").split("\n", 1)[0].rstrip("\r")
     try:
+        beslutning = find_beslutning(mappe, aar)
         tekst = budgetfil_tekst(forrige, aar, faktor, idag,
-                                foerste if foerste.startswith("#:schema") else None)
+                                foerste if foerste.startswith("#:schema") else None, beslutning)
     except _ManglerDele as e:
         raise Inputfejl([Fund(
             str(gl_sti), f"budgetterne for {aar - 1} er netto efter et overført "
@@ -416,7 +452,28 @@ def opret(mappe: Path, aar: int, pct: Decimal | None, overskriv: bool, idag: dat
             skriv_fil(pl_sti, pl_original, overskriv=True)
         raise
     return NytAar(ny_sti, faktor, tilfoejet, er_udkast(forrige),
-                  forrige.overfoert_resultat if foer_overfoert(forrige) else None)
+                  forrige.overfoert_resultat if foer_overfoert(forrige) else None, beslutning)
+
+
+def find_beslutning(mappe: Path, aar: int) -> Beslutning | None:
+    """Beslutningen i et regnskab (``regnskab/AAAA.toml`` for et år før ``aar``) om at overføre
+    til budget ``aar``; to regnskaber, der begge overfører til året, er en fejl (et budget
+    indregner ét regnskabsårs resultat)."""
+    from tilsynstakst.aaret.regnskab import laes_regnskab
+    from tilsynstakst.budgetfil.regnskab import REGNSKABSMAPPE
+
+    fundne = []
+    mappe_r = mappe / REGNSKABSMAPPE
+    for sti in sorted(mappe_r.glob("*.toml")) if mappe_r.is_dir() else ():
+        if (r_aar := aar_i_filnavn(sti)) is None or r_aar >= aar:
+            continue
+        if (o := laes_regnskab(sti).overfoersel_til(aar)) is not None:
+            fundne.append(Beslutning(r_aar, str(sti), o.beloeb, o.dele()))
+    if len(fundne) > 1:
+        raise Inputfejl([Fund(fundne[-1].fil, f"både {fundne[0].fil} og {fundne[-1].fil} "
+                              f"overfører et resultat til budget {aar}; et budget indregner ét "
+                              "regnskabsårs resultat")])
+    return fundne[0] if fundne else None
 
 
 @dataclass(frozen=True)

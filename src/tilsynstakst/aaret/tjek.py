@@ -29,6 +29,9 @@ from tilsynstakst.beregning.aarsresultat import Rapport, lav_rapport
 from tilsynstakst.budgetfil.scenarie import SCENARIEMAPPE, laes_scenarie
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
 from tilsynstakst.aaret.gennemloeb import Filer, aaret, med_scenarie
+from tilsynstakst.aaret.regnskab import overfoert_fund, tjek_regnskab
+from tilsynstakst.beregning.regnskab import Regnskab
+from tilsynstakst.budgetfil.regnskab import REGNSKABSMAPPE
 from tilsynstakst.tal import tal
 
 
@@ -52,7 +55,7 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
     filer: list[Path] = []
     fund: list[Fund] = []
     for sti in stier:
-        if sti.is_dir() and sti.name == SCENARIEMAPPE:
+        if sti.is_dir() and sti.name in (SCENARIEMAPPE, REGNSKABSMAPPE):
             filer += _scenarier(sti, fund)
         elif sti.is_dir():
             i_mappen, forkerte = [], []
@@ -65,7 +68,8 @@ def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
                                          "og små bogstaver (og PL-indekset pl-indeks.toml)"))
             if not i_mappen and not forkerte and not _fund_om(sti, fund):
                 fund.append(Fund(str(sti), "mappen indeholder ingen budgetfiler (AAAA.toml)"))
-            filer += i_mappen + _scenarier(sti / SCENARIEMAPPE, fund)
+            filer += (i_mappen + _scenarier(sti / SCENARIEMAPPE, fund)
+                      + _scenarier(sti / REGNSKABSMAPPE, fund))  # regnskaberne (issue 24)
             fund += forkerte
         elif findes(sti):
             filer.append(sti)
@@ -113,9 +117,25 @@ def _ligner_budgetfil(navn: str) -> bool:
 
 
 class _Filer(Filer):
-    """``Filer`` med scenariefilerne i ``scenarier/``, som ``tjek`` også læser."""
+    """``Filer`` med scenariefilerne i ``scenarier/`` og regnskaberne i ``regnskab/``, som
+    ``tjek`` også læser."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.regnskaber: dict[Path, Regnskab | None] = {}
+
+    def regnskab(self, sti: Path) -> Regnskab | None:
+        """Regnskabet i ``regnskab/AAAA.toml`` beregnet (``None``: kan ikke bruges; fundene
+        står ved filen)."""
+        self.laes(sti)
+        return self.regnskaber.get(sti)
 
     def laes(self, sti: Path) -> Budget | PLIndeks | None:
+        if sti.parent.name == REGNSKABSMAPPE and sti not in self.modeller:
+            self.regnskaber[sti], fund = tjek_regnskab(sti, self.linje)
+            if fund:
+                self.fund[sti] = fund
+            self.modeller[sti] = None
         if sti.parent.name == SCENARIEMAPPE and sti not in self.modeller:
             try:
                 self._scenarie(sti)
@@ -268,6 +288,8 @@ def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund],
             afstemt[Kildetabel.NOTATET][str(sti)] = optalt[Kildetabel.NOTATET]
             if optalt[Kildetabel.OVERSIGTEN]:
                 afstemt[Kildetabel.OVERSIGTEN][str(sti)] = optalt[Kildetabel.OVERSIGTEN]
+    budgetter = [(s, m) for s, m in list(filer.modeller.items()) if isinstance(m, Budget)]
+    fund += overfoert_fund(budgetter, filer.regnskab, filer.linje)
     for laest in filer.fund.values():
         fund += laest
     return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt

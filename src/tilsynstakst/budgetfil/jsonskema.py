@@ -11,10 +11,12 @@ from pydantic.json_schema import GenerateJsonSchema
 
 from tilsynstakst.jsondata import dump
 from tilsynstakst.budgetfil.model import Budget, PLIndeks
+from tilsynstakst.budgetfil.regnskab import Regnskabsfil
 
-SKEMAER = {"budget": Budget, "pl-indeks": PLIndeks}
+SKEMAER = {"budget": Budget, "pl-indeks": PLIndeks, "regnskab": Regnskabsfil}
 TITLER = {"budget": "Budgetfil for tilsynstakst (AAAA.toml)",
-          "pl-indeks": "PL-indeks for tilsynstakst (pl-indeks.toml)"}
+          "pl-indeks": "PL-indeks for tilsynstakst (pl-indeks.toml)",
+          "regnskab": "Regnskabsfil for tilsynstakst (regnskab/AAAA.toml)"}
 
 
 class _TomlSkema(GenerateJsonSchema):
@@ -29,7 +31,7 @@ class _TomlSkema(GenerateJsonSchema):
 
 
 def skema(navn: str) -> dict[str, Any]:
-    """JSON Schema (2020-12) for ``navn``: ``budget`` eller ``pl-indeks``."""
+    """JSON Schema (2020-12) for ``navn``: ``budget``, ``pl-indeks`` eller ``regnskab``."""
     s = SKEMAER[navn].model_json_schema(schema_generator=_TomlSkema)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **s,
             "title": TITLER[navn]}

@@ -413,23 +413,34 @@ class OverfoertResultat(_Model):
 
     @model_validator(mode="after")
     def _delene_summer(self) -> "OverfoertResultat":
-        t, p = self.tilbudsafdelingen, self.plejefamilieafdelingen
-        if (t is None) != (p is None):
-            raise PydanticCustomError(
-                "tilsynstakst", "mangler: skriv begge afdelingers del, eller ingen",
-                {"felt": "plejefamilieafdelingen" if p is None else "tilbudsafdelingen"})
-        if t is not None and p is not None and t + p != self.beloeb:
-            raise PydanticCustomError(
-                "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
-                "er {beloeb}; delene skal summe til beløbet",
-                {"sum": _kr(t + p), "beloeb": _kr(self.beloeb), "felt": "beloeb"})
-        return self
+        return delene_summer(self)
 
     def dele(self) -> dict[str, Decimal] | None:
-        if self.tilbudsafdelingen is None or self.plejefamilieafdelingen is None:
-            return None
-        return {"tilbudsafdelingen": self.tilbudsafdelingen,
-                "plejefamilieafdelingen": self.plejefamilieafdelingen}
+        return resultatets_dele(self)
+
+
+def delene_summer(m: Any) -> Any:
+    """Et resultat fordelt på afdelingerne: begge dele eller ingen, og de summer til beløbet
+    (``[overfoert_resultat]`` i en budgetfil og en overførsel i et regnskab)."""
+    t, p = m.tilbudsafdelingen, m.plejefamilieafdelingen
+    if (t is None) != (p is None):
+        raise PydanticCustomError(
+            "tilsynstakst", "mangler: skriv begge afdelingers del, eller ingen",
+            {"felt": "plejefamilieafdelingen" if p is None else "tilbudsafdelingen"})
+    if t is not None and p is not None and t + p != m.beloeb:
+        raise PydanticCustomError(
+            "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
+            "er {beloeb}; delene skal summe til beløbet",
+            {"sum": _kr(t + p), "beloeb": _kr(m.beloeb), "felt": "beloeb"})
+    return m
+
+
+def resultatets_dele(m: Any) -> dict[str, Decimal] | None:
+    """Afdelingernes dele af et resultat, eller ``None``, når kun beløbet står."""
+    if m.tilbudsafdelingen is None or m.plejefamilieafdelingen is None:
+        return None
+    return {"tilbudsafdelingen": m.tilbudsafdelingen,
+            "plejefamilieafdelingen": m.plejefamilieafdelingen}
 
 
 class PrTakstgruppe(_Model):

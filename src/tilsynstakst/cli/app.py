@@ -344,6 +344,23 @@ def takstblad(
 
 
 @app.command()
+def regnskab(
+    aar: Aar,
+    budgetmappe: Budgetmappe = Path("budgets"),
+    format: FormatValg = None,
+    output: Uddata = None,
+    overskriv: Overskriv = False,
+) -> None:
+    """Vis regnskabet (regnskab/AAR.toml) mod årets budget: indtægter, omkostninger og resultat
+    pr. afdeling, afvigelsen pr. aktivitet og takstgruppe, posterne og det overførte resultat."""
+    from tilsynstakst.aaret.regnskab import beregn as beregn_regnskab
+    from tilsynstakst.visning.regnskab import regnskabsvisning
+
+    valg = _uddata(format, output)
+    _vis(regnskabsvisning(_kald(beregn_regnskab, budgetmappe, aar)), valg, overskriv)
+
+
+@app.command()
 def oversigt(
     aar: Aar,
     mapper: Annotated[list[Path], typer.Argument(
@@ -441,6 +458,12 @@ def forklar(
     from tilsynstakst.aaret.gennemloeb import forklar as forklar_tal
     from tilsynstakst.visning.tabeller import genberegnet, scenarielinje
 
+    if noegle is not None and noegle.startswith("regnskab."):  # et tal i regnskabet (issue 24)
+        from tilsynstakst.aaret.regnskab import forklar as forklar_regnskab
+
+        _, linjer = _kald(forklar_regnskab, budgetmappe, aar, noegle)
+        _meld("", linjer, err=False, haeng=4)
+        return
     valgt = _scenarie(budgetmappe, aar, scenarie, saet)
     f = _kald(forklar_tal, budgetmappe, aar, afrunding.value, noegle, valgt)
     _advar(f.beregning.fund)
@@ -497,8 +520,15 @@ def ny(
     if (o := nyt.tilbagelagt) is not None:
         _sig(f"Det overførte {'overskud' if o.beloeb > 0 else 'underskud'} fra regnskab "
                    f"{o.regnskabsaar} ({tal(abs(o.beloeb))} kr.) var en engangspost i "
-                   f"{aar - 1}: det er lagt tilbage i hver afdeling før PL. {aar} har intet "
-                   f"overført resultat, før et skrives i [overfoert_resultat].")
+                   f"{aar - 1}: det er lagt tilbage i hver afdeling før PL."
+                   + ("" if nyt.beslutning else f" {aar} har intet overført resultat, før et "
+                      "skrives i [overfoert_resultat]."))
+    if (b := nyt.beslutning) is not None:  # issue 24: beslutningen i regnskabet
+        _sig(f"Skrev [overfoert_resultat] fra beslutningen i {b.fil}: {tal(abs(b.beloeb))} kr. "
+             f"{'overskud' if b.beloeb > 0 else 'underskud'} fra regnskab {b.regnskabsaar}"
+             + (", trukket fra hver afdelings budget." if b.dele else
+                "; beslutningen fordeler det ikke på afdelingerne, så skriv delene og træk dem "
+                "fra afdelingernes budget."))
     if nyt.fra_udkast:
         _sig(f"Bemærk: {aar - 1}.toml er selv et udkast; dens tal er ikke gennemgået.")
     from tilsynstakst.kommando import kommando
@@ -688,12 +718,14 @@ def _terminal() -> tuple[int, bool]:
 class Skema(str, Enum):
     budget = "budget"
     pl_indeks = "pl-indeks"
+    regnskab = "regnskab"
 
 
 @app.command()
 def skema(
     hvilket: Annotated[Skema, typer.Argument(
-        help="budget (AAAA.toml) eller pl-indeks.", metavar="HVILKET",
+        help="budget (AAAA.toml), pl-indeks eller regnskab (regnskab/AAAA.toml).",
+        metavar="HVILKET",
         case_sensitive=False)] = Skema.budget,
 ) -> None:
     """Skriv JSON Schema for en budgetfil, så editoren kan tjekke filen, mens der skrives."""
