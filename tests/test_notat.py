@@ -74,8 +74,10 @@ def test_notatet_har_notatets_afsnit_i_notatets_orden_og_alle_tabeller(notat_md)
 
 
 def test_kalibrerede_vaerdier_er_maerket_og_kilderne_staar_der(notat_md):
-    assert "normtimer.tilsyn = 65,2536 (kalibreret)" in notat_md
-    assert "antal.pr_takstgruppe = tilbud: 51, 142, 48, 10" in notat_md
+    assert "| Normtimer, tilsyn (takstgruppe 1) | 65,2536 | kalibreret |" in notat_md
+    assert "| Tilbud pr. takstgruppe (1-4) | 51, 142, 48, 10 | kalibreret |" in notat_md
+    assert "Notatet offentliggør ikke" not in notat_md
+    assert "kalibreret til de offentliggjorte takster" in notat_md
     assert "Befolkning: Danmarks Statistik, FOLK1A" in notat_md
 
 
