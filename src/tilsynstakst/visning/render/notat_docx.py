@@ -145,18 +145,19 @@ def _sidefod(dokument) -> None:  # type: ignore[no-untyped-def]
                                    "<w:r><w:t>1</w:t></w:r></w:fldSimple>"))
 
 
-# Arials bredder i em (Liberation Sans har de samme): cifre, tegn og store bogstaver; et lille
-# bogstav regnes som 0,5 em. Fed skrift er ca. 1/10 bredere.
-_EM = {**dict.fromkeys("0123456789", 0.556), **dict.fromkeys(".,:;() -\u2011'", 0.278),
-       "%": 0.889, "Æ": 1.0, "Ø": 0.778, "Å": 0.667, "æ": 0.889,
-       **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 0.68), **dict.fromkeys("ijl", 0.222),
-       **dict.fromkeys("fmrtw", 0.6)}
+# Arials bredder i tusindedele em (Liberation Sans har de samme): cifre, tegn og store
+# bogstaver; et andet lille bogstav regnes som 500. Fed skrift er ca. 1/10 bredere. Hele tal:
+# tegnegeometri, men heller ingen float her.
+_EM = {**dict.fromkeys("0123456789", 556), **dict.fromkeys(".,:;() -\u2011'", 278),
+       "%": 889, "Æ": 1000, "Ø": 778, "Å": 667, "æ": 889,
+       **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 680), **dict.fromkeys("ijl", 222),
+       **dict.fromkeys("fmrtw", 600)}
 
 
 def _twips(tekst: str, fed: bool = False) -> int:
-    """Tekstens bredde i twips i ``TABELPUNKT`` Arial."""
-    em = sum(_EM.get(t, 0.5) for t in tekst) * (1.1 if fed else 1.0)
-    return int(em * TABELPUNKT * 20) + 1
+    """Tekstens bredde i twips i ``TABELPUNKT`` Arial (1 pkt. = 20 twips)."""
+    em = sum(_EM.get(t, 500) for t in tekst) * (11 if fed else 10) // 10
+    return em * TABELPUNKT * 20 // 1000 + 1
 
 
 def _bredder(raekker: list[tuple[str, ...]], bredde: int) -> list[int]:
