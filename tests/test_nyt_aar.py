@@ -337,8 +337,8 @@ def test_pl_retter_indekset_og_omregner_udkastets_beloeb_med_kommentarerne(ny202
         f"Rettede 2025 = 107.7924 til 108.10575 i {ny2025 / 'pl-indeks.toml'} (PL 3,5 %); "
         "PL-faktoren er 1,035, var 1,032.",
         f"Omregnede 2 beløb i {fil}:",
-        "  budget.tilbudsafdelingen (linje 30): 17.562.633 → 17.613.687 (17.018.055 × 1,035)",
-        "  budget.plejefamilieafdelingen (linje 31): 19.911.513 → 19.969.396 (19.294.102 × "
+        "  budget.tilbudsafdelingen (linje 29): 17.562.633 → 17.613.687 (17.018.055 × 1,035)",
+        "  budget.plejefamilieafdelingen (linje 30): 19.911.513 → 19.969.396 (19.294.102 × "
         "1,035)",
     ]
     assert laes_pl(ny2025).indeks[2025] == Decimal("108.10575")
@@ -364,7 +364,7 @@ def test_pl_lader_et_rettet_beloeb_staa_og_siger_det(ny2025):
     ret(fil, "plejefamilieafdelingen = 19911513", "plejefamilieafdelingen = 20000000")
     r = kør("pl", 2025, "3,5", "-b", ny2025)
     assert r.exit_code == 0, r.output
-    assert ("Ikke omregnet: budget.plejefamilieafdelingen (linje 31) = 20.000.000 er rettet efter "
+    assert ("Ikke omregnet: budget.plejefamilieafdelingen (linje 30) = 20.000.000 er rettet efter "
             "udkastet (19.294.102 × 1,032 = 19.911.513); ret det selv, hvis PL'en skal med."
             ) in r.stdout
     ny = laes_budget(fil)

@@ -188,9 +188,6 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
         f"Ikke overført: [offentliggjort], [oversigt] og [overfoert_resultat], der hører til "
         f"{forrige.aar}.",
     ]
-    if forrige.notat is not None:
-        indledning.append("[notat]: kun til og forfatter er overført; mødet, datoen og "
-                          "sagsnummeret skrives for det nye år.")
     if forrige.regler is not None:
         indledning.append("[regler] (fx grundlaget for skærpet tilsyn) er overført uændret.")
     if tilbage:
