@@ -33,9 +33,17 @@ def noter_i_regneark(sti) -> dict[str, str]:
             if c.font.italic and isinstance(c.value, str)}
 
 
+# Tabellens titel → det, notatet viser over den (afsnittets overskrift siger resten).
+NOTATETS = {"Udvikling i takst pr. tilbud (årlig tilsynstakst)": "Årlig tilsynstakst",
+            "BPA-området: timepris og takster": "Timepris og takster",
+            "Udviklingen i objektiv finansiering": "Udvikling i objektiv finansiering"}
+
+
 def md_note(md: str, titel: str) -> str | None:
-    """Noten under Markdown-tabellen med overskriften ``titel``."""
-    afsnit = md.split(f"### {titel}\n", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
+    """Noten under Markdown-tabellen med overskriften ``titel`` (eller under afsnittet med den
+    overskrift: i notatet står en tabel, der ville gentage afsnittets overskrift, uden sin egen)."""
+    afsnit = md.split(f"# {NOTATETS.get(titel, titel)}\n" if md.startswith("# ") else
+                      f"# {titel}\n", 1)[1].split("\n### ", 1)[0].split("\n## ", 1)[0]
     noter = [linje for linje in afsnit.splitlines() if linje.startswith("*")]
     return enkel(noter[0].strip("*")) if noter else None
 

@@ -74,8 +74,10 @@ def test_notatet_har_notatets_afsnit_i_notatets_orden_og_alle_tabeller(notat_md)
 
 
 def test_kalibrerede_vaerdier_er_maerket_og_kilderne_staar_der(notat_md):
-    assert "normtimer.tilsyn = 65,2536 (kalibreret)" in notat_md
-    assert "antal.pr_takstgruppe = tilbud: 51, 142, 48, 10" in notat_md
+    assert "| Normtimer, tilsyn (takstgruppe 1) | 65,2536 | kalibreret |" in notat_md
+    assert "| Tilbud pr. takstgruppe (1-4) | 51, 142, 48, 10 | kalibreret |" in notat_md
+    assert "Notatet offentliggør ikke" not in notat_md
+    assert "kalibreret til de offentliggjorte takster" in notat_md
     assert "Befolkning: Danmarks Statistik, FOLK1A" in notat_md
 
 
@@ -146,3 +148,32 @@ def test_et_lavere_budget_giver_et_fald_i_resumeet(tmp_path):
     assert "der indebærer et fald i det samlede budget på 2,0%, svarende til kr. 679.876." in md
     assert "For Tilbudsafdelingen er der tale om et fald i budgettet på 8,6% eller kr. 1.395.904" in md
     assert "Taksten pr. tilbud falder med" in md
+
+
+def test_notathovedet_fra_filen_og_en_forkert_dato_er_en_linje_med_fil_og_linje(mappe):
+    fil = mappe / "2024.toml"
+    fil.write_text(fil.read_text(encoding="utf-8") + 'dato = "21/8"\n', encoding="utf-8")
+    r = runner.invoke(app, ["notat", "2024", "-b", str(mappe)])
+    linje = len(fil.read_text(encoding="utf-8").splitlines())
+    assert r.exit_code == 2
+    assert r.stderr == (f"Fejl: {fil}:{linje}: notat.dato: skal være en dato skrevet som "
+                        "ÅÅÅÅ-MM-DD, fx 2023-08-21 (uden klokkeslæt), fik '21/8'\n")
+    fil.write_text(fil.read_text(encoding="utf-8").replace('"21/8"', "2023-08-21"),
+                   encoding="utf-8")
+    md = runner.invoke(app, ["notat", "2024", "-b", str(mappe)]).stdout
+    assert "**Til:** DAS Social  \n**Møde:** 21\\. august 2023, punkt 3  \n**Dato:** 21\\. august " \
+           "2023  \n**Sagsnr.:** 2023-052085\n" in md
+    assert "Udarbejdet af" not in md  # et felt, filen ikke har, opfindes ikke
+
+
+def test_et_og_mange(tmp_path):
+    shutil.copytree(BUDGETS, tmp_path, dirs_exist_ok=True)
+    fil = tmp_path / "2024.toml"
+    fil.write_text(fil.read_text(encoding="utf-8").replace("bpa_tilsyn = 19", "bpa_tilsyn = 21")
+                   .replace("tilbud_nygodkendelser = 7", "tilbud_nygodkendelser = 1")
+                   .replace("tilbud_nygodkendelser = [2, 4, 1, 0]", "tilbud_nygodkendelser = [1, 0, 0, 0]"),
+                   encoding="utf-8")
+    md = _normal(runner.invoke(app, ["notat", "2024", "-b", str(tmp_path)]).stdout)
+    assert "forventes en nedgang på 1 virksomhed, svarende til 4,5%" in md
+    assert "251 tilbud samt 1 nygodkendelse." in md
+    assert "i alt 21 virksomheder" in md

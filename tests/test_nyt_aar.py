@@ -297,9 +297,12 @@ def test_notatet_for_et_nyt_udkast_siger_uaendret_paa_dansk_og_ikke_at_det_er_ka
            "kr.\u00a037.215.124." in notat
     assert "Fra Budget 2024 til Budget 2025 er de samlede udgifter til den objektive " \
            "finansiering uændrede." in notat
-    assert "de er kalibreret til et tidligere års offentliggjorte takster og timepris og " \
-           "overført uændret til 2025:" in notat
+    assert "Kalibreret: overført fra 2024, hvor værdien var kalibreret til de offentliggjorte " \
+           "takster; den er ikke kalibreret til 2025." in notat
     assert "giver de offentliggjorte takster" not in notat
+    # [notat]: til overføres, mødet og sagsnummeret hører til 2024's behandling
+    assert "**Til:** DAS Social" in notat
+    assert "2023-052085" not in notat and "Møde" not in notat
 
 
 def test_notatet_viser_at_udkastet_stiger_med_netop_det_overfoerte_overskud(ny2025):

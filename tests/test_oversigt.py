@@ -138,11 +138,13 @@ def celler_docx(fil) -> dict[tuple[str, str], tuple[Decimal, ...]]:
     import docx
 
     dokument = docx.Document(fil)
-    titler = [p.text for p in dokument.paragraphs if p.style.name == "Caption"]
+    # Word-teksten har faste mellemrum, hvor to dele hører sammen ("Tabel 1", "§ 33")
+    titler = [p.text.replace("\u00a0", " ") for p in dokument.paragraphs
+              if p.style.name == "Caption"]
     ud = {}
     for titel, tabel in zip(titler, dokument.tables, strict=True):
         for raekke in tabel.rows[1:]:
-            navn, *celler = [c.text for c in raekke.cells]
+            navn, *celler = [c.text.replace("\u00a0", " ") for c in raekke.cells]
             ud[_noegle(titel), navn] = tuple(map(dansk, celler))
     return ud
 
@@ -182,7 +184,7 @@ def test_tabel_1_og_2a_som_word_bilag_med_oversigtens_tabelnumre(tmp_path):
     import docx
 
     titler = [p.text for p in docx.Document(fil).paragraphs if p.style.name == "Caption"]
-    assert [t.split(":")[0] for t in titler] == ["Tabel 1", "Tabel 2a", "Tabel 2a"]
+    assert [t.split(":")[0] for t in titler] == ["Tabel\u00a01", "Tabel\u00a02a", "Tabel\u00a02a"]
     # En fil, der findes, erstattes kun med --overskriv (som de andre kommandoer).
     foer = fil.read_bytes()
     r = runner.invoke(app, ["oversigt", "2023", str(BUDGETS), "-o", str(fil)])

@@ -73,6 +73,6 @@ def test_notatet_lister_pladsholderne_paa_dansk(mappe):
     r = kør("notat", 2024, "-b", mappe, "-o", mappe / "n.md")
     assert r.exit_code == 0, r.output
     tekst = (mappe / "n.md").read_text(encoding="utf-8")
-    assert "Pladsholdere. Ingen kilde offentliggør disse værdier" in tekst
-    assert "- befolkning.kommuner = Silkeborg: 21.872; Brønderslev: 7.775;" in tekst
-    assert "- normtimer.vaesentlig_aendring = 18,2142 (pladsholder)" in tekst
+    assert "Pladsholder: ingen kilde offentliggør værdien" in tekst
+    assert "| 0-17-årige, Silkeborg | 21.872 | pladsholder |" in tekst
+    assert "| Normtimer, væsentlig ændring (takstgruppe 1) | 18,2142 | pladsholder |" in tekst

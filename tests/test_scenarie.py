@@ -95,7 +95,9 @@ def test_notatet_for_et_scenarie_siger_det_i_titlen_og_foerst():
     assert r.exit_code == 0
     linjer = r.stdout.splitlines()
     assert linjer[0] == "# SCENARIE – Socialtilsyn Nord – Budget 2024"
-    assert linjer[2].startswith("SCENARIE (--saet på kommandolinjen)")
+    # først efter titlen og notatets hoved ("**Til:** …", docs/budgetfil.md)
+    efter_hovedet = [l for l in linjer[1:] if l and not l.startswith("**")]
+    assert efter_hovedet[0].startswith("SCENARIE (--saet på kommandolinjen)")
     assert "| antal.plejefamilier | 860 | 900 | 40 |" in r.stdout
 
 

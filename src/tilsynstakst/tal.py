@@ -5,6 +5,7 @@ Negative tal får et almindeligt ASCII-minus (-1.502.843). Mellem tal og % eller
 hårdt mellemrum (U+00A0), så de ikke skilles ved linjeskift.
 """
 
+from datetime import date
 from decimal import Decimal
 
 HAARDT_MELLEMRUM = "\u00a0"
@@ -56,3 +57,30 @@ def vis(v: object, enhed: str | None = None, kort: bool = False) -> str:
     if felter := getattr(type(v), "model_fields", None):
         return "; ".join(f"{n}: {vis(getattr(v, n))}" for n in felter)
     return str(v)
+
+
+MAANEDER = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+            "oktober", "november", "december")
+
+
+def dato(d: date) -> str:
+    """date(2023, 8, 21) → '21. august 2023' (dansk retskrivning)."""
+    return f"{d.day}. {MAANEDER[d.month - 1]} {d.year}"
+
+
+def kvartal(k: str) -> str:
+    """Danmarks Statistiks kvartal i almindeligt dansk: '2023K2' → '2. kvartal 2023'."""
+    aar, _, nr = k.partition("K")
+    return f"{nr}. kvartal {aar}"
+
+
+def kvartalets_dag(k: str) -> str:
+    """Dagen, FOLK1A opgør befolkningen for kvartalet (kvartalets første dag): '2023K2' →
+    '1. april 2023'."""
+    aar, _, nr = k.partition("K")
+    return f"1. {MAANEDER[3 * (int(nr) - 1)]} {aar}"
+
+
+def antal(n: Decimal | int, ental: str, flertal: str) -> str:
+    """Et antal med navnet i ental eller flertal: '1 virksomhed', '3 virksomheder'."""
+    return f"{tal(n)} {ental if abs(n) == 1 else flertal}"

@@ -287,7 +287,19 @@ def udkast(forrige: Budget, aar: int, faktor: Fraction,
         "kvartal": forrige.befolkning.kvartal, "kommuner": dict(forrige.befolkning.kommuner)}
     if forrige.regler is not None:  # tilsynets regler gælder også næste år (docs/budgetfil.md)
         data["regler"] = forrige.regler.model_dump(mode="json")
+    if hoved := overfoert_notathoved(forrige):
+        data["notat"] = hoved
     return indledning, data
+
+
+def overfoert_notathoved(forrige: Budget) -> dict[str, str]:
+    """Det af notatets hoved, et nyt år overtager: modtagerne (``til``) og afsenderen
+    (``forfatter``), som er de samme år for år. Mødet, datoen og sagsnummeret hører til ét års
+    behandling og skrives af tilsynet selv; et nyt år låner dem aldrig (docs/budgetfil.md)."""
+    n = forrige.notat
+    if n is None:
+        return {}
+    return {felt: v for felt in ("til", "forfatter") if (v := getattr(n, felt)) is not None}
 
 
 def budgetfil_tekst(forrige: Budget, aar: int, faktor: Fraction, idag: date,

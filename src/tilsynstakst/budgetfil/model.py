@@ -6,6 +6,7 @@ Tal læses eksakt (``tomllib`` med ``parse_float=Decimal``); ``float`` afvises.
 """
 
 import re
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
@@ -728,6 +729,37 @@ class Regler(_Model):
         SkaerpetGrundlag.AFRUNDET
 
 
+def _dato(v: Any) -> date:
+    """En dato som TOML skriver den (``dato = 2023-08-21``), eller som tekst i samme form."""
+    if isinstance(v, date) and not isinstance(v, datetime):
+        return v
+    if isinstance(v, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", v):
+        try:
+            return date.fromisoformat(v)
+        except ValueError:
+            pass
+    raise _fejl("skal være en dato skrevet som ÅÅÅÅ-MM-DD, fx 2023-08-21 (uden klokkeslæt)", v)
+
+
+Dato = Annotated[date, BeforeValidator(_dato),
+                 WithJsonSchema({"type": "string", "format": "date"})]
+
+
+class Notathoved(_Model):
+    """Notatets hoved, som de offentliggjorte notater har det: til hvem, mødet, datoen,
+    sagsnummeret og forfatteren. Hvert felt er valgfrit; et felt, filen ikke angiver, udelades
+    af notatet (det opfindes ikke). ``tilsynstakst ny`` overfører ``til`` og ``forfatter`` (de
+    samme modtagere og samme afsender år for år), ikke mødet, datoen eller sagsnummeret, der
+    hører til ét års behandling."""
+
+    til: Tekst | None = None
+    moede: Tekst | None = None
+    dato: Dato | None = None
+    sagsnr: Tekst | None = None
+    forfatter: Tekst | None = None
+    kilde: Tekst | None = None
+
+
 # En fil uden BPA-normtimer har ingen BPA (Budget.har_bpa); disse nøgler hører så ikke hjemme.
 BPA_ANTAL = ("bpa_tilsyn", "bpa_nygodkendelser")
 BPA_NORMTIMER = ("bpa_tilsyn", "bpa_nygodkendelse")
@@ -760,6 +792,7 @@ class Budget(_Model):
     # (docs/afstemning.md). Et tal, der står både i notatet og i oversigten, står ét sted.
     oversigt: Offentliggjort | None = None
     regler: Regler | None = None
+    notat: Notathoved | None = None
 
     @property
     def priser(self) -> int:

@@ -6,7 +6,7 @@ uændret) valgt efter fortegnet. Markdown og Word (``render.notat_*``) viser det
 """
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,14 +16,14 @@ from tilsynstakst.fund import Fund
 from tilsynstakst.beregning.aarsresultat import Rapport
 from tilsynstakst.kontrol.sammenhaeng import er_udkast
 from tilsynstakst.beregning.sammenligning import Aendring
-from tilsynstakst.budgetfil.model import Budget
+from tilsynstakst.budgetfil.model import Budget, Notathoved
 from tilsynstakst.visning.tabeller import (Tabel, aaret_i_priser, antalsforudsaetninger, budgettet,
                                    i_priser, timepris_og_bpa,
                                    kommuneraekker, objektiv_finansiering, omkostningsmodel,
                                    opbygningstabel,
                                    prislinje, scenarielinje, scenarietabel, takst_pr_tilbud,
                                    takstblade)
-from tilsynstakst.tal import kroner, procent, tal, vis
+from tilsynstakst.tal import antal, dato, kroner, kvartal, kvartalets_dag, procent, tal, vis
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,13 @@ class Tabelblok:
     # Word nummererer tabellerne ("Tabel 3: …"); en tabel, hvis titel har sit eget nummer (som
     # landsoversigtens "Tabel 2a: …"), står med titlen alene.
     nummereret: bool = True
+    # Tabelteksten, når den ikke er tabellens titel: det, titlen siger ud over afsnittets
+    # overskrift lige over ("" = kun nummeret), så intet står to gange (``_uden_dobbelt``).
+    titel: str | None = None
+
+    @property
+    def tabeltekst(self) -> str:
+        return self.tabel.titel if self.titel is None else self.titel
 
 
 @dataclass(frozen=True)
@@ -59,7 +66,17 @@ class Diagram:
     serier: tuple[tuple[str, tuple[Decimal, ...]], ...]
 
 
-Blok = Overskrift | Afsnit | Punkter | Tabelblok | Diagram
+@dataclass(frozen=True)
+class Teksttabel:
+    """En tabel af tekster (ingen tal at regne med), fx de kalibrerede værdier med deres
+    danske navne: (navn, værdi, status) pr. række; den første række er kolonnerne."""
+
+    titel: str
+    kolonner: tuple[str, ...]
+    raekker: tuple[tuple[str, ...], ...]
+
+
+Blok = Overskrift | Afsnit | Punkter | Tabelblok | Diagram | Teksttabel
 
 
 @dataclass(frozen=True)
@@ -68,6 +85,9 @@ class Notat:
     blokke: tuple[Blok, ...]
     tilsyn: str = ""  # forfatteren i et dokuments egenskaber
     egenskabstitel: str = ""  # "Budget AAAA – TILSYN", med et scenaries eller udkasts mærke foran
+    # Notatets hoved under titlen: (ledetekst, værdi), kun de felter, filen eller
+    # kommandolinjen angiver ("Til", "DAS Social"), i fast orden.
+    hoved: tuple[tuple[str, str], ...] = ()
 
 
 def _retning(a: Aendring, op: str = "en stigning", ned: str = "en nedgang") -> str:
@@ -115,11 +135,12 @@ def _budgetsaetninger(r: Rapport) -> list[str]:
     ]
 
 
-def _antal_punkt(a: Aendring, omraade: str, hvad: str) -> str:
+def _antal_punkt(a: Aendring, omraade: str, hvad: tuple[str, str]) -> str:
+    """``hvad``: (ental, flertal), så der står "1 virksomhed" og "3 virksomheder"."""
     if a.aendring == 0:
-        return f"{omraade} forventes antallet af {hvad} uændret ({tal(a.budgetaar)})."
+        return f"{omraade} forventes antallet af {hvad[1]} uændret ({tal(a.budgetaar)})."
     pct = f", svarende til {_pct(a)}" if a.pct is not None else ""  # ingen procent af 0
-    return f"{omraade} forventes {_retning(a)} på {tal(abs(a.aendring))} {hvad}{pct}."
+    return f"{omraade} forventes {_retning(a)} på {antal(abs(a.aendring), *hvad)}{pct}."
 
 
 def _opgavepunkter(r: Rapport) -> list[str]:
@@ -133,13 +154,15 @@ def _opgavepunkter(r: Rapport) -> list[str]:
                     if tilbud.aendring == 0 else
                     f"Det samlede antal tilbud forventes at blive {tal(tilbud.budgetaar)}, "
                     f"{_retning(tilbud)} på {tal(abs(tilbud.aendring))}.")
-    bpa = ([_antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder", "virksomheder")]
+    bpa = ([_antal_punkt(a["bpa_tilsyn"], "For området for BPA-virksomheder",
+                         ("virksomhed", "virksomheder"))]
            if r.budgetaar.har_bpa else [])
     return [
-        _antal_punkt(a["plejefamilier_i_alt"], "På plejefamilieområdet", "plejefamilier"),
+        _antal_punkt(a["plejefamilier_i_alt"], "På plejefamilieområdet",
+                     ("plejefamilie", "plejefamilier")),
         *bpa,
         _antal_punkt(a["vaesentlige_aendringer"], "På tilbudsområdet",
-                     "ansøgninger om væsentlige ændringer"),
+                     ("ansøgning om væsentlig ændring", "ansøgninger om væsentlige ændringer")),
         tilbud_tekst,
     ]
 
@@ -190,20 +213,23 @@ def _overfoert(r: Rapport, budget: Budget) -> list[str]:
 
 def _antal_afsnit(r: Rapport) -> str:
     a = r.budgetaar.antal
-    bpa = (f" På området for BPA-virksomheder forventes i alt {tal(a['bpa_tilsyn'])} "
-           "virksomheder." if r.budgetaar.har_bpa else "")
+    bpa = (f" På området for BPA-virksomheder forventes i alt "
+           f"{antal(a['bpa_tilsyn'], 'virksomhed', 'virksomheder')}." if r.budgetaar.har_bpa
+           else "")
+    ny = ("nygodkendelse", "nygodkendelser")
     return (f"For Budget {r.budgetaar.aar} forventes det samlede antal plejefamilier at udgøre "
-            f"{tal(a['plejefamilier'])} plejefamilier foruden "
-            f"{tal(a['plejefamilier_nygodkendelser'])} nygodkendelser i løbet af året. For "
+            f"{antal(a['plejefamilier'], 'plejefamilie', 'plejefamilier')} foruden "
+            f"{antal(a['plejefamilier_nygodkendelser'], *ny)} i løbet af året. For "
             f"tilbudsområdet forventes {tal(a['tilbud'])} tilbud samt "
-            f"{tal(a['tilbud_nygodkendelser'])} nygodkendelser.{bpa}")
+            f"{antal(a['tilbud_nygodkendelser'], *ny)}.{bpa}")
 
 
 def _finansieringsafsnit(r: Rapport) -> list[str]:
     ae = r.aendringer
     tekst = ("Hver kommune betaler den andel af Plejefamilieafdelingens budget, der svarer til "
-             "kommunens andel af de 0-17-årige i socialtilsynets område, opgjort af Danmarks "
-             f"Statistik i {r.budgetaar.finansiering.kvartal} (lov om socialtilsyn § 23).")
+             "kommunens andel af de 0-17-årige i socialtilsynets område, som Danmarks Statistik "
+             f"har opgjort dem pr. {kvartalets_dag(r.budgetaar.finansiering.kvartal)} "
+             f"({kvartal(r.budgetaar.finansiering.kvartal)}; lov om socialtilsyn § 23).")
     if ae is None:
         return [tekst]
     i_alt, fra_til = ae.finansiering["i_alt"], f"Fra Budget {r.forrige_aar.aar} til Budget " \
@@ -239,9 +265,9 @@ def _bpa_afsnit(r: Rapport) -> list[Blok]:
     return [Overskrift("BPA-området"), Tabelblok(timepris_og_bpa(r)), Afsnit(
         f"Taksten for nygodkendelser og tilsyn med godkendte BPA-virksomheder beregnes efter "
         f"antal anvendte timer ganget med timeprisen. I Budget {r.budgetaar.aar} er det "
-        f"forudsat, at der anvendes {tal(h['bpa_tilsyn'])} timer til at føre tilsyn med en "
-        f"godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og {tal(h['bpa_nygodkendelse'])} "
-        f"timer til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")]
+        f"forudsat, at der anvendes {antal(h['bpa_tilsyn'], 'time', 'timer')} til at føre "
+        f"tilsyn med en godkendt BPA-virksomhed ({kroner(t.bpa_tilsyn)}) og "
+        f"{antal(h['bpa_nygodkendelse'], 'time', 'timer')} til en nygodkendelse ({kroner(t.bpa_nygodkendelse)}).")]
 
 
 def _vaerdi(budget: Budget, sti: str) -> Any:
@@ -251,32 +277,121 @@ def _vaerdi(budget: Budget, sti: str) -> Any:
     return node
 
 
+# De værdier, en fil kan mærke kalibreret eller pladsholder, med deres danske navne. En nøgle,
+# der ikke står her, vises med sin nøgle (den er stadig rigtig, blot ikke oversat).
+NAVNE = {
+    "antal.plejefamilier": "Antal plejefamilier",
+    "antal.plejefamilier_nygodkendelser": "Antal nygodkendelser af plejefamilier",
+    "antal.tilbud": "Antal tilbud",
+    "antal.tilbud_nygodkendelser": "Antal nygodkendelser af tilbud",
+    "antal.vaesentlige_aendringer": "Antal væsentlige ændringer",
+    "antal.bpa_tilsyn": "Antal BPA-virksomheder under tilsyn",
+    "antal.bpa_nygodkendelser": "Antal nygodkendelser af BPA-virksomheder",
+    "antal.pr_takstgruppe.tilbud": "Tilbud pr. takstgruppe (1-4)",
+    "antal.pr_takstgruppe.tilbud_nygodkendelser": "Nygodkendelser af tilbud pr. takstgruppe (1-4)",
+    "antal.pr_takstgruppe.vaesentlige_aendringer": "Væsentlige ændringer pr. takstgruppe (1-4)",
+    "normtimer.tilsyn": "Normtimer, tilsyn (takstgruppe 1)",
+    "normtimer.nygodkendelse": "Normtimer, nygodkendelse (takstgruppe 1)",
+    "normtimer.vaesentlig_aendring": "Normtimer, væsentlig ændring (takstgruppe 1)",
+    "normtimer.bpa_tilsyn": "Timer pr. tilsyn med en BPA-virksomhed",
+    "normtimer.bpa_nygodkendelse": "Timer pr. nygodkendelse af en BPA-virksomhed",
+    "budget.tilbudsafdelingen": "Tilbudsafdelingens budget, kr.",
+    "budget.plejefamilieafdelingen": "Plejefamilieafdelingens budget, kr.",
+}
+
+
+def _maerkede_raekker(budget: Budget) -> list[tuple[str, str, str]]:
+    """(dansk navn, værdi, kalibreret/pladsholder) for hver nøgle i ``kalibreret`` og
+    ``pladsholdere``; en tabel (antal pr. takstgruppe, kommunerne) står med en række pr. del."""
+    raekker = []
+    for sti, maerke in budget.maerker().items():
+        v = _vaerdi(budget, sti)
+        if isinstance(v, dict):  # kommunerne: én række pr. kommune
+            raekker += [(f"0-17-årige, {navn}" if sti == "befolkning.kommuner" else
+                         f"{NAVNE.get(sti, sti)}, {navn}", vis(x), maerke) for navn, x in v.items()]
+        elif felter := getattr(type(v), "model_fields", None):  # antal.pr_takstgruppe
+            raekker += [(NAVNE.get(f"{sti}.{f}", f"{sti}.{f}"), vis(getattr(v, f)), maerke)
+                        for f in felter]
+        else:
+            raekker.append((NAVNE.get(sti, sti), vis(v), maerke))
+    return raekker
+
+
+def _maerkernes_betydning(budget: Budget) -> str:
+    """Hvad "kalibreret" og "pladsholder" betyder for netop dette år: kalibreret til de
+    offentliggjorte takster kun, når årets fil gengiver offentliggjorte tal; et udkast har
+    værdierne fra året før (docs/omkostningsmodel.md)."""
+    dele = []
+    if budget.kalibreret:
+        if er_udkast(budget):
+            dele.append(f"Kalibreret: overført fra {budget.aar - 1}, hvor værdien var kalibreret "
+                        "til de offentliggjorte takster; den er ikke kalibreret til "
+                        f"{budget.aar}.")
+        elif budget.offentliggjort is not None or budget.oversigt is not None:
+            dele.append("Kalibreret: kilderne offentliggør ikke værdien; den er kalibreret til "
+                        "de offentliggjorte takster og timeprisen, så omkostningsmodellen giver "
+                        "dem (hvilket års tal, står ved kilden ovenfor).")
+        else:
+            dele.append(f"Kalibreret: værdien er kalibreret til et års offentliggjorte takster; "
+                        f"filen for {budget.aar} gengiver ingen offentliggjorte tal, så det er "
+                        f"ikke kontrolleret for {budget.aar}.")
+    if budget.pladsholdere:
+        dele.append("Pladsholder: ingen kilde offentliggør værdien, og den kan ikke kalibreres; "
+                    "de tal, der regnes af den, er ikke tilsynets egne.")
+    return " ".join(dele)
+
+
 def _forudsaetninger(budget: Budget) -> list[Blok]:
-    """Kilderne, og de kalibrerede værdier mærket som sådan (de er ikke offentliggjort)."""
+    """Kilderne, og de kalibrerede værdier og pladsholderne som én tabel med danske navne."""
     kilder = [f"Budgetfilen: {budget.kilde}", f"Budget: {budget.budget.kilde}",
               f"Antal: {budget.antal.kilde}", f"Normtimer: {budget.normtimer.kilde}",
               f"Befolkning: {budget.befolkning.kilde}"]
     if budget.overfoert_resultat is not None:
         kilder.append(f"Overført resultat: {budget.overfoert_resultat.kilde}")
     blokke: list[Blok] = [Overskrift("Forudsætninger og kilder"), Punkter(tuple(kilder))]
-    if budget.kalibreret:
-        hvordan = (f"er kalibreret til et tidligere års offentliggjorte takster og timepris og "
-                   f"overført uændret til {budget.aar}" if er_udkast(budget) else
-                   "er kalibreret, så omkostningsmodellen giver de offentliggjorte takster og "
-                   "timeprisen")
-        blokke += [
-            Afsnit(f"Kalibrerede værdier. Notatet offentliggør ikke disse værdier; de {hvordan}:"),
-            Punkter(tuple(f"{sti} = {vis(_vaerdi(budget, sti))} (kalibreret)"
-                          for sti in budget.kalibreret)),
-        ]
-    if budget.pladsholdere:
-        blokke += [
-            Afsnit("Pladsholdere. Ingen kilde offentliggør disse værdier, og de er ikke "
-                   "kalibreret; de tal, der regnes af dem, er ikke tilsynets egne:"),
-            Punkter(tuple(f"{sti} = {vis(_vaerdi(budget, sti))} (pladsholder)"
-                          for sti in budget.pladsholdere)),
-        ]
+    if raekker := _maerkede_raekker(budget):
+        titel = ("Kalibrerede værdier og pladsholdere" if budget.kalibreret and
+                 budget.pladsholdere else "Pladsholdere" if budget.pladsholdere else
+                 "Kalibrerede værdier")
+        blokke += [Teksttabel(titel, ("Forudsætning", "Værdi", "Status"), tuple(raekker)),
+                   Afsnit(_maerkernes_betydning(budget))]
     return blokke
+
+
+NOTATHOVED = (("til", "Til"), ("moede", "Møde"), ("dato", "Dato"), ("sagsnr", "Sagsnr."),
+              ("forfatter", "Udarbejdet af"))
+
+
+def notathoved(hoved: Notathoved | None) -> tuple[tuple[str, str], ...]:
+    """Notatets hoved: (ledetekst, værdi) for hvert felt, der er angivet; datoen på dansk."""
+    if hoved is None:
+        return ()
+    return tuple((ledetekst, dato(v) if felt == "dato" else v) for felt, ledetekst in NOTATHOVED
+                 if (v := getattr(hoved, felt)) is not None)
+
+
+def _ud_over(titel: str, overskrift: str) -> str | None:
+    """Det, tabellens titel siger ud over overskriften ("Udvikling i X" dækker "Udviklingen i
+    X"), eller ``None``, når titlen ikke begynder med overskriften."""
+    for foran in (overskrift, overskrift.replace("Udvikling i ", "Udviklingen i ")):
+        if titel.casefold().startswith(foran.casefold()):
+            rest = titel[len(foran):].strip(" :()")
+            return rest[:1].upper() + rest[1:]
+    return None
+
+
+def _uden_dobbelt(blokke: list[Blok]) -> list[Blok]:
+    """En tabel lige under en overskrift, der siger det samme ("Udvikling i budgettet" /
+    "Udviklingen i budgettet"), får kun det, dens titel siger ud over overskriften, som
+    tabeltekst ("BPA-området: timepris og takster" → "Timepris og takster"; ingenting: kun
+    tabellens nummer)."""
+    ud: list[Blok] = []
+    for b in blokke:
+        if (isinstance(b, Tabelblok) and ud and isinstance(ud[-1], Overskrift)
+                and (rest := _ud_over(b.tabel.titel, ud[-1].tekst)) is not None):
+            b = replace(b, titel=rest)
+        ud.append(b)
+    return ud
 
 
 def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
@@ -295,10 +410,12 @@ def _forbehold(r: Rapport, budget: Budget, fund: Sequence[Fund]) -> list[Blok]:
     return blokke
 
 
-def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
+def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = (),
+              hoved: Notathoved | None = None) -> Notat:
     """Notatet i det offentliggjorte notats orden: resumé, opgaver, budget, objektiv
     finansiering, takster, BPA (uden BPA: timeprisen), og til sidst forudsætningerne med kilder.
-    Et udkast og kontrollernes fund står først."""
+    Et udkast og kontrollernes fund står først. ``hoved``: notatets hoved (til, møde, dato,
+    sagsnr., forfatter), ellers filens ``[notat]``."""
     nu = r.budgetaar
     blokke: list[Blok] = [*_forbehold(r, budget, fund), Afsnit(" ".join(_budgetsaetninger(r)))]
     if punkter := _opgavepunkter(r):
@@ -325,5 +442,6 @@ def lav_notat(r: Rapport, budget: Budget, fund: Sequence[Fund] = ()) -> Notat:
                          f"den objektive finansiering fordeles med {metode}."))
     udkast = "UDKAST – " if er_udkast(budget) else ""
     scenarie = "SCENARIE – " if r.scenarie else ""
-    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(blokke), r.tilsyn,
-                 f"{scenarie}{udkast}Budget {nu.aar} – {r.tilsyn}")
+    return Notat(f"{scenarie}{udkast}{r.tilsyn} – Budget {nu.aar}", tuple(_uden_dobbelt(blokke)),
+                 r.tilsyn, f"{scenarie}{udkast}Budget {nu.aar} – {r.tilsyn}",
+                 notathoved(hoved if hoved is not None else budget.notat))

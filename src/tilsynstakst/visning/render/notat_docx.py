@@ -15,7 +15,9 @@ import re
 from datetime import UTC, datetime
 
 from tilsynstakst.fund import synlig
-from tilsynstakst.visning.notat import Afsnit, Diagram, Notat, Overskrift, Punkter, Tabelblok
+from tilsynstakst.visning.notat import (Afsnit, Diagram, Notat, Overskrift, Punkter, Tabelblok,
+                                        Teksttabel)
+from tilsynstakst.visning.render.prosa import bundet
 from tilsynstakst.visning.render.celler import celletekst
 from tilsynstakst.visning.tabeller import Tabel
 from tilsynstakst.tal import tal
@@ -36,7 +38,10 @@ APP_XML = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
            b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
            b'extended-properties"><Application>tilsynstakst</Application></Properties>')
 SPROG = "da-DK"
-SAMLET = 40  # rækker i en tabel, der holdes samlet på én side (i 8 pkt. fylder de under en side)
+SAMLET = 36  # rækker i en tabel, der holdes samlet på én side (i 9 pkt. fylder de under en side)
+TABELPUNKT = 9  # tabellernes skriftstørrelse: mindst 9 pkt., så de kan læses på papir
+FAST_BINDESTREG = "\u2011"  # en bindestreg, der ikke brydes
+SKRIFT = "Arial"  # i Word overalt; LibreOffice bruger den målfaste Liberation Sans
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
@@ -60,8 +65,9 @@ def tekst(s: str) -> str:
     tekstkørsel), med styretegn og usynlige tegn vist som koder (``fund.synlig``). XML kan ikke
     rumme et styretegn som BEL eller ESC (python-docx fejler), og python-docx gør en tabulator og
     et linjeskift til Words egne; en vognretur eller et tegn, der vender skriveretningen, ville
-    skjule eller forfalske teksten."""
-    return synlig(s)
+    skjule eller forfalske teksten. Hvor to dele hører sammen ("§ 33", "kr. 250.990", "3,8 %"),
+    står et fast mellemrum, så Word ikke bryder linjen dér (``prosa.bundet``)."""
+    return synlig(bundet(s))
 
 
 def _a4(dokument) -> int:  # type: ignore[no-untyped-def]
@@ -105,15 +111,15 @@ def _dansk(dokument) -> None:  # type: ignore[no-untyped-def]
         indstillinger.remove(korrektur)
 
 
-def _egenskaber(dokument, n: Notat) -> None:  # type: ignore[no-untyped-def]
+def _egenskaber(dokument, titel: str, forfatter: str) -> None:  # type: ignore[no-untyped-def]
     """Titel "Budget AAAA – TILSYN", tilsynet som forfatter, tidspunktet nu (UTC), dansk sprog;
     skabelonens beskrivelse og miniaturebillede fjernes."""
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
     nu = datetime.now(UTC)
     e = dokument.core_properties
-    e.title = tekst(n.egenskabstitel or n.titel)
-    e.author = e.last_modified_by = tekst(n.tilsyn)
+    e.title = tekst(titel)
+    e.author = e.last_modified_by = tekst(forfatter)
     e.subject = e.comments = e.keywords = e.category = ""
     e.language, e.revision, e.created, e.modified = SPROG, 1, nu, nu
     pakke = dokument.part.package
@@ -139,40 +145,69 @@ def _sidefod(dokument) -> None:  # type: ignore[no-untyped-def]
                                    "<w:r><w:t>1</w:t></w:r></w:fldSimple>"))
 
 
-def _bredder(t: Tabel, raekker: list[tuple[str, ...]], bredde: int) -> list[int]:
-    """Kolonnebredderne (twips, i alt højst ``bredde``) i forhold til det længste indhold i tegn:
-    en talkolonne efter sit længste tal og det længste ord i overskriften, navnekolonnen efter sit
-    længste navn, dog højst 20 tegn (et længere navn ombrydes); hver med to tegns luft."""
-    tegn = [min(20, max(len(r[0]) for r in raekker))]
-    for k, overskrift in enumerate(t.kolonner[1:], start=1):
-        ord_ = re.split(r"[\s-]", overskrift)  # en overskrift ombrydes ved mellemrum og bindestreg
-        tegn.append(max(map(len, [*ord_, *(r[k] for r in raekker[1:] if k < len(r))])))
-    luft = [n + 2 for n in tegn]
-    return [bredde * n // sum(luft) for n in luft]
+# Arials bredder i tusindedele em (Liberation Sans har de samme): cifre, tegn og store
+# bogstaver; et andet lille bogstav regnes som 500. Fed skrift er ca. 1/10 bredere. Hele tal:
+# tegnegeometri, men heller ingen float her.
+_EM = {**dict.fromkeys("0123456789", 556), **dict.fromkeys(".,:;() -\u2011'", 278),
+       "%": 889, "Æ": 1000, "Ø": 778, "Å": 667, "æ": 889,
+       **dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 680), **dict.fromkeys("ijl", 222),
+       **dict.fromkeys("fmrtw", 600)}
 
 
-def _tabel(dokument, t: Tabel, nummer: int | None, bredde: int) -> None:  # type: ignore[no-untyped-def]
-    """Tabellen med sin titel som tabeltekst ("Tabel 3: …", typografien Billedtekst; uden
-    ``nummer`` titlen alene, når den har sit eget nummer), ikke som
-    en overskrift, der ville gentage afsnittets ("Udvikling i budgettet" / "Udviklingen i
-    budgettet"); i tekstbredden (``bredde`` i twips) med faste
-    kolonnebredder og smal cellemargen; 8 pkt., tal højrestillet. En tabel på højst ``SAMLET``
-    rækker holdes samlet på én side (hver række "hold sammen med næste"); en længere deles, og
-    overskriftsrækken gentages på hver side. Rækkerne markeres ikke "må ikke deles"
-    (w:cantSplit): sammen med en gentaget overskriftsrække taber LibreOffice så rækker ved et
-    sideskift."""
+def _twips(tekst: str, fed: bool = False) -> int:
+    """Tekstens bredde i twips i ``TABELPUNKT`` Arial (1 pkt. = 20 twips)."""
+    em = sum(_EM.get(t, 500) for t in tekst) * (11 if fed else 10) // 10
+    return em * TABELPUNKT * 20 // 1000 + 1
+
+
+def _bredder(raekker: list[tuple[str, ...]], bredde: int) -> list[int]:
+    """Kolonnebredderne (twips, i alt højst ``bredde``) efter det bredeste indhold, målt i
+    Arials bredder: en talkolonne efter sit bredeste tal og det bredeste ord i overskriften
+    (første række, fed), så overskriften kun brydes mellem ord, aldrig i "2024-priser", og et
+    tal aldrig brydes; navnekolonnen får resten, dog mindst sit bredeste ord og højst sit
+    bredeste navn. Hver kolonne med cellemargenen (2 × 57 twips) og lidt luft."""
+    luft = 2 * 57 + 60
+    tal = []
+    for k, overskrift in enumerate(raekker[0][1:], start=1):
+        ord_ = max(_twips(o, True) for o in overskrift.split() or [""])
+        tal.append(max(ord_, *(_twips(r[k]) for r in raekker[1:] if k < len(r))) + luft)
+    navne = raekker[1:]
+    bredeste_ord = max([_twips(o, True) for o in raekker[0][0].split()]
+                       + [_twips(o) for r in navne for o in r[0].split()] + [0]) + luft
+    bredeste = max([_twips(raekker[0][0], True)] + [_twips(r[0]) for r in navne]) + luft
+    tegn = [max(bredeste_ord, min(bredeste, bredde - sum(tal))), *tal]
+    return [bredde * n // sum(tegn) for n in tegn]
+
+
+def _tabel(dokument, t: Tabel | Teksttabel, tabeltekst: str,  # type: ignore[no-untyped-def]
+           bredde: int) -> None:
+    """Tabellen under sin tabeltekst ("Tabel 3: …", typografien Billedtekst), ikke en
+    overskrift, der ville gentage afsnittets; teksten holdes sammen med tabellen (hold sammen
+    med næste), og en note under tabellen (fx formlen) holdes sammen med tabellens sidste
+    række, så ingen af dem står alene på en anden side. I tekstbredden (``bredde`` i twips) med
+    faste kolonnebredder og smal cellemargen; 9 pkt.; tal højrestillet, en tekstkolonne
+    (status i ``Teksttabel``) venstrestillet. En tabel på højst ``SAMLET`` rækker holdes samlet
+    på én side (hver række "hold sammen med næste"); en længere deles, og overskriftsrækken
+    gentages på hver side. Rækkerne markeres ikke "må ikke deles" (w:cantSplit): sammen med en
+    gentaget overskriftsrække taber LibreOffice så rækker ved et sideskift."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml import OxmlElement, parse_xml
     from docx.oxml.ns import nsdecls, qn
     from docx.shared import Pt, Twips
 
-    raekker = [t.kolonner] + [(navn, *map(celletekst, celler)) for navn, celler in t.raekker]
-    bredder = _bredder(t, raekker, bredde)
-    billedtekst = dokument.add_paragraph(
-        tekst(f"Tabel {nummer}: {t.titel}" if nummer is not None else t.titel), style="Caption")
+    if isinstance(t, Tabel):
+        raekker = [t.kolonner] + [(navn, *map(celletekst, celler)) for navn, celler in t.raekker]
+        venstre = {0}
+        note = t.note
+    else:
+        raekker = [t.kolonner, *t.raekker]
+        venstre = {0, len(t.kolonner) - 1}
+        note = None
+    bredder = _bredder(raekker, bredde)
+    billedtekst = dokument.add_paragraph(tekst(tabeltekst), style="Caption")
     billedtekst.paragraph_format.keep_with_next = True
-    tabel = dokument.add_table(rows=len(raekker), cols=len(t.kolonner))
+    tabel = dokument.add_table(rows=len(raekker), cols=len(raekker[0]))
     tabel.style = "Table Grid"
     tabel.autofit = False
     tabel.alignment = WD_TABLE_ALIGNMENT.CENTER  # midt i tekstbredden, uanset cellemargen
@@ -188,23 +223,43 @@ def _tabel(dokument, t: Tabel, nummer: int | None, bredde: int) -> None:  # type
         for celle in kolonne.cells:
             celle.width = Twips(b)
     tabel.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
-    samlet = len(t.raekker) <= SAMLET
+    sidste = len(raekker) - 1
+    samlet = sidste <= SAMLET
     for i, (raekke, tekster) in enumerate(zip(tabel.rows, raekker, strict=True)):
         for k, indhold in enumerate(tekster):
             celle = raekke.cells[k]
             afsnit = celle.paragraphs[0]
-            afsnit.paragraph_format.keep_with_next = samlet and i < len(t.raekker)
+            # hold sammen med næste: hele en kort tabel; sidste række med noten under den
+            afsnit.paragraph_format.keep_with_next = (samlet and i < sidste) or (
+                bool(note) and i >= sidste - 1)
+            if i == 0:  # en overskrift brydes kun mellem ord: "2024-priser" med en fast bindestreg
+                indhold = re.sub(r"(?<=\w)-(?=\w)", FAST_BINDESTREG, indhold)
             koersel = afsnit.add_run(tekst(indhold))
             koersel.bold = i == 0
-            koersel.font.size = Pt(8)
+            koersel.font.size = Pt(TABELPUNKT)
             if i == 0:
                 celle.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-            if k > 0:
+            if k not in venstre:
                 afsnit.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if t.note:
-        note = dokument.add_paragraph()
-        note.paragraph_format.space_before = Pt(4)
-        note.add_run(tekst(t.note)).italic = True
+    if note:
+        afsnit = dokument.add_paragraph()
+        afsnit.paragraph_format.space_before = Pt(4)
+        koersel = afsnit.add_run(tekst(note))
+        koersel.italic = True
+        koersel.font.size = Pt(TABELPUNKT)
+
+
+def _hoved(dokument, hoved: tuple[tuple[str, str], ...]) -> None:  # type: ignore[no-untyped-def]
+    """Notatets hoved under titlen: én linje pr. felt, ledeteksten med fed ("Til: DAS
+    Social"), holdt sammen og med luft under."""
+    from docx.shared import Pt
+
+    for i, (ledetekst, vaerdi) in enumerate(hoved):
+        afsnit = dokument.add_paragraph()
+        afsnit.paragraph_format.space_after = Pt(12 if i == len(hoved) - 1 else 0)
+        afsnit.paragraph_format.keep_with_next = True
+        afsnit.add_run(tekst(f"{ledetekst}: ")).bold = True
+        afsnit.add_run(tekst(vaerdi))
 
 
 def diagram_png(d: Diagram) -> bytes:
@@ -231,18 +286,56 @@ def diagram_png(d: Diagram) -> bytes:
     return ud.getvalue()
 
 
-def notat_docx(n: Notat) -> bytes:
-    """Notatet som .docx: titlen (typografien Titel), afsnittenes overskrifter som Overskrift 1
-    og dybere uden spring, tabellerne nummereret med tabeltekst."""
+def _skrift(dokument) -> None:  # type: ignore[no-untyped-def]
+    """Arial i alle typografier i stedet for skabelonens temaskrifter (Calibri/Cambria): den
+    findes i Word overalt, og LibreOffice har den målfaste Liberation Sans, så siderne brydes
+    ens, og kolonnebredderne (``_twips``) passer. Brødtekst 11 pkt."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    typografier = dokument.styles.element
+    standard = typografier.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    if standard.find(qn("w:rFonts")) is None:
+        standard.insert(0, OxmlElement("w:rFonts"))
+    for skrift in typografier.iter(qn("w:rFonts")):
+        for tema in ("asciiTheme", "hAnsiTheme", "eastAsiaTheme", "cstheme"):
+            skrift.attrib.pop(qn(f"w:{tema}"), None)
+        for navn in ("ascii", "hAnsi", "eastAsia", "cs"):
+            skrift.set(qn(f"w:{navn}"), SKRIFT)
+    dokument.styles["Normal"].font.size = Pt(11)
+
+
+def a4_dokument(titel: str, forfatter: str):  # type: ignore[no-untyped-def]
+    """Et tomt dansk A4-dokument: papir og margener, dansk sprog, egenskaber (``titel``,
+    ``forfatter``), "Side X af Y" og typografierne (tabeltekst i 9 pkt. sort fed). Til notatet
+    og andre dokumenter, der skal se ens ud; giver (dokumentet, tekstbredden i twips)."""
     docx, _ = _importer()
-    from docx.shared import Pt, Twips
+    from docx.shared import Pt, RGBColor
 
     dokument = docx.Document()
     bredde = _a4(dokument)
     _dansk(dokument)
-    _egenskaber(dokument, n)
+    _egenskaber(dokument, titel, forfatter)
     _sidefod(dokument)
+    _skrift(dokument)
+    billedtekst = dokument.styles["Caption"]
+    billedtekst.font.size = Pt(10)
+    billedtekst.font.bold = True
+    billedtekst.font.color.rgb = RGBColor(0, 0, 0)
+    billedtekst.paragraph_format.space_before = Pt(8)
+    billedtekst.paragraph_format.space_after = Pt(3)
+    return dokument, bredde
+
+
+def notat_docx(n: Notat) -> bytes:
+    """Notatet som .docx: titlen (typografien Titel) og notatets hoved, afsnittenes overskrifter
+    som Overskrift 1 og dybere uden spring, tabellerne nummereret med tabeltekst over sig."""
+    from docx.shared import Pt, Twips
+
+    dokument, bredde = a4_dokument(n.egenskabstitel or n.titel, n.tilsyn)
     dokument.add_heading(tekst(n.titel), level=0)
+    _hoved(dokument, n.hoved)
     niveau = 0  # den seneste overskrifts niveau; titlen er 0
     forrige = None
     tabeller = 0
@@ -252,14 +345,21 @@ def notat_docx(n: Notat) -> bytes:
             dokument.add_heading(tekst(b.tekst), level=niveau)
         elif isinstance(b, Afsnit):
             afsnit = dokument.add_paragraph(tekst(b.tekst))
-            if isinstance(forrige, Tabelblok) and not forrige.tabel.note:
+            if isinstance(forrige, (Tabelblok, Teksttabel)):
                 afsnit.paragraph_format.space_before = Pt(10)  # luft under tabellen
         elif isinstance(b, Punkter):
             for p in b.punkter:
                 dokument.add_paragraph(tekst(p), style="List Bullet")
         elif isinstance(b, Tabelblok):
+            if b.nummereret:
+                tabeller += 1
+                titel = f"Tabel {tabeller}: {b.tabeltekst}" if b.tabeltekst else f"Tabel {tabeller}"
+            else:
+                titel = b.tabeltekst
+            _tabel(dokument, b.tabel, titel, bredde)
+        elif isinstance(b, Teksttabel):
             tabeller += 1
-            _tabel(dokument, b.tabel, tabeller if b.nummereret else None, bredde)
+            _tabel(dokument, b, f"Tabel {tabeller}: {b.titel}", bredde)
         elif isinstance(b, Diagram):
             dokument.add_picture(io.BytesIO(diagram_png(b)), width=Twips(bredde))
         forrige = b

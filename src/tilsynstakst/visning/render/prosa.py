@@ -45,10 +45,20 @@ T = TypeVar("T")
 Linje = tuple[str, int, Sequence[tuple[str, str]]]
 
 
-# Mellemrum, der ikke brydes: "§ 32", et tal og dets enhed ("8,2 %", "3 kr."), et forhold
-# ("1 : 1,2 : 2 : 3") og et omtrentligt tal ("ca. 672", ≈ i et tegnsæt uden det).
-_SAMMEN = re.compile(r"(?<=§|\d) (?=\d|%|kr\.)|(?<=\d) (?=: \d)|(?<=\d :) (?=\d)"
-                     r"|(?<=ca\.) (?=\d)")
+# Mellemrum, der ikke brydes: "§ 32" (og "§§ 32-33", "stk. 2", "Tabel 3"), et tal og dets enhed
+# ("8,2 %", "3 kr.", "kr. 250.990", "46,7 årsværk", "13 timer"), et forhold ("1 : 1,2 : 2 : 3")
+# og et omtrentligt tal ("ca. 672", ≈ i et tegnsæt uden det). Den ene liste over, hvad der
+# hører sammen: terminalen, Markdown og Word bruger den alle (``bundet``).
+_ENHEDER = r"%|kr\.|pct\.|procentpoint|årsværk|timer?\b|normtimer\b"
+_SAMMEN = re.compile(rf"(?<=§|\d) (?=\d|{_ENHEDER})|(?<=\d) (?=: \d)|(?<=\d :) (?=\d)"
+                     r"|(?:(?<=ca\.)|(?<=kr\.)|(?<=nr\.)|(?<=stk\.)|(?<=Tabel)) (?=\d)")
+
+
+def bundet(tekst: str) -> str:
+    """Teksten med et fast mellemrum (U+00A0) hvor to dele hører sammen (``_SAMMEN``): "§ 33",
+    "kr. 250.990", "250.990 kr.", "3,8 %", "46,7 årsværk". Til et dokument, der brydes af
+    læserens program (Word, en browser); terminalen bryder selv med ``afsnit``."""
+    return _SAMMEN.sub(FAST, tekst)
 
 
 # Et råd, der kan kopieres (``kommando.py``): kommandoen står sidst, eller før ';' eller ')'.
@@ -60,7 +70,7 @@ def afsnit(tekst: str, maks: int, indryk: str = "") -> str:
     mellem et tal og dets enhed, inde i et forhold eller inde i en kommando, brugeren kan
     kopiere (textwrap bryder kun ved ASCII-mellemrum, ikke ved det faste);
     fortsættelseslinjerne rykkes ``indryk`` ind."""
-    fast = _RAAD.sub(lambda m: m.group().replace(" ", FAST), _SAMMEN.sub(FAST, synlig(tekst)))
+    fast = _RAAD.sub(lambda m: m.group().replace(" ", FAST), bundet(synlig(tekst)))
     return textwrap.fill(fast, maks, subsequent_indent=indryk, break_long_words=False,
                          break_on_hyphens=False).replace(FAST, " ")
 
