@@ -12,6 +12,7 @@ den objektive finansiering viser de samme tal.
 
 import html
 
+from tilsynstakst.visning.render.prosa import bundet
 from tilsynstakst.fund import synlig
 from tilsynstakst.visning.notat import Afsnit, Notat, Overskrift, Punkter, Tabelblok
 from tilsynstakst.visning.render.celler import celletekst
@@ -51,8 +52,9 @@ def tekst(s: str) -> str:
     """Den ene vej, tekst (fra filen, kommandolinjen eller programmet) kommer ind i HTML
     (issue 21, klasse 4): styretegn og usynlige tegn vises som koder (``fund.synlig``), og
     ``<``, ``>``, ``&`` og anførselstegn skrives som entiteter, så teksten aldrig bliver et
-    element, en attribut eller et script."""
-    return html.escape(synlig(s), quote=True)
+    element, en attribut eller et script. "§ 33", "3,8 %" og "250.990 kr." får et fast
+    mellemrum, så browseren ikke bryder linjen dér (``prosa.bundet``, som Word og Markdown)."""
+    return html.escape(synlig(bundet(s)), quote=True)
 
 
 def tabel_html(t: Tabel, nummer: int | None = None) -> str:

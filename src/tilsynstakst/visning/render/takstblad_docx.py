@@ -31,11 +31,7 @@ def _taet(dokument) -> None:  # type: ignore[no-untyped-def]
 def takstblad_docx(n: Notat) -> bytes:
     """Takstbladets side som .docx: titlen (typografien Titel), overskrifterne som Overskrift 2,
     afsnit, punkter og tabellerne med deres egne titler (ikke nummereret: siden er ét blad)."""
-    docx, _ = word._importer()
-    dokument = docx.Document()
-    bredde = word._a4(dokument)
-    word._dansk(dokument)
-    word._egenskaber(dokument, n)
+    dokument, bredde = word.a4_dokument(n.egenskabstitel or n.titel, n.tilsyn)
     _taet(dokument)
     dokument.add_heading(word.tekst(n.titel), level=0)
     for b in n.blokke:
@@ -47,7 +43,7 @@ def takstblad_docx(n: Notat) -> bytes:
             for p in b.punkter:
                 dokument.add_paragraph(word.tekst(p), style="List Bullet")
         elif isinstance(b, Tabelblok):
-            word._tabel(dokument, b.tabel, None, bredde)
+            word._tabel(dokument, b.tabel, word.tekst(b.tabel.titel), bredde)
     ud = io.BytesIO()
     dokument.save(ud)
     return ud.getvalue()

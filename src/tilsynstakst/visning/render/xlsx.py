@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from tilsynstakst.fund import synlig
 from tilsynstakst.tal import PCT
+from tilsynstakst.visning.render.prosa import bundet
 from tilsynstakst.visning.render.celler import celletekst, uskadelig
 from tilsynstakst.visning.tabeller import Celle, Tabel, Visning
 
@@ -205,10 +206,11 @@ def _faneblad(bog, v: Visning, t: Tabel, navn: str) -> None:  # type: ignore[no-
     raekke += 1
     if t.note:
         raekke += 1
-        _afsnit(ark, raekke, t.note, bredder, Font(name=SKRIFT, italic=True))
+        # en note brydes aldrig i "§ 33" eller "3,8 %" (prosa.bundet, som i Word og HTML)
+        _afsnit(ark, raekke, bundet(t.note), bredder, Font(name=SKRIFT, italic=True))
     for linje in v.indledning:
         raekke += 1
-        _afsnit(ark, raekke, linje, bredder, Font(name=SKRIFT, size=10))
+        _afsnit(ark, raekke, bundet(linje), bredder, Font(name=SKRIFT, size=10))
     ark.freeze_panes = f"B{overskrift + 1}"
     _udskrift(ark, v, t, bredder, overskrift)
 
