@@ -263,3 +263,16 @@ def test_regnskabsfilen_bestaar_skemaet():
                          parse_float=Decimal)
     jsonschema.Draft202012Validator(skema("regnskab")).validate(
         json.loads(json.dumps(data, default=float)))
+
+
+def test_tjek_siger_ved_2024_at_det_overfoerte_resultat_er_afstemt_med_beslutningen():
+    """Acceptkriteriet: tjek budgets/ afstemmer 2024's 250.990 med beslutningen i regnskab 2022,
+    og siger det ved filen (ikke kun tavst, når det passer)."""
+    from tilsynstakst.cli.app import app
+    from typer.testing import CliRunner
+
+    r = CliRunner().invoke(app, ["tjek", "budgets"])
+    assert r.exit_code == 0, r.output
+    linje = next(l for l in r.stdout.splitlines() if l.startswith("budgets/2024.toml  "))
+    assert linje.endswith("; overført resultat 250.990 kr. afstemt med beslutningen i "
+                          "budgets/regnskab/2022.toml")

@@ -121,11 +121,14 @@ def beregn(mappe: Path, aar: int) -> Regnskabsberegning:
 
 
 def overfoert_fund(budgetter: Iterable[tuple[Path, Budget]], regnskab: Callable[[Path], Regnskab
-                   | None], linje: Linjeopslag) -> list[Fund]:
+                   | None], linje: Linjeopslag,
+                   afstemt: dict[str, str] | None = None) -> list[Fund]:
     """``tjek``: hvert budgets ``[overfoert_resultat]`` mod beslutningen i regnskabet for
     ``regnskabsaar`` (findes det), og at det, der er overført af ét resultat til alle senere
     budgetter, aldrig er mere end resultatet. ``regnskab(sti)``: regnskabet beregnet, eller
-    ``None`` (filen findes ikke eller kan ikke bruges; det meldes ved den)."""
+    ``None`` (filen findes ikke eller kan ikke bruges; det meldes ved den). ``afstemt`` får
+    for hvert budget, hvis beløb passer med beslutningen, hvad det er afstemt med, så ``tjek``
+    kan sige det ved filen."""
     fund: list[Fund] = []
     pr_regnskab: dict[Path, list[tuple[Path, Budget]]] = {}
     for sti, budget in budgetter:
@@ -156,6 +159,9 @@ def overfoert_fund(budgetter: Iterable[tuple[Path, Budget]], regnskab: Callable[
                                  "[[overfoersel]] i regnskabet", ".".join(loc), linje(sti, *loc),
                                  AFVIGELSE, None, o.beloeb))
                 continue
+            if b.beloeb == o.beloeb and afstemt is not None:
+                afstemt[str(sti)] = (f"overført resultat {tal(o.beloeb)} kr. afstemt med "
+                                     f"beslutningen i {r_sti}")
             if b.beloeb != o.beloeb:
                 fund.append(Fund(str(sti), f"afviger fra beslutningen: budgettet indregner "
                                  f"{tal(o.beloeb)} kr., men {r_sti} overfører {tal(b.beloeb)} "

@@ -44,6 +44,8 @@ class Kontrol:
     fund: tuple[Fund, ...]
     afstemt: dict[str, Counter] = field(default_factory=dict)
     oversigt: dict[str, Counter] = field(default_factory=dict)
+    # et budgets overførte resultat, der passer med beslutningen i regnskabet (issue 24)
+    overfoert: dict[str, str] = field(default_factory=dict)
 
 
 def find_filer(stier: Iterable[Path]) -> tuple[list[Path], list[Fund]]:
@@ -273,10 +275,11 @@ _TALLENE = {Kildetabel.NOTATET: "de offentliggjorte tal",
             Kildetabel.OVERSIGTEN: "oversigtens tal"}
 
 
-def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund],
-                                              dict[Kildetabel, dict[str, Counter]]]:
+def _tjek_mapper(filer_: list[Path], overfoert: dict[str, str]) -> tuple[
+        list[str], list[Fund], dict[Kildetabel, dict[str, Counter]]]:
     """Kontrollér filerne; året før og PL-indekset hentes fra samme mappe som filen. De
-    afstemte tal tælles pr. kilde og fil."""
+    afstemte tal tælles pr. kilde og fil; ``overfoert`` får de overførte resultater, der
+    passer med regnskabets beslutning."""
     filer = _Filer()
     fund: list[Fund] = []
     afstemt: dict[Kildetabel, dict[str, Counter]] = {k: {} for k in Kildetabel}
@@ -289,7 +292,7 @@ def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund],
             if optalt[Kildetabel.OVERSIGTEN]:
                 afstemt[Kildetabel.OVERSIGTEN][str(sti)] = optalt[Kildetabel.OVERSIGTEN]
     budgetter = [(s, m) for s, m in list(filer.modeller.items()) if isinstance(m, Budget)]
-    fund += overfoert_fund(budgetter, filer.regnskab, filer.linje)
+    fund += overfoert_fund(budgetter, filer.regnskab, filer.linje, overfoert)
     for laest in filer.fund.values():
         fund += laest
     return [str(s) for s in dict.fromkeys([*filer_, *filer.modeller])], fund, afstemt
@@ -298,12 +301,13 @@ def _tjek_mapper(filer_: list[Path]) -> tuple[list[str], list[Fund],
 def tjek(stier: Iterable[Path]) -> Kontrol:
     """Alle fund i alle filer under ``stier``; hver fil læses, også efter en fejl i en anden."""
     filer_, fund = find_filer(stier)
-    laeste, mappernes_fund, afstemt = _tjek_mapper(list(dict.fromkeys(filer_)))
+    overfoert: dict[str, str] = {}
+    laeste, mappernes_fund, afstemt = _tjek_mapper(list(dict.fromkeys(filer_)), overfoert)
     fund += mappernes_fund
     # Et års egne fund følger også med, når det er året før (så beregn viser dem); meldt én gang.
     return Kontrol(tuple(sorted(dict.fromkeys(laeste))),
                    tuple(sorted(dict.fromkeys(fund), key=_orden)),
-                   afstemt[Kildetabel.NOTATET], afstemt[Kildetabel.OVERSIGTEN])
+                   afstemt[Kildetabel.NOTATET], afstemt[Kildetabel.OVERSIGTEN], overfoert)
 
 
 def _orden(f: Fund) -> tuple[str, int]:

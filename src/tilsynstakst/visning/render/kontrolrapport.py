@@ -82,7 +82,8 @@ def kontrol_linjer(k: Kontrol, streng: bool = False) -> list[Linje]:
     for fil, fund in pr_fil.items():
         status, farve = _status(fund, streng)
         afstemt = (_afstemt(k.afstemt.get(fil))
-                   + _afstemt(k.oversigt.get(fil), Kildetabel.OVERSIGTEN))
+                   + _afstemt(k.oversigt.get(fil), Kildetabel.OVERSIGTEN)
+                   + (f"; {k.overfoert[fil]}" if fil in k.overfoert else ""))
         ud.append((f"{synlig(fil)}  {status}{afstemt}", 4,
                    ((synlig(fil), FED), (status, farve))))
         ud += [(f"  {f.alvor:<{ALVOR_BREDDE}} {f}", ALVOR_BREDDE + 1,
