@@ -387,10 +387,10 @@ def oversigt(
     if valg[0] != WORD:
         _vis(visning, valg, overskriv)
         return
-    from tilsynstakst.visning.oversigt import oversigtsnotat
+    from tilsynstakst.visning.side import som_notat
     from tilsynstakst.visning.render.notat_docx import notat_docx
 
-    _udskriv(_word(notat_docx, oversigtsnotat(visning)), valg[1], overskriv)
+    _udskriv(_word(notat_docx, som_notat(visning)), valg[1], overskriv)
 
 
 @app.command()

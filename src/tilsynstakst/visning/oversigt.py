@@ -14,7 +14,6 @@ from tilsynstakst.beregning.sammenligning import Aendring
 from tilsynstakst.beregning.takster import TAKSTBLADET, TAKSTGRUPPER
 from tilsynstakst.jsondata import som_data
 from tilsynstakst.tal import ANTAL, KR, PCT, procent, vis
-from tilsynstakst.visning.notat import Afsnit, Notat, Tabelblok
 from tilsynstakst.visning.tabeller import Celle, Tabel, Visning, prislinje
 
 # Oversigtens navne på de fire aktiviteter (kolonnerne i Tabel 2a-2e).
@@ -126,12 +125,3 @@ def oversigtsvisning(o: Landsoversigt, mapper: Sequence[Path],
                          for t, m in zip(o.tilsyn, mapper, strict=True)]}
     return Visning(f"Oversigt over socialtilsynenes takster i {o.aar} og {o.aar - 1}",
                    f"(i {o.prisniveau}-priser)", linjer, tuple(tabeller), data)
-
-
-def oversigtsnotat(v: Visning) -> Notat:
-    """Oversigten som bilag til notatet (Word): titlen, de indledende linjer og tabellerne med
-    oversigtens egne numre (Tabel 1, Tabel 2a …), ikke dokumentets løbenumre."""
-    return Notat(f"{v.titel} {v.tillaeg}",
-                 (*(Afsnit(linje) for linje in v.indledning),
-                  *(Tabelblok(t, nummereret=False) for t in v.tabeller)),
-                 egenskabstitel=v.titel)
