@@ -81,7 +81,7 @@ def test_takstbladet_for_et_nyt_aar_siger_at_sidste_aars_timepris_er_i_de_nye_pr
 def test_notatets_saetninger_siger_aaret_foers_priser():
     tekst = enkel(kør("notat", 2024))
     # Notat Budget 2024, s. 3-4: takst 42.884 (2023 i 2024-priser) og 43.852; timepris 635 og 672.
-    assert ("Taksten pr. tilbud stiger med 2,3 % i alle takstgrupper (takstgruppe 1), fra "
+    assert ("Taksten pr. tilbud stiger med 2,3 % i alle takstgrupper (beløbene er takstgruppe 1's), fra "
             "kr. 42.884 for 2023 i 2024-priser til kr. 43.852 i 2024.") in tekst
     assert "Timeprisen stiger med 5,8 %, fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024." \
         in tekst

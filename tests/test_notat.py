@@ -36,7 +36,8 @@ NOTATETS_TAL = [
     "Taksten pr. tilbud stiger med 2,3% i alle takstgrupper",           # s. 3
     "Timeprisen stiger med 5,8%, fra kr. 635 for 2023 i 2024-priser til kr. 672 i 2024",  # s. 4
     "en stigning i de samlede udgifter til den objektive finansiering på 3,9%",  # s. 3
-    "Et overskud fra Regnskab 2022 på kr. 250.990 er indregnet i takster og objektiv finansiering.",
+    # Kr. 250.990 er det indregnede (halvdelen af overskuddet på 501.980), ikke overskuddet
+    "Kr. 250.990 af overskuddet fra Regnskab 2022 er indregnet i takster og objektiv finansiering.",
     "der anvendes 13 timer til at føre tilsyn med en godkendt BPA-virksomhed",    # s. 4
     "og 36 timer til en nygodkendelse",                                           # s. 4
 ]

@@ -89,7 +89,7 @@ def test_beregn_viser_opbygningen():
 
 def test_notatet_siger_resultatet_pr_afdeling():
     r = kør("notat", 2024, "-b", EKSEMPEL)
-    assert ("Et overskud fra Regnskab 2022 på kr. 250.990 er indregnet i takster og objektiv "
+    assert ("Kr. 250.990 af overskuddet fra Regnskab 2022 er indregnet i takster og objektiv "
             "finansiering: kr. 112.946 i Tilbudsafdelingen og kr. 138.044 i "
             "Plejefamilieafdelingen.") in r.stdout.replace("\xa0", " ")
     assert "Budgettets opbygning 2024" in r.stdout

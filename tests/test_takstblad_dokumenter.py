@@ -219,6 +219,11 @@ def test_notatet_som_html_har_hvert_tal_fra_2024_notatet(notat_html):
         for beloeb in (foer, nu):
             assert f"{beloeb:,}".replace(",", ".") in tekst, (kommune, beloeb)
         assert f"<th scope=\"row\">{kommune}</th>" in side
+    # Som Word-notatet: hovedet, tabelteksterne uden dobbelte overskrifter, og bilagets tabel
+    # over de kalibrerede værdier (brugerprøven: HTML manglede hovedet og Tabel 10).
+    assert "<strong>Sagsnr.:</strong> 2023-052085" in side
+    assert "<caption>Tabel\u00a02</caption>" in side
+    assert "<caption>Tabel\u00a010: Kalibrerede værdier</caption>" in side
 
 
 def test_html_via_format_og_endelse_i_beregn(tmp_path):

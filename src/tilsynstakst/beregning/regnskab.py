@@ -317,7 +317,11 @@ class Bidrag:
     """Én del af resultatets afvigelse, til sætningen: hvad, og hvor mange kroner."""
 
     navn: str
-    beloeb: Decimal
+    beloeb: Decimal  # nettobidraget
+    # Trækker nogle takstgrupper den modsatte vej, er ``brutto`` de navngivne gruppers bidrag og
+    # ``modsat`` teksten om de andre ("færre i takstgruppe 1 og 2"); ``beloeb`` er nettoen.
+    brutto: Decimal | None = None
+    modsat: str = ""
 
 
 def bidrag(r: Regnskab) -> list[Bidrag]:
@@ -335,7 +339,13 @@ def bidrag(r: Regnskab) -> list[Bidrag]:
         ord_ = "flere" if i_alt > 0 else "færre"
         hvad = AKTIVITETSORD[aktivitet].replace(" (måneder)", "")
         gruppetekst = (f" i takstgruppe {_liste([str(g) for g in grupper])}" if grupper else "")
-        ud.append(Bidrag(f"{ord_} {_flertal(hvad)} end budgetteret{gruppetekst}", i_alt))
+        modsatte = [g + 1 for g, l in enumerate(linjer) if l.afvigelse and g + 1 not in grupper]
+        brutto = (sum((linjer[g - 1].afvigelse for g in grupper), Decimal(0))
+                  if modsatte else None)
+        modsat = (f"{'færre' if i_alt > 0 else 'flere'} i takstgruppe "
+                  f"{_liste([str(g) for g in modsatte])}" if modsatte else "")
+        ud.append(Bidrag(f"{ord_} {_flertal(hvad)} end budgetteret{gruppetekst}", i_alt,
+                         brutto, modsat))
     for aktivitet, l in (r.bpa or {}).items():
         if l.afvigelse:
             ord_ = "flere" if l.afvigelse > 0 else "færre"

@@ -179,7 +179,7 @@ def _prissaetninger(r: Rapport) -> list[str]:
     tilsyn = ae.takster["tilsyn"]
     if len({a.pct for a in tilsyn}) == 1:
         saetninger.append(udvikling("Taksten pr. tilbud", tilsyn[0],
-                                    " i alle takstgrupper (takstgruppe 1)", r))
+                                    " i alle takstgrupper (beløbene er takstgruppe 1's)", r))
     else:
         saetninger.append("Taksten pr. tilbud ændres med " + ", ".join(
             f"{procent(a.pct) if a.pct is not None else '–'} i takstgruppe {g + 1}"
@@ -203,8 +203,9 @@ def _overfoert(r: Rapport, budget: Budget) -> list[str]:
     if not beloeb or o is None:
         return []
     art = "overskud" if beloeb > 0 else "underskud"
-    saetning = (f"Et {art} fra Regnskab {o.regnskabsaar} på {kroner(abs(beloeb))} er indregnet i "
-                "takster og objektiv finansiering")
+    # Beløbet er det indregnede, ikke nødvendigvis hele resultatet (2024: halvdelen af 501.980).
+    saetning = (f"{kroner(abs(beloeb)).capitalize()} af {art}det fra Regnskab {o.regnskabsaar} er "
+                "indregnet i takster og objektiv finansiering")
     if (dele := o.dele()) is not None:  # fordelt på afdelingerne (budgettet bygget af poster)
         saetning += (f": {kroner(abs(dele['tilbudsafdelingen']))} i Tilbudsafdelingen og "
                      f"{kroner(abs(dele['plejefamilieafdelingen']))} i Plejefamilieafdelingen")

@@ -103,7 +103,9 @@ def aarsagssaetning(r: Regnskab) -> str:
            else "Afvigelsen")
     if resultat.budget and resultat.regnskab:
         art = "Afvigelsen fra budgettet"
-    dele = [f"{b.navn} ({kroner(abs(b.beloeb))})" for b in hovedaarsager(r)]
+    dele = [f"{b.navn} ({kroner(abs(b.beloeb))})" if b.brutto is None else
+            f"{b.navn} ({kroner(abs(b.brutto))}; netto {kroner(abs(b.beloeb))} med {b.modsat})"
+            for b in hovedaarsager(r)]
     liste = dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]
     return f"{art} skyldes hovedsageligt {liste}."
 

@@ -14,7 +14,8 @@ import html
 
 from tilsynstakst.visning.render.prosa import bundet
 from tilsynstakst.fund import synlig
-from tilsynstakst.visning.notat import Afsnit, Notat, Overskrift, Punkter, Tabelblok
+from tilsynstakst.visning.notat import (Afsnit, Notat, Overskrift, Punkter, Tabelblok,
+                                        Teksttabel)
 from tilsynstakst.visning.render.celler import celletekst
 from tilsynstakst.visning.side import som_notat
 from tilsynstakst.visning.tabeller import Tabel, Visning
@@ -57,12 +58,14 @@ def tekst(s: str) -> str:
     return html.escape(synlig(bundet(s)), quote=True)
 
 
-def tabel_html(t: Tabel, nummer: int | None = None) -> str:
-    """Én tabel med sin titel som ``<caption>`` ("Tabel 3: …" med ``nummer``), kolonnernes
-    navne som ``<th scope="col">``, rækkens navn som ``<th scope="row">`` og tallene i dansk
-    format; hver talcelle bærer sin kolonnes navn (``data-label``) til den smalle skærm. Tabellens
-    note står under den."""
-    titel = f"Tabel {nummer}: {t.titel}" if nummer is not None else t.titel
+def tabel_html(t: Tabel, nummer: int | None = None, tabeltekst: str | None = None) -> str:
+    """Én tabel med sin titel som ``<caption>`` ("Tabel 3: …" med ``nummer``; ``tabeltekst``:
+    teksten i stedet for titlen, "" = kun nummeret, som i Word), kolonnernes navne som
+    ``<th scope="col">``, rækkens navn som ``<th scope="row">`` og tallene i dansk format; hver
+    talcelle bærer sin kolonnes navn (``data-label``) til den smalle skærm. Tabellens note står
+    under den."""
+    navn = t.titel if tabeltekst is None else tabeltekst
+    titel = (f"Tabel {nummer}" + (f": {navn}" if navn else "")) if nummer is not None else navn
     linjer = [f"<table>\n<caption>{tekst(titel)}</caption>",
               "<thead><tr>" + "".join(f'<th scope="col">{tekst(k)}</th>' for k in t.kolonner)
               + "</tr></thead>", "<tbody>"]
@@ -80,6 +83,10 @@ def side_html(n: Notat) -> str:
     """Siden: titlen som ``<h1>``, afsnittenes overskrifter uden spring i niveau (h2, h3 …),
     afsnit, punktlister og tabellerne, nummereret som i Word-notatet."""
     dele = [f"<h1>{tekst(n.titel)}</h1>"]
+    if n.hoved:  # notatets hoved: til, møde, dato, sagsnr., forfatter (kun de angivne)
+        dele.append('<p class="hoved">' + "<br>\n".join(
+            f"<strong>{tekst(ledetekst)}:</strong> {tekst(v)}" for ledetekst, v in n.hoved)
+            + "</p>")
     niveau, tabeller = 1, 0  # den seneste overskrifts niveau; titlen er 1
     for b in n.blokke:
         if isinstance(b, Overskrift):
@@ -92,7 +99,16 @@ def side_html(n: Notat) -> str:
                         + "\n</ul>")
         elif isinstance(b, Tabelblok):
             tabeller += b.nummereret
-            dele.append(tabel_html(b.tabel, tabeller if b.nummereret else None))
+            dele.append(tabel_html(b.tabel, tabeller if b.nummereret else None, b.tabeltekst))
+        elif isinstance(b, Teksttabel):  # fx de kalibrerede værdier: tekst, ikke tal
+            tabeller += 1
+            dele.append(f"<table>\n<caption>{tekst(f'Tabel {tabeller}: {b.titel}')}</caption>"
+                        "\n<thead><tr>" + "".join(f'<th scope="col">{tekst(k)}</th>'
+                                                   for k in b.kolonner) + "</tr></thead>\n<tbody>"
+                        + "".join("\n<tr>" + f'<th scope="row">{tekst(r[0])}</th>' + "".join(
+                            f'<td data-label="{tekst(k)}">{tekst(c)}</td>'
+                            for k, c in zip(b.kolonner[1:], r[1:], strict=False)) + "</tr>"
+                            for r in b.raekker) + "\n</tbody>\n</table>")
     krop = "\n".join(dele)
     return ("<!DOCTYPE html>\n"
             '<html lang="da">\n<head>\n<meta charset="utf-8">\n'
