@@ -117,3 +117,14 @@ def test_et_tal_paa_dansk_i_filen_siger_hele_tal_kun_for_et_felt_med_hele_tal(tm
     assert str(e.value).endswith("ugyldig TOML: antal.tilbud = 251,5 er skrevet med dansk "
                                  "talformat; skriv 251.5: punktum som decimaltegn, ingen "
                                  "tusindtalspunktummer; feltet tager kun hele tal")
+
+
+def test_en_vaerdi_toml_ikke_kan_laese_naevner_noeglen_og_vaerdien(tmp_path):
+    """``plejefamilier = ca. 860``: filen, linjen, nøglen og det, der stod (brugerprøven,
+    issue 24: beskeden sagde kun "ugyldig TOML: ugyldig værdi")."""
+    tekst = GYLDIG.replace("plejefamilier = ", "plejefamilier = ca. ", 1)
+    besked = fejl(skriv(tmp_path, tekst))
+    assert besked == (f"{tmp_path}/2024.toml:{linje_med(tekst, 'plejefamilier')}: "
+                      "antal.plejefamilier: ugyldig TOML: ugyldig værdi, fik 'ca. "
+                      + tekst.split("plejefamilier = ca. ", 1)[1].split("\n")[0].split("#")[0].strip()
+                      + "': et tal skrives med cifre alene, en tekst i anførselstegn")

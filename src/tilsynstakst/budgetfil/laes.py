@@ -92,7 +92,16 @@ def fortolk_toml(tekst: str, fil: str) -> dict[str, Any]:
         kolonne = int(m.group(1)) if (m := re.search(r", column (\d+)\)$", str(e))) else None
         if linje is not None and (dansk := _dansk_tal_paa_linje(tekst, linje, kolonne)):
             besked = dansk
-        raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", linje=linje)]) from None
+        # Nøglen på linjen, så beskeden siger hvilken (``plejefamilier = ca. 975``), og for en
+        # værdi, TOML ikke kan læse, hvad der stod, og hvordan en værdi skrives.
+        paa_linjen = next(((n, r) for nr, n, r in noegler(tekst) if nr == linje and r), None)
+        noegle = None
+        if paa_linjen and besked == "ugyldig værdi":
+            noegle = ".".join(paa_linjen[0])
+            vaerdi = _uden_kommentar(paa_linjen[1]).strip()
+            besked += (f", fik {vaerdi!r}: et tal skrives med cifre alene, en tekst i "
+                       "anførselstegn")
+        raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", noegle, linje=linje)]) from None
     except RecursionError:
         raise Inputfejl([Fund(fil, "tabeller eller lister er indlejret for dybt til en "
                               "budgetfil")]) from None
