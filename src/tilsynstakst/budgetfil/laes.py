@@ -99,8 +99,9 @@ def fortolk_toml(tekst: str, fil: str) -> dict[str, Any]:
         if paa_linjen and besked == "ugyldig værdi":
             noegle = ".".join(paa_linjen[0])
             vaerdi = _uden_kommentar(paa_linjen[1]).strip()
-            besked += (f", fik {vaerdi!r}: et tal skrives med cifre alene, en tekst i "
-                       "anførselstegn")
+            besked = ("mangler en værdi efter '='" if not vaerdi else
+                      f"{besked}, fik {vaerdi!r}: et tal skrives med cifre alene, en tekst i "
+                      "anførselstegn")
         raise Inputfejl([Fund(fil, f"ugyldig TOML: {besked}", noegle, linje=linje)]) from None
     except RecursionError:
         raise Inputfejl([Fund(fil, "tabeller eller lister er indlejret for dybt til en "
