@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
 from collections.abc import Callable
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (BaseModel, BeforeValidator, ConfigDict, Field, ValidationError,
                       WithJsonSchema, field_validator, model_validator)
@@ -400,7 +400,40 @@ class Budgetposter(_Model):
         return self
 
 
-class OverfoertResultat(_Model):
+class Resultatdele(_Model):
+    """Et resultat (``beloeb``) og evt. dets dele pr. afdeling: begge dele eller ingen, og de
+    summer til beløbet. Fælles for ``[overfoert_resultat]`` i en budgetfil og en overførsel i et
+    regnskab (``budgetfil.regnskab.Overfoersel``); felterne står i hver af dem, så deres
+    rækkefølge i filen og skemaet er deres egen."""
+
+    if TYPE_CHECKING:  # felterne står i underklasserne (deres rækkefølge), ikke her
+        beloeb: Decimal
+        tilbudsafdelingen: Decimal | None
+        plejefamilieafdelingen: Decimal | None
+
+    @model_validator(mode="after")
+    def _delene_summer(self) -> "Resultatdele":
+        t, p = self.tilbudsafdelingen, self.plejefamilieafdelingen
+        if (t is None) != (p is None):
+            raise PydanticCustomError(
+                "tilsynstakst", "mangler: skriv begge afdelingers del, eller ingen",
+                {"felt": "plejefamilieafdelingen" if p is None else "tilbudsafdelingen"})
+        if t is not None and p is not None and t + p != self.beloeb:
+            raise PydanticCustomError(
+                "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
+                "er {beloeb}; delene skal summe til beløbet",
+                {"sum": _kr(t + p), "beloeb": _kr(self.beloeb), "felt": "beloeb"})
+        return self
+
+    def dele(self) -> dict[str, Decimal] | None:
+        """Afdelingernes dele af resultatet, eller ``None``, når kun beløbet står."""
+        if self.tilbudsafdelingen is None or self.plejefamilieafdelingen is None:
+            return None
+        return {"tilbudsafdelingen": self.tilbudsafdelingen,
+                "plejefamilieafdelingen": self.plejefamilieafdelingen}
+
+
+class OverfoertResultat(Resultatdele):
     """Over-/underskud fra et tidligere regnskab, indregnet i budgettet (positivt = overskud).
 
     ``tilbudsafdelingen`` og ``plejefamilieafdelingen`` er delene; de summer til ``beloeb`` og
@@ -411,37 +444,6 @@ class OverfoertResultat(_Model):
     beloeb: Resultatbeloeb
     tilbudsafdelingen: Resultatbeloeb | None = None
     plejefamilieafdelingen: Resultatbeloeb | None = None
-
-    @model_validator(mode="after")
-    def _delene_summer(self) -> "OverfoertResultat":
-        return delene_summer(self)
-
-    def dele(self) -> dict[str, Decimal] | None:
-        return resultatets_dele(self)
-
-
-def delene_summer(m: Any) -> Any:
-    """Et resultat fordelt på afdelingerne: begge dele eller ingen, og de summer til beløbet
-    (``[overfoert_resultat]`` i en budgetfil og en overførsel i et regnskab)."""
-    t, p = m.tilbudsafdelingen, m.plejefamilieafdelingen
-    if (t is None) != (p is None):
-        raise PydanticCustomError(
-            "tilsynstakst", "mangler: skriv begge afdelingers del, eller ingen",
-            {"felt": "plejefamilieafdelingen" if p is None else "tilbudsafdelingen"})
-    if t is not None and p is not None and t + p != m.beloeb:
-        raise PydanticCustomError(
-            "tilsynstakst", "tilbudsafdelingen + plejefamilieafdelingen = {sum}, men beloeb "
-            "er {beloeb}; delene skal summe til beløbet",
-            {"sum": _kr(t + p), "beloeb": _kr(m.beloeb), "felt": "beloeb"})
-    return m
-
-
-def resultatets_dele(m: Any) -> dict[str, Decimal] | None:
-    """Afdelingernes dele af et resultat, eller ``None``, når kun beløbet står."""
-    if m.tilbudsafdelingen is None or m.plejefamilieafdelingen is None:
-        return None
-    return {"tilbudsafdelingen": m.tilbudsafdelingen,
-            "plejefamilieafdelingen": m.plejefamilieafdelingen}
 
 
 class PrTakstgruppe(_Model):

@@ -14,8 +14,8 @@ from pydantic import BeforeValidator, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from tilsynstakst.budgetfil.model import (Aarstal, Antal, Beloeb, Resultatbeloeb, Takstgrupper,
-                                          Tekst, Tilsynsnavn, _fejl, _kr, _Model,
-                                          delene_summer, resultatets_dele)
+                                          Resultatdele, Tekst, Tilsynsnavn, _fejl, _kr,
+                                          _Model)
 
 REGNSKABSMAPPE = "regnskab"  # regnskabsfilerne står i budgetmappens regnskab/
 
@@ -115,7 +115,7 @@ class Omkostninger(_Model):
             (p.beloeb for p in self.poster if p.afdeling == afdeling), Decimal(0))
 
 
-class Overfoersel(_Model):
+class Overfoersel(Resultatdele):
     """En beslutning: så meget af resultatet overføres til budgetåret ``budgetaar`` (overskud
     positivt), evt. fordelt på afdelingerne (delene summer til beløbet)."""
 
@@ -124,13 +124,6 @@ class Overfoersel(_Model):
     beloeb: Resultatbeloeb
     tilbudsafdelingen: Resultatbeloeb | None = None
     plejefamilieafdelingen: Resultatbeloeb | None = None
-
-    @model_validator(mode="after")
-    def _delene_summer(self) -> "Overfoersel":
-        return delene_summer(self)
-
-    def dele(self) -> dict[str, Decimal] | None:
-        return resultatets_dele(self)
 
 
 class Regnskabsfil(_Model):
