@@ -11,6 +11,7 @@ den objektive finansiering viser de samme tal.
 """
 
 import html
+from collections.abc import Iterable
 
 from tilsynstakst.visning.render.prosa import bundet
 from tilsynstakst.fund import synlig
@@ -60,22 +61,30 @@ def tekst(s: str) -> str:
 
 def tabel_html(t: Tabel, nummer: int | None = None, tabeltekst: str | None = None) -> str:
     """Én tabel med sin titel som ``<caption>`` ("Tabel 3: …" med ``nummer``; ``tabeltekst``:
-    teksten i stedet for titlen, "" = kun nummeret, som i Word), kolonnernes navne som
-    ``<th scope="col">``, rækkens navn som ``<th scope="row">`` og tallene i dansk format; hver
-    talcelle bærer sin kolonnes navn (``data-label``) til den smalle skærm. Tabellens note står
-    under den."""
+    teksten i stedet for titlen, "" = kun nummeret, som i Word) og tallene i dansk format;
+    tabellens note står under den (``_tabel``)."""
     navn = t.titel if tabeltekst is None else tabeltekst
     titel = (f"Tabel {nummer}" + (f": {navn}" if navn else "")) if nummer is not None else navn
+    return _tabel(titel, t.kolonner, ((navn, tuple(map(celletekst, celler)))
+                                      for navn, celler in t.raekker), t.note)
+
+
+def _tabel(titel: str, kolonner: tuple[str, ...],
+           raekker: Iterable[tuple[str, tuple[str, ...]]], note: str | None = None) -> str:
+    """En tabel af tekster: ``titel`` som ``<caption>``, kolonnernes navne som
+    ``<th scope="col">``, rækkens navn som ``<th scope="row">``; hver celle bærer sin kolonnes
+    navn (``data-label``) til den smalle skærm. En talstabel (``tabel_html``) og en teksttabel
+    (de kalibrerede værdier) skrives ens."""
     linjer = [f"<table>\n<caption>{tekst(titel)}</caption>",
-              "<thead><tr>" + "".join(f'<th scope="col">{tekst(k)}</th>' for k in t.kolonner)
+              "<thead><tr>" + "".join(f'<th scope="col">{tekst(k)}</th>' for k in kolonner)
               + "</tr></thead>", "<tbody>"]
-    for navn, celler in t.raekker:
+    for navn, celler in raekker:
         linjer.append(f'<tr><th scope="row">{tekst(navn)}</th>' + "".join(
-            f'<td data-label="{tekst(k)}">{tekst(celletekst(c))}</td>'
-            for k, c in zip(t.kolonner[1:], celler, strict=False)) + "</tr>")
+            f'<td data-label="{tekst(k)}">{tekst(c)}</td>'
+            for k, c in zip(kolonner[1:], celler, strict=False)) + "</tr>")
     linjer.append("</tbody>\n</table>")
-    if t.note:
-        linjer.append(f'<p class="note">{tekst(t.note)}</p>')
+    if note:
+        linjer.append(f'<p class="note">{tekst(note)}</p>')
     return "\n".join(linjer)
 
 
@@ -102,13 +111,8 @@ def side_html(n: Notat) -> str:
             dele.append(tabel_html(b.tabel, tabeller if b.nummereret else None, b.tabeltekst))
         elif isinstance(b, Teksttabel):  # fx de kalibrerede værdier: tekst, ikke tal
             tabeller += 1
-            dele.append(f"<table>\n<caption>{tekst(f'Tabel {tabeller}: {b.titel}')}</caption>"
-                        "\n<thead><tr>" + "".join(f'<th scope="col">{tekst(k)}</th>'
-                                                   for k in b.kolonner) + "</tr></thead>\n<tbody>"
-                        + "".join("\n<tr>" + f'<th scope="row">{tekst(r[0])}</th>' + "".join(
-                            f'<td data-label="{tekst(k)}">{tekst(c)}</td>'
-                            for k, c in zip(b.kolonner[1:], r[1:], strict=False)) + "</tr>"
-                            for r in b.raekker) + "\n</tbody>\n</table>")
+            dele.append(_tabel(f"Tabel {tabeller}: {b.titel}", b.kolonner,
+                               ((r[0], r[1:]) for r in b.raekker)))
     krop = "\n".join(dele)
     return ("<!DOCTYPE html>\n"
             '<html lang="da">\n<head>\n<meta charset="utf-8">\n'
