@@ -84,3 +84,8 @@ def kvartalets_dag(k: str) -> str:
 def antal(n: Decimal | int, ental: str, flertal: str) -> str:
     """Et antal med navnet i ental eller flertal: '1 virksomhed', '3 virksomheder'."""
     return f"{tal(n)} {ental if abs(n) == 1 else flertal}"
+
+
+def opremsning(dele: list[str]) -> str:
+    """Dele opremset på dansk: "a", "a og b", "a, b og c" (sætninger og beskeder)."""
+    return dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]

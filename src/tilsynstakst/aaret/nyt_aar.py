@@ -30,7 +30,7 @@ from tilsynstakst.beregning.afrunding import afrund_decimaler, afrund_kroner
 from tilsynstakst.beregning.opbygning import AFDELINGER
 from tilsynstakst.kontrol.sammenhaeng import UDKAST, er_udkast, kilder
 from tilsynstakst.budgetfil.model import PL_TRIN_MAKS, PL_TRIN_MIN, Budget, OverfoertResultat, PLIndeks
-from tilsynstakst.tal import procent, tal
+from tilsynstakst.tal import opremsning, procent, tal
 
 _PCT = re.compile(r"\s*([+-]?[0-9]{1,3}(?:[.,][0-9]{1,6})?)\s*%?\s*")
 
@@ -348,8 +348,7 @@ def hvad_gaar_tabt(sti: Path) -> str:
         dele.append(f"{len(udfyldt)} udfyldte kilde{'r' if len(udfyldt) > 1 else ''}")
     if not dele:
         dele.append("rettelserne efter udkastet")
-    return (", ".join(dele[:-1]) + " og " + dele[-1] if len(dele) > 1 else dele[0]) + \
-        " ville gå tabt"
+    return opremsning(dele) + " ville gå tabt"
 
 
 def _toml_tal(x: Decimal) -> str:

@@ -23,6 +23,7 @@ from tilsynstakst.beregning.takster import AKTIVITETER, AKTIVITETSNAVNE, BPA_SAG
 from tilsynstakst.budgetfil.model import Budget
 from tilsynstakst.budgetfil.regnskab import Regnskabsart, Regnskabsfil
 from tilsynstakst.jsondata import udelad_naar
+from tilsynstakst.tal import opremsning
 
 AFDELINGER = ("tilbudsafdelingen", "plejefamilieafdelingen")
 # Aktiviteterne pr. takstgruppe i regnskabet: takstbladets, med skærpet tilsyn pr. måned.
@@ -338,12 +339,12 @@ def bidrag(r: Regnskab) -> list[Bidrag]:
                    (l.afvigelse > 0) == (i_alt > 0)]
         ord_ = "flere" if i_alt > 0 else "færre"
         hvad = AKTIVITETSORD[aktivitet].replace(" (måneder)", "")
-        gruppetekst = (f" i takstgruppe {_liste([str(g) for g in grupper])}" if grupper else "")
+        gruppetekst = (f" i takstgruppe {opremsning([str(g) for g in grupper])}" if grupper else "")
         modsatte = [g + 1 for g, l in enumerate(linjer) if l.afvigelse and g + 1 not in grupper]
         brutto = (sum((linjer[g - 1].afvigelse for g in grupper), Decimal(0))
                   if modsatte else None)
         modsat = (f"{'færre' if i_alt > 0 else 'flere'} i takstgruppe "
-                  f"{_liste([str(g) for g in modsatte])}" if modsatte else "")
+                  f"{opremsning([str(g) for g in modsatte])}" if modsatte else "")
         ud.append(Bidrag(f"{ord_} {_flertal(hvad)} end budgetteret{gruppetekst}", i_alt,
                          brutto, modsat))
     for aktivitet, l in (r.bpa or {}).items():
@@ -389,7 +390,3 @@ _FLERTAL = {"tilsyn": "tilsyn", "nygodkendelse af tilbud": "nygodkendelser af ti
 
 def _flertal(ord_: str) -> str:
     return _FLERTAL.get(ord_, ord_)
-
-
-def _liste(dele: list[str]) -> str:
-    return dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]

@@ -8,7 +8,7 @@ from tilsynstakst.beregning.regnskab import (AKTIVITETSORD, Regnskab, Tre, hoved
 from tilsynstakst.beregning.takster import AKTIVITETSNAVNE
 from tilsynstakst.budgetfil.regnskab import Regnskabsart
 from tilsynstakst.jsondata import som_data
-from tilsynstakst.tal import ANTAL, KR, kroner
+from tilsynstakst.tal import ANTAL, KR, kroner, opremsning
 from tilsynstakst.visning.tabeller import Celle, Tabel, Visning, gruppenavn
 
 AFDELINGSNAVNE = {"tilbudsafdelingen": "Tilbudsafdelingen",
@@ -106,8 +106,7 @@ def aarsagssaetning(r: Regnskab) -> str:
     dele = [f"{b.navn} ({kroner(abs(b.beloeb))})" if b.brutto is None else
             f"{b.navn} ({kroner(abs(b.brutto))}; netto {kroner(abs(b.beloeb))} med {b.modsat})"
             for b in hovedaarsager(r)]
-    liste = dele[0] if len(dele) == 1 else ", ".join(dele[:-1]) + " og " + dele[-1]
-    return f"{art} skyldes hovedsageligt {liste}."
+    return f"{art} skyldes hovedsageligt {opremsning(dele)}."
 
 
 def regnskabsvisning(rb: Regnskabsberegning) -> Visning:
